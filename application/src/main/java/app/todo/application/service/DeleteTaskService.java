@@ -1,0 +1,30 @@
+package app.todo.application.service;
+
+import app.todo.application.port.in.DeleteTaskCommand;
+import app.todo.application.port.in.DeleteTaskUseCase;
+import app.todo.application.port.in.TaskError;
+import app.todo.application.port.out.TaskRepository;
+import app.todo.application.port.out.Transactions;
+import app.todo.domain.shared.Result;
+
+public final class DeleteTaskService implements DeleteTaskUseCase {
+
+    private final TaskRepository tasks;
+    private final Transactions transactions;
+
+    public DeleteTaskService(TaskRepository tasks, Transactions transactions) {
+        this.tasks = tasks;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Result<Deleted, TaskError> deleteTask(DeleteTaskCommand command) {
+        return TaskAccess.asOwner(command.caller(), command.owner(), () -> transactions.inTransaction(() ->
+                TaskAccess.found(tasks.findForUpdate(command.owner(), command.taskId()), command.taskId())
+                        .flatMap(task -> TaskAccess.atVersion(task, command.expectedVersion()))
+                        .map(task -> {
+                            tasks.delete(command.owner(), command.taskId());
+                            return Deleted.DELETED;
+                        })));
+    }
+}

@@ -1,0 +1,24 @@
+package app.todo.application.memory;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/** One in-memory "database": repositories and transactions that share one lock. */
+public final class InMemoryStore {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(lock);
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryTransactions transactions = new InMemoryTransactions(lock);
+
+    public InMemoryTaskRepository tasks() {
+        return tasks;
+    }
+
+    public InMemoryUserRepository users() {
+        return users;
+    }
+
+    public InMemoryTransactions transactions() {
+        return transactions;
+    }
+}

@@ -1,0 +1,24 @@
+package app.todo.application.memory;
+
+import app.todo.application.port.out.UserRepository;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserId;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class InMemoryUserRepository implements UserRepository {
+
+    private final Map<UserId, User> users = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<User> find(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public User addIfAbsent(User user) {
+        return users.computeIfAbsent(user.id(), id -> user);
+    }
+}

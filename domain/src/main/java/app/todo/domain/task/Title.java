@@ -1,0 +1,14 @@
+package app.todo.domain.task;
+
+import app.todo.domain.shared.Text;
+
+/** A task's title: trimmed, then 1 to 200 code points. */
+public record Title(String value) {
+
+    public static final int MAX_LENGTH = 200;
+
+    public Title {
+        value = Text.required("title", value).strip();
+        Text.lengthBetween("title", value, 1, MAX_LENGTH);
+    }
+}
