@@ -9,6 +9,9 @@ public final class InMemoryStore {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(lock);
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryTransactions transactions = new InMemoryTransactions(lock);
+    private final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository(users);
+    private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users, tasks);
+    private final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
 
     public InMemoryTaskRepository tasks() {
         return tasks;
@@ -20,5 +23,17 @@ public final class InMemoryStore {
 
     public InMemoryTransactions transactions() {
         return transactions;
+    }
+
+    public InMemoryCredentialRepository credentials() {
+        return credentials;
+    }
+
+    public InMemoryUserDirectory userDirectory() {
+        return userDirectory;
+    }
+
+    public InMemorySigningKeyRepository signingKeys() {
+        return signingKeys;
     }
 }

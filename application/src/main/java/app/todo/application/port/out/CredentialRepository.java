@@ -1,0 +1,24 @@
+package app.todo.application.port.out;
+
+import app.todo.domain.account.Credential;
+import app.todo.domain.user.Email;
+
+import java.util.Optional;
+
+/**
+ * The service's own accounts: one credential per user, emails unique regardless of case
+ * ({@link Email} is already lower-case, so a store compares it as is).
+ */
+public interface CredentialRepository {
+
+    Optional<Credential> findByEmail(Email email);
+
+    /**
+     * Stores the credential unless its email is already registered, and says which happened. Safe when
+     * two sign-ups with the same email race: exactly one is {@link Addition#ADDED}. The credential's
+     * user must already be stored, in the same transaction.
+     */
+    Addition addUnlessEmailTaken(Credential credential);
+
+    enum Addition { ADDED, EMAIL_TAKEN }
+}
