@@ -57,7 +57,7 @@ final class TaskFieldsValidator {
         return Result.ok(new TaskChanges(title, description, completed, priority, dueDate, tags));
     }
 
-    private static <R, T> Change<T> required(Validation v, String field, Change<R> raw, Function<R, T> parse) {
+    static <R, T> Change<T> required(Validation v, String field, Change<R> raw, Function<R, T> parse) {
         if (!(raw instanceof Change.SetTo<R> set)) {
             return Change.keep();
         }

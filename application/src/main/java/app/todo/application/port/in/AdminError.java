@@ -1,0 +1,22 @@
+package app.todo.application.port.in;
+
+import app.todo.domain.shared.FieldError;
+
+import java.util.List;
+
+/** Every expected way an administration use case can fail. The HTTP edge maps each one exhaustively. */
+public sealed interface AdminError {
+
+    /** The caller is not an admin. */
+    record NotAdmin() implements AdminError {
+    }
+
+    record UserNotFound(String userId) implements AdminError {
+    }
+
+    record InvalidUserChange(List<FieldError> errors) implements AdminError {
+        public InvalidUserChange {
+            errors = List.copyOf(errors);
+        }
+    }
+}

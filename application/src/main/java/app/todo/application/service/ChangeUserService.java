@@ -1,0 +1,60 @@
+package app.todo.application.service;
+
+import app.todo.application.port.in.AdminError;
+import app.todo.application.port.in.ChangeUserCommand;
+import app.todo.application.port.in.ChangeUserUseCase;
+import app.todo.application.port.out.UserDirectory;
+import app.todo.domain.shared.Result;
+import app.todo.domain.shared.Validation;
+import app.todo.domain.task.Change;
+import app.todo.domain.user.Role;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserChanges;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+public final class ChangeUserService implements ChangeUserUseCase {
+
+    private final UserDirectory directory;
+
+    public ChangeUserService(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Result<User, AdminError> changeUser(ChangeUserCommand command) {
+        return AdminAccess.asAdmin(command.caller(), () -> validated(command).flatMap(changes ->
+                directory.change(command.userId(), changes)
+                        .<Result<User, AdminError>>map(Result::ok)
+                        .orElseGet(() -> Result.err(new AdminError.UserNotFound(command.userId().value())))));
+    }
+
+    private static Result<UserChanges, AdminError> validated(ChangeUserCommand command) {
+        Validation v = new Validation();
+        Optional<Role> role = present(TaskFieldsValidator.required(v, "role", command.role(),
+                key -> Role.fromKey("role", key)));
+        Optional<Boolean> disabled = present(TaskFieldsValidator.required(v, "disabled", command.disabled(),
+                Function.identity()));
+        if (!v.hasErrors() && !command.role().isPresent() && !command.disabled().isPresent()) {
+            v.reject("body", "must contain at least one of role, disabled");
+        }
+        // An admin who locks themselves out may leave nobody able to undo it.
+        if (command.caller().id().equals(command.userId())) {
+            if (disabled.orElse(false)) {
+                v.reject("disabled", "you cannot disable your own account");
+            }
+            if (role.filter(r -> r != Role.ADMIN).isPresent()) {
+                v.reject("role", "you cannot remove your own admin role");
+            }
+        }
+        if (v.hasErrors()) {
+            return Result.err(new AdminError.InvalidUserChange(v.errors()));
+        }
+        return Result.ok(new UserChanges(role, disabled));
+    }
+
+    private static <T> Optional<T> present(Change<T> change) {
+        return change instanceof Change.SetTo<T> set ? Optional.of(set.value()) : Optional.empty();
+    }
+}

@@ -1,0 +1,90 @@
+package app.todo.application.service;
+
+import app.todo.application.memory.InMemoryStore;
+import app.todo.application.port.in.AdminError;
+import app.todo.application.port.in.ChangeUserCommand;
+import app.todo.domain.shared.FieldError;
+import app.todo.domain.task.Change;
+import app.todo.domain.user.Role;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static app.todo.application.service.Outcomes.error;
+import static app.todo.application.service.Outcomes.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ChangeUserServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final ChangeUserService service = new ChangeUserService(store.userDirectory());
+    private final User admin = store.users().addIfAbsent(User.newcomer(new UserId("admin"), null, "Admin", Role.ADMIN, T0));
+    private final User ana = store.users().addIfAbsent(User.newcomer(new UserId("ana"), null, "Ana", Role.USER, T0));
+
+    @Test
+    void an_admin_promotes_and_disables_a_user() {
+        User promoted = value(service.changeUser(change(admin, ana.id(), Change.to("admin"), Change.keep())));
+        User disabled = value(service.changeUser(change(admin, ana.id(), Change.keep(), Change.to(true))));
+
+        assertEquals(ana.withRole(Role.ADMIN), promoted);
+        assertEquals(ana.withRole(Role.ADMIN).withDisabled(true), disabled);
+        assertEquals(Optional.of(disabled), store.users().find(ana.id()));
+    }
+
+    @Test
+    void a_non_admin_changes_nothing() {
+        AdminError refused = error(service.changeUser(change(ana, ana.id(), Change.to("admin"), Change.keep())));
+
+        assertEquals(new AdminError.NotAdmin(), refused);
+        assertEquals(Optional.of(ana), store.users().find(ana.id()));
+    }
+
+    @Test
+    void an_unknown_user_is_not_found() {
+        assertEquals(new AdminError.UserNotFound("ghost"),
+                error(service.changeUser(change(admin, new UserId("ghost"), Change.keep(), Change.to(true)))));
+    }
+
+    @Test
+    void an_empty_change_is_invalid() {
+        assertEquals(invalid(new FieldError("body", "must contain at least one of role, disabled")),
+                error(service.changeUser(change(admin, ana.id(), Change.keep(), Change.keep()))));
+    }
+
+    @Test
+    void unknown_roles_and_nulls_are_invalid_and_change_nothing() {
+        AdminError error = error(service.changeUser(change(admin, ana.id(), Change.to("root"), Change.to(null))));
+
+        assertEquals(invalid(new FieldError("role", "must be one of user, admin"),
+                new FieldError("disabled", "cannot be null")), error);
+        assertEquals(Optional.of(ana), store.users().find(ana.id()));
+    }
+
+    @Test
+    void an_admin_cannot_lock_themselves_out() {
+        AdminError error = error(service.changeUser(change(admin, admin.id(), Change.to("user"), Change.to(true))));
+
+        assertEquals(invalid(new FieldError("disabled", "you cannot disable your own account"),
+                new FieldError("role", "you cannot remove your own admin role")), error);
+        assertEquals(Optional.of(admin), store.users().find(admin.id()));
+    }
+
+    @Test
+    void an_admin_may_restate_their_own_role() {
+        assertEquals(admin, value(service.changeUser(change(admin, admin.id(), Change.to("admin"), Change.to(false)))));
+    }
+
+    private static ChangeUserCommand change(User caller, UserId target, Change<String> role, Change<Boolean> disabled) {
+        return new ChangeUserCommand(caller, target, role, disabled);
+    }
+
+    private static AdminError invalid(FieldError... errors) {
+        return new AdminError.InvalidUserChange(List.of(errors));
+    }
+}
