@@ -1,0 +1,39 @@
+package app.todo.adapter.http.account;
+
+import app.todo.application.port.out.PasswordHasher;
+import app.todo.application.port.out.PasswordHasherContract;
+import app.todo.domain.account.PasswordHash;
+import app.todo.domain.account.PlainPassword;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The port's contract with cheap parameters, to keep the build fast. */
+class Argon2PasswordHasherTest extends PasswordHasherContract {
+
+    static final Argon2PasswordHasher.Parameters CHEAP = new Argon2PasswordHasher.Parameters(64, 1, 1);
+
+    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
+
+    @Override
+    protected PasswordHasher hasher() {
+        return hasher;
+    }
+
+    @Test
+    void writes_standard_argon2id_strings_with_its_parameters() {
+        PasswordHash hash = hasher.hash(new PlainPassword("p4ssw0rd!"));
+
+        assertTrue(hash.encoded().startsWith("$argon2id$v=19$m=64,t=1,p=1$"), "unexpected form");
+        assertEquals("m=64,t=1,p=1", hasher.parametersOfNewHashes());
+    }
+
+    @Test
+    void verifies_hashes_made_with_other_parameters() {
+        PasswordHash older = new Argon2PasswordHasher(new Argon2PasswordHasher.Parameters(32, 2, 1))
+                .hash(new PlainPassword("p4ssw0rd!"));
+
+        assertTrue(hasher.verify(new PlainPassword("p4ssw0rd!"), older));
+    }
+}
