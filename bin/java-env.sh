@@ -112,6 +112,12 @@ if _todo_jdk_home=$(_todo_find_jdk); then
   JAVA_HOME=$_todo_jdk_home
   PATH="$JAVA_HOME/bin:$PATH"
   export JAVA_HOME PATH
+  # Maven's bundled Guice calls sun.misc.Unsafe, which JDK 24+ warns about at every
+  # build; the flag (JDK 23+) only quiets Maven's own JVM, not the tests.
+  if (( $(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")") >= 23 )) \
+     && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
   if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     echo "JAVA_HOME=$JAVA_HOME ($(_todo_java_version_of "$JAVA_HOME"))"
   fi
