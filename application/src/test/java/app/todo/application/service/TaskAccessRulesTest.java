@@ -16,6 +16,8 @@ import app.todo.domain.task.TaskId;
 import app.todo.domain.task.TaskSort;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +40,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * The rules every task use case applies before touching a task: the path's owner must be the caller
  * (admins included), another user's task is indistinguishable from a missing one, and a stale
- * version changes nothing.
+ * version changes nothing. After each refusal, every stored task is exactly as it was.
  */
 class TaskAccessRulesTest {
 
@@ -73,28 +75,39 @@ class TaskAccessRulesTest {
         return useCasesOnOneTask().filter(a -> a.get()[1] != GET);
     }
 
+    private final TaskServices s = new TaskServices();
+    private final Task bobs = s.given(BOB, "Bob's");
+    private final Task alices = s.given(ALICE, "Alice's");
+
+    @BeforeEach
+    void timePasses() {
+        s.clock.advance(Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void nothingChanged() {
+        assertEquals(Optional.of(bobs), s.stored(bobs));
+        assertEquals(Optional.of(alices), s.stored(alices));
+        for (User user : List.of(ALICE, BOB, ADMIN)) {
+            long expected = user == ADMIN ? 0 : 1;
+            assertEquals(expected, s.store.tasks()
+                    .list(user.id(), TaskFilter.EVERYTHING, TaskSort.NEWEST_FIRST, PageRequest.FIRST).total());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyUseCase")
     void anotherOwnersPathIsNotYourTasksEvenForAnAdmin(String name, Call call) {
-        TaskServices s = new TaskServices();
-        Task bobs = s.given(BOB, "Bob's");
-        s.clock.advance(Duration.ofMinutes(1));
-
         for (User caller : List.of(ALICE, ADMIN)) {
             TaskError.NotYourTasks refused = err(TaskError.NotYourTasks.class,
                     call.run(s, caller, BOB.id(), bobs.id(), OptionalLong.empty()));
             assertEquals("bob", refused.ownerId());
         }
-        assertUntouched(s, bobs);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("useCasesOnOneTask")
     void anotherUsersTaskLooksExactlyLikeAMissingOne(String name, Call call) {
-        TaskServices s = new TaskServices();
-        Task bobs = s.given(BOB, "Bob's");
-        s.clock.advance(Duration.ofMinutes(1));
-
         TaskError.TaskNotFound foreign = err(TaskError.TaskNotFound.class,
                 call.run(s, ALICE, ALICE.id(), bobs.id(), OptionalLong.empty()));
         TaskError.TaskNotFound missing = err(TaskError.TaskNotFound.class,
@@ -102,30 +115,14 @@ class TaskAccessRulesTest {
 
         assertEquals(bobs.id().value(), foreign.taskId());
         assertEquals(999, missing.taskId());
-        assertUntouched(s, bobs);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writesOnOneTask")
     void aStaleVersionIsRefusedAndChangesNothing(String name, Call call) {
-        TaskServices s = new TaskServices();
-        Task task = s.given(ALICE, "Mine");
-        s.clock.advance(Duration.ofMinutes(1));
-
         TaskError.StaleVersion stale = err(TaskError.StaleVersion.class,
-                call.run(s, ALICE, ALICE.id(), task.id(), OptionalLong.of(7)));
+                call.run(s, ALICE, ALICE.id(), alices.id(), OptionalLong.of(7)));
 
         assertEquals(new TaskError.StaleVersion(7, 1), stale);
-        assertUntouched(s, task);
-    }
-
-    /** The store holds the task exactly as it was, and nothing was added for anyone. */
-    private static void assertUntouched(TaskServices s, Task task) {
-        assertEquals(Optional.of(task), s.stored(task));
-        for (User user : List.of(ALICE, BOB, ADMIN)) {
-            long expected = user.id().equals(task.owner()) ? 1 : 0;
-            assertEquals(expected, s.store.tasks()
-                    .list(user.id(), TaskFilter.EVERYTHING, TaskSort.NEWEST_FIRST, PageRequest.FIRST).total());
-        }
     }
 }
