@@ -1,0 +1,97 @@
+package app.todo.application.service;
+
+import app.todo.application.memory.InMemoryStore;
+import app.todo.application.port.in.CompleteTaskCommand;
+import app.todo.application.port.in.CreateTaskCommand;
+import app.todo.application.port.in.GetTaskQuery;
+import app.todo.application.port.in.NewTaskFields;
+import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.TaskFieldChanges;
+import app.todo.application.port.in.UpdateTaskCommand;
+import app.todo.domain.shared.FieldError;
+import app.todo.domain.shared.Result;
+import app.todo.domain.task.Change;
+import app.todo.domain.task.Task;
+import app.todo.domain.task.TaskId;
+import app.todo.domain.user.Role;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Every task service wired to one in-memory store and one controllable clock, plus a few users. */
+final class TaskServices {
+
+    static final Instant START = Instant.parse("2026-11-23T17:35:01Z");
+    static final User ALICE = User.newcomer(new UserId("alice"), null, "Alice", Role.USER, START);
+    static final User BOB = User.newcomer(new UserId("bob"), null, "Bob", Role.USER, START);
+    static final User ADMIN = User.newcomer(new UserId("root"), null, "Root", Role.ADMIN, START);
+
+    final MutableClock clock = new MutableClock(START);
+    final InMemoryStore store = new InMemoryStore();
+    final ListTasksService list = new ListTasksService(store.tasks());
+    final CreateTaskService create = new CreateTaskService(store.tasks(), store.transactions(), clock);
+    final GetTaskService get = new GetTaskService(store.tasks());
+    final UpdateTaskService update = new UpdateTaskService(store.tasks(), store.transactions(), clock);
+    final CompleteTaskService complete = new CompleteTaskService(store.tasks(), store.transactions(), clock);
+    final DeleteTaskService delete = new DeleteTaskService(store.tasks(), store.transactions());
+
+    /** Creates a task through the use case, as its owner, failing the test if that is refused. */
+    Task given(User owner, String title) {
+        return ok(create.createTask(new CreateTaskCommand(owner, owner.id(), titled(title))));
+    }
+
+    /** The task as stored now, looked up as its owner would. */
+    Optional<Task> stored(Task task) {
+        return store.tasks().find(task.owner(), task.id());
+    }
+
+    Result<Task, TaskError> getAs(User caller, Task task) {
+        return get.getTask(new GetTaskQuery(caller, caller.id(), task.id()));
+    }
+
+    Result<Task, TaskError> updateAs(User caller, TaskId id, TaskFieldChanges changes, OptionalLong expectedVersion) {
+        return update.updateTask(new UpdateTaskCommand(caller, caller.id(), id, changes, expectedVersion));
+    }
+
+    Result<Task, TaskError> completeAs(User caller, TaskId id, Optional<Boolean> completed) {
+        return complete.completeTask(new CompleteTaskCommand(caller, caller.id(), id, completed, OptionalLong.empty()));
+    }
+
+    static NewTaskFields titled(String title) {
+        return new NewTaskFields(title, null, null, null, null, null);
+    }
+
+    static TaskFieldChanges title(Change<String> title) {
+        TaskFieldChanges none = TaskFieldChanges.none();
+        return new TaskFieldChanges(title, none.description(), none.completed(), none.priority(), none.dueDate(),
+                none.tags());
+    }
+
+    static <T> T ok(Result<T, TaskError> result) {
+        return switch (result) {
+            case Result.Ok<T, TaskError> ok -> ok.value();
+            case Result.Err<T, TaskError> err -> fail("expected success, got " + err.error());
+        };
+    }
+
+    static <E extends TaskError> E err(Class<E> expected, Result<?, TaskError> result) {
+        if (result instanceof Result.Err<?, TaskError> err) {
+            return assertInstanceOf(expected, err.error());
+        }
+        return fail("expected " + expected.getSimpleName() + ", got " + result);
+    }
+
+    /** Asserts an InvalidTask that names exactly these fields, in this order. */
+    static void assertInvalidFields(Result<?, TaskError> result, String... fields) {
+        List<String> named = err(TaskError.InvalidTask.class, result).errors().stream().map(FieldError::field).toList();
+        assertEquals(List.of(fields), named);
+    }
+}

@@ -1,0 +1,5 @@
+package app.todo.adapter.persistence.counterexample;
+
+/** Counterexample: some persistence adapter class. */
+public final class RawStore {
+}

@@ -1,0 +1,153 @@
+package app.todo.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The shape of the hexagon, as rules. Maven already keeps the modules' compile dependencies apart;
+ * these rules catch what Maven cannot see: transitive leaks into the core, names, cycles, wiring.
+ * Rules on packages that may still be empty allow an empty selection, so they start biting as
+ * soon as code arrives there.
+ */
+public final class HexagonRules {
+
+    static final String DOMAIN = "app.todo.domain..";
+    static final String APPLICATION = "app.todo.application..";
+    static final String HTTP = "app.todo.adapter.http..";
+    static final String PERSISTENCE = "app.todo.adapter.persistence..";
+    static final String BOOTSTRAP = "app.todo.bootstrap..";
+
+    private HexagonRules() {
+    }
+
+    @ArchTest
+    public static final ArchRule CORE_NEEDS_ONLY_THE_JDK = classes()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, APPLICATION, "java..")
+            .because("the core is plain Java 21; frameworks live in adapters");
+
+    @ArchTest
+    public static final ArchRule CORE_IS_FREE_OF_FRAMEWORKS = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "org.jooq..", "java.sql..",
+                    "javax.sql..", "jakarta..", "com.zaxxer..", "com.fasterxml..", "com.nimbusds..",
+                    "org.flywaydb..", "org.slf4j..")
+            .because("HTTP, JSON, tokens, SQL and logging belong to adapters, JDBC included");
+
+    @ArchTest
+    public static final ArchRule DOMAIN_IGNORES_APPLICATION = noClasses()
+            .that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAPackage(APPLICATION)
+            .because("use cases build on the model, never the other way round");
+
+    @ArchTest
+    public static final ArchRule ONION = onionArchitecture()
+            .domainModels(DOMAIN)
+            .applicationServices(APPLICATION)
+            .adapter("http", HTTP)
+            .adapter("persistence", PERSISTENCE)
+            .withOptionalLayers(true)
+            .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())
+            .because("dependencies point inwards; only bootstrap, which wires everything, reaches every layer");
+
+    @ArchTest
+    public static final ArchRule ADAPTERS_IGNORE_EACH_OTHER = slices()
+            .matching("app.todo.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .allowEmptyShould(true)
+            .because("adapters meet only through the application's ports");
+
+    @ArchTest
+    public static final ArchRule MODULES_ARE_FREE_OF_CYCLES = slices()
+            .matching("app.todo.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    public static final ArchRule DOMAIN_PACKAGES_ARE_FREE_OF_CYCLES = slices()
+            .matching("app.todo.domain.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    public static final ArchRule APPLICATION_PACKAGES_ARE_FREE_OF_CYCLES = slices()
+            .matching("app.todo.application.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    public static final ArchRule SERVICES_ARE_NAMED_SERVICE = classes()
+            .that().resideInAPackage("..application.service..")
+            .and().implement(simpleNameEndingWith("UseCase"))
+            .should().haveSimpleNameEndingWith("Service")
+            .because("<Verb><Noun>Service implements <Verb><Noun>UseCase");
+
+    @ArchTest
+    public static final ArchRule INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE = classes()
+            .that().resideInAPackage("..port.in..")
+            .and().areTopLevelClasses()
+            .should(be(useCaseInterface().or(useCaseMessage())))
+            .because("an incoming port is a use case, or what flows in and out of one");
+
+    @ArchTest
+    public static final ArchRule HTTP_SERVICES_ARE_NAMED_ROUTES = classes()
+            .that().resideInAPackage(HTTP)
+            .and().implement("io.helidon.webserver.http.HttpService")
+            .and().areNotAnonymousClasses()
+            .should().haveSimpleNameEndingWith("Routes")
+            .allowEmptyShould(true)
+            .because("Helidon route classes must never read as application services");
+
+    @ArchTest
+    public static final ArchRule ONLY_BOOTSTRAP_WIRES_BOTH_ADAPTERS = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should(dependOnBothAdapters())
+            .because("bootstrap is the only place that knows every piece");
+
+    @ArchTest
+    public static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+            .because("wiring sits on top; nothing may reach back into it");
+
+    private static final Pattern MESSAGE_NAME = Pattern.compile(".+(Command|Query|Error|Fields|Changes)");
+
+    private static DescribedPredicate<JavaClass> useCaseInterface() {
+        return DescribedPredicate.describe("an interface named *UseCase",
+                c -> c.isInterface() && !c.isSealed() && c.getSimpleName().endsWith("UseCase"));
+    }
+
+    private static DescribedPredicate<JavaClass> useCaseMessage() {
+        return DescribedPredicate.describe("a record or sealed type named *Command, *Query, *Error, *Fields or *Changes",
+                c -> (c.isRecord() || c.isSealed()) && MESSAGE_NAME.matcher(c.getSimpleName()).matches());
+    }
+
+    private static ArchCondition<JavaClass> dependOnBothAdapters() {
+        DescribedPredicate<JavaClass> http = resideInAPackage(HTTP);
+        DescribedPredicate<JavaClass> persistence = resideInAPackage(PERSISTENCE);
+        return new ArchCondition<>("depend on both the HTTP and the persistence adapter") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean both = item.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass)
+                        .anyMatch(http) && item.getDirectDependenciesFromSelf().stream()
+                        .map(Dependency::getTargetClass).anyMatch(persistence);
+                events.add(new SimpleConditionEvent(item, both,
+                        item.getName() + (both ? " depends" : " does not depend") + " on both adapters"));
+            }
+        };
+    }
+}

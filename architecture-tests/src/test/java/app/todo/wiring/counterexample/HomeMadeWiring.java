@@ -1,0 +1,8 @@
+package app.todo.wiring.counterexample;
+
+import app.todo.adapter.http.counterexample.TaskHandler;
+import app.todo.adapter.persistence.counterexample.RawStore;
+
+/** Counterexample: wiring both adapters outside bootstrap. */
+public record HomeMadeWiring(TaskHandler http, RawStore persistence) {
+}

@@ -1,0 +1,192 @@
+package app.todo.bootstrap;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of the service, typed and checked once at start-up. Values come from environment
+ * variables (or an optional application.yaml with the same keys); a bad value stops start-up with a
+ * message naming the variable, never later with a surprise.
+ */
+public record Settings(
+        String host,
+        int port,
+        Optional<String> databaseUrl,
+        Path dataDirectory,
+        int databasePoolSize,
+        Optional<String> sharedSecret,
+        Optional<URI> jwksUrl,
+        Optional<String> issuer,
+        Optional<String> audience,
+        Duration clockSkew,
+        Duration tokenTtl,
+        Set<String> adminEmails,
+        List<String> corsOrigins,
+        LogFormat logFormat) {
+
+    public static final int MIN_SECRET_BYTES = 32;
+
+    public enum LogFormat { TEXT, JSON }
+
+    /** Builds settings from a lookup such as {@code System::getenv}; blank values count as absent. */
+    public static Settings from(Function<String, String> lookup) {
+        Reader r = new Reader(lookup);
+        Settings settings = new Settings(
+                r.string("HOST").orElse("0.0.0.0"),
+                r.integer("PORT", 8080, 0, 65535),
+                r.string("DATABASE_URL"),
+                Path.of(r.string("DATA_DIR").orElse("data")),
+                r.integer("DB_POOL_SIZE", 16, 1, 200),
+                r.secret("BETTER_AUTH_SECRET"),
+                r.url("AUTH_JWKS_URL"),
+                r.string("AUTH_ISSUER"),
+                r.string("AUTH_AUDIENCE"),
+                r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10)),
+                r.duration("AUTH_TOKEN_TTL", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.list("ADMIN_EMAILS").stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(
+                        Collectors.toCollection(LinkedHashSet::new)),
+                r.list("CORS_ORIGINS").isEmpty() ? List.of("http://localhost:3000") : r.list("CORS_ORIGINS"),
+                r.logFormat());
+        if (!r.problems.isEmpty()) {
+            throw new InvalidSettingsException(r.problems);
+        }
+        return settings;
+    }
+
+    /** A description for the start-up log: which sources are on, never a secret or a password. */
+    public String describe() {
+        return "port=" + port
+                + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded H2 in " + dataDirectory.toAbsolutePath())
+                + ", shared-secret tokens=" + (sharedSecret.isPresent() ? "on" : "off")
+                + ", JWKS tokens=" + jwksUrl.map(URI::toString).orElse("off")
+                + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
+                + ", cors=" + corsOrigins;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[" + describe() + "]";
+    }
+
+    private static final class Reader {
+        private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+        private final Function<String, String> lookup;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, String> lookup) {
+            this.lookup = lookup;
+        }
+
+        Optional<String> string(String key) {
+            return Optional.ofNullable(lookup.apply(key)).map(String::strip).filter(s -> !s.isEmpty());
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Optional<String> raw = string(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(key + " must be a whole number from " + min + " to " + max + " (got '" + raw.get() + "')");
+            return fallback;
+        }
+
+        Optional<String> secret(String key) {
+            Optional<String> raw = Optional.ofNullable(lookup.apply(key)).filter(s -> !s.isEmpty());
+            raw.ifPresent(secret -> {
+                int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes < MIN_SECRET_BYTES) {
+                    problems.add(key + " must be at least " + MIN_SECRET_BYTES + " bytes long (it is " + bytes
+                            + "); generate one with: openssl rand -base64 32");
+                }
+            });
+            return raw;
+        }
+
+        Optional<URI> url(String key) {
+            return string(key).flatMap(raw -> {
+                try {
+                    URI uri = URI.create(raw);
+                    if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                        return Optional.of(uri);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // reported below
+                }
+                problems.add(key + " must be an http(s) URL such as http://localhost:3000/api/auth/jwks (got '" + raw + "')");
+                return Optional.empty();
+            });
+        }
+
+        Duration duration(String key, Duration fallback, Duration min, Duration max) {
+            Optional<String> raw = string(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            Duration value = parseDuration(raw.get().toLowerCase(Locale.ROOT));
+            if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problems.add(key + " must be a duration such as 60s, 15m, 1h or PT1H, from " + min.toSeconds()
+                        + "s to " + max.toSeconds() + "s (got '" + raw.get() + "')");
+                return fallback;
+            }
+            return value;
+        }
+
+        private static Duration parseDuration(String raw) {
+            Matcher m = SIMPLE_DURATION.matcher(raw);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                return switch (unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            }
+            try {
+                return Duration.parse(raw.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        List<String> list(String key) {
+            return string(key).map(raw -> Arrays.stream(raw.split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        }
+
+        LogFormat logFormat() {
+            String raw = string("LOG_FORMAT").orElse("text").toUpperCase(Locale.ROOT);
+            try {
+                return LogFormat.valueOf(raw);
+            } catch (IllegalArgumentException e) {
+                problems.add("LOG_FORMAT must be text or json (got '" + raw.toLowerCase(Locale.ROOT) + "')");
+                return LogFormat.TEXT;
+            }
+        }
+    }
+}

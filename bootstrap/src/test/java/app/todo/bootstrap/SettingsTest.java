@@ -1,0 +1,88 @@
+package app.todo.bootstrap;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsTest {
+
+    private static Settings settings(Map<String, String> env) {
+        return Settings.from(env::get);
+    }
+
+    @Test
+    void defaultsNeedNoConfigurationAtAll() {
+        Settings s = settings(Map.of());
+        assertEquals(8080, s.port());
+        assertEquals(Optional.empty(), s.databaseUrl());
+        assertEquals(Optional.empty(), s.sharedSecret());
+        assertEquals(Optional.empty(), s.jwksUrl());
+        assertEquals(Duration.ofSeconds(60), s.clockSkew());
+        assertEquals(Duration.ofHours(1), s.tokenTtl());
+        assertEquals(List.of("http://localhost:3000"), s.corsOrigins());
+        assertEquals(Settings.LogFormat.TEXT, s.logFormat());
+    }
+
+    @Test
+    void readsEveryVariable() {
+        Settings s = settings(Map.of(
+                "PORT", "9090",
+                "DATABASE_URL", "postgres://u:p@host/db?sslmode=require",
+                "BETTER_AUTH_SECRET", "x".repeat(32),
+                "AUTH_JWKS_URL", "http://localhost:3000/api/auth/jwks",
+                "AUTH_ISSUER", "http://localhost:3000",
+                "AUTH_AUDIENCE", "http://localhost:3000",
+                "AUTH_CLOCK_SKEW", "30s",
+                "AUTH_TOKEN_TTL", "15m",
+                "ADMIN_EMAILS", " Boss@Example.com, ops@example.com ,",
+                "CORS_ORIGINS", "https://app.example.com,http://localhost:3000"));
+        assertEquals(9090, s.port());
+        assertEquals(Optional.of("postgres://u:p@host/db?sslmode=require"), s.databaseUrl());
+        assertEquals(Optional.of(URI.create("http://localhost:3000/api/auth/jwks")), s.jwksUrl());
+        assertEquals(Duration.ofSeconds(30), s.clockSkew());
+        assertEquals(Duration.ofMinutes(15), s.tokenTtl());
+        assertEquals(Set.of("boss@example.com", "ops@example.com"), s.adminEmails());
+        assertEquals(List.of("https://app.example.com", "http://localhost:3000"), s.corsOrigins());
+    }
+
+    @Test
+    void acceptsIsoDurations() {
+        assertEquals(Duration.ofHours(2), settings(Map.of("AUTH_TOKEN_TTL", "PT2H")).tokenTtl());
+        assertEquals(Duration.ofSeconds(45), settings(Map.of("AUTH_CLOCK_SKEW", "45")).clockSkew());
+    }
+
+    @Test
+    void aShortSecretStopsStartUpWithAClearMessageThatDoesNotRepeatTheSecret() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> settings(Map.of("BETTER_AUTH_SECRET", "too-short-secret")));
+        assertTrue(e.getMessage().contains("BETTER_AUTH_SECRET must be at least 32 bytes"), e.getMessage());
+        assertFalse(e.getMessage().contains("too-short-secret"));
+    }
+
+    @Test
+    void reportsEveryBadValueAtOnce() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> settings(Map.of(
+                "PORT", "eighty", "AUTH_JWKS_URL", "file:///etc/passwd", "AUTH_CLOCK_SKEW", "forever",
+                "LOG_FORMAT", "xml")));
+        assertEquals(4, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void describeNeverShowsTheSecretOrTheDatabasePassword() {
+        Settings s = settings(Map.of("BETTER_AUTH_SECRET", "s3cr3t-".repeat(6),
+                "DATABASE_URL", "postgres://user:hunter2@db/todo"));
+        assertFalse(s.describe().contains("s3cr3t"));
+        assertFalse(s.describe().contains("hunter2"));
+        assertFalse(s.toString().contains("hunter2"));
+    }
+}
