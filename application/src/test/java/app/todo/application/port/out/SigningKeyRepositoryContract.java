@@ -1,5 +1,6 @@
 package app.todo.application.port.out;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,17 +14,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What every {@link SigningKeyRepository} must do. Subclasses give, before each test, an empty store
- * and two repositories over it, standing for two instances of the service.
+ * What every {@link SigningKeyRepository} must do. There is one key per store, so each test needs a
+ * store of its own, without a key at the start.
  */
 public abstract class SigningKeyRepositoryContract {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.123456Z");
 
-    protected abstract SigningKeyRepository keys();
+    /** Two repositories over one store, as two instances of the service would have. */
+    public record Instances(SigningKeyRepository one, SigningKeyRepository another) {
+    }
 
-    /** Another repository over the same store, as a second instance of the service would have. */
-    protected abstract SigningKeyRepository keysOfAnotherInstance();
+    private Instances instances;
+
+    /** Two repositories over a store without a key, for one test. */
+    protected abstract Instances newEmptyStore();
+
+    @BeforeEach
+    void openStore() {
+        instances = newEmptyStore();
+    }
+
+    private SigningKeyRepository keys() {
+        return instances.one();
+    }
+
+    private SigningKeyRepository keysOfAnotherInstance() {
+        return instances.another();
+    }
 
     @Test
     void the_first_call_stores_the_generated_key_and_returns_it_whole() {

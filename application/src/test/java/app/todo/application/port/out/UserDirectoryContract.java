@@ -12,6 +12,7 @@ import app.todo.domain.user.UserChanges;
 import app.todo.domain.user.UserId;
 import app.todo.domain.user.UserPage;
 import app.todo.domain.user.UserSummary;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,22 +23,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What every {@link UserDirectory} must do. Subclasses give a directory and the user and task
- * repositories of the same, empty store before each test.
+ * What every {@link UserDirectory} must do. A directory lists every user, so each test needs a store of
+ * its own, empty at the start.
  */
 public abstract class UserDirectoryContract {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    protected abstract UserDirectory directory();
+    /** The directory of a store, and the repositories that fill it. */
+    public record Store(UserDirectory directory, UserRepository users, TaskRepository tasks) {
+    }
 
-    protected abstract UserRepository users();
+    private Store store;
 
-    protected abstract TaskRepository tasks();
+    /** A store without users, for one test. */
+    protected abstract Store newEmptyStore();
+
+    @BeforeEach
+    void openStore() {
+        store = newEmptyStore();
+    }
 
     @Test
     void an_empty_directory_lists_nothing() {
-        UserPage page = directory().list(PageRequest.FIRST);
+        UserPage page = store.directory().list(PageRequest.FIRST);
 
         assertEquals(List.of(), page.users());
         assertEquals(0, page.total());
@@ -49,7 +58,7 @@ public abstract class UserDirectoryContract {
         user("z-early", T0);
         user("a-late", T0.plusSeconds(60));
 
-        assertEquals(List.of("z-early", "a-late", "b-late"), ids(directory().list(PageRequest.FIRST)));
+        assertEquals(List.of("z-early", "a-late", "b-late"), ids(store.directory().list(PageRequest.FIRST)));
     }
 
     @Test
@@ -58,10 +67,10 @@ public abstract class UserDirectoryContract {
             user("user-" + i, T0.plusSeconds(i));
         }
 
-        UserPage first = directory().list(new PageRequest(2, 0));
-        UserPage second = directory().list(new PageRequest(2, 2));
-        UserPage last = directory().list(new PageRequest(2, 4));
-        UserPage beyond = directory().list(new PageRequest(2, 10));
+        UserPage first = store.directory().list(new PageRequest(2, 0));
+        UserPage second = store.directory().list(new PageRequest(2, 2));
+        UserPage last = store.directory().list(new PageRequest(2, 4));
+        UserPage beyond = store.directory().list(new PageRequest(2, 10));
 
         assertEquals(List.of("user-0", "user-1"), ids(first));
         assertEquals(List.of("user-2", "user-3"), ids(second));
@@ -75,11 +84,11 @@ public abstract class UserDirectoryContract {
         User busy = user("busy", T0);
         User idle = user("idle", T0.plusSeconds(1));
         for (int i = 0; i < 3; i++) {
-            tasks().add(new NewTask(busy.id(), new Title("task " + i), null, i == 0, Priority.DEFAULT, null,
+            store.tasks().add(new NewTask(busy.id(), new Title("task " + i), null, i == 0, Priority.DEFAULT, null,
                     Tags.NONE), T0.plusSeconds(10 + i));
         }
 
-        List<UserSummary> summaries = directory().list(PageRequest.FIRST).users();
+        List<UserSummary> summaries = store.directory().list(PageRequest.FIRST).users();
 
         assertEquals(List.of(new UserSummary(busy, 3), new UserSummary(idle, 0)), summaries);
     }
@@ -88,38 +97,38 @@ public abstract class UserDirectoryContract {
     void changes_only_what_is_asked_and_keeps_it() {
         User ana = user("ana", T0);
 
-        Optional<User> promoted = directory().change(ana.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.empty()));
-        Optional<User> disabled = directory().change(ana.id(), new UserChanges(Optional.empty(), Optional.of(true)));
+        Optional<User> promoted = store.directory().change(ana.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.empty()));
+        Optional<User> disabled = store.directory().change(ana.id(), new UserChanges(Optional.empty(), Optional.of(true)));
 
         assertEquals(Optional.of(ana.withRole(Role.ADMIN)), promoted);
         assertEquals(Optional.of(ana.withRole(Role.ADMIN).withDisabled(true)), disabled);
-        assertEquals(disabled, users().find(ana.id()));
-        assertEquals(List.of(new UserSummary(disabled.orElseThrow(), 0)), directory().list(PageRequest.FIRST).users());
+        assertEquals(disabled, store.users().find(ana.id()));
+        assertEquals(List.of(new UserSummary(disabled.orElseThrow(), 0)), store.directory().list(PageRequest.FIRST).users());
     }
 
     @Test
     void changing_both_fields_at_once_applies_both() {
         User bob = user("bob", T0);
 
-        Optional<User> changed = directory().change(bob.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.of(true)));
+        Optional<User> changed = store.directory().change(bob.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.of(true)));
 
         assertEquals(Optional.of(bob.withRole(Role.ADMIN).withDisabled(true)), changed);
-        assertEquals(changed, users().find(bob.id()));
+        assertEquals(changed, store.users().find(bob.id()));
     }
 
     @Test
     void changing_an_unknown_user_changes_nobody() {
         User ana = user("ana", T0);
 
-        Optional<User> changed = directory().change(new UserId("nobody"), new UserChanges(Optional.of(Role.ADMIN),
+        Optional<User> changed = store.directory().change(new UserId("nobody"), new UserChanges(Optional.of(Role.ADMIN),
                 Optional.of(true)));
 
         assertTrue(changed.isEmpty());
-        assertEquals(Optional.of(ana), users().find(ana.id()));
+        assertEquals(Optional.of(ana), store.users().find(ana.id()));
     }
 
     private User user(String id, Instant createdAt) {
-        return users().addIfAbsent(User.newcomer(new UserId(id), new Email(id + "@example.com"), "Name " + id,
+        return store.users().addIfAbsent(User.newcomer(new UserId(id), new Email(id + "@example.com"), "Name " + id,
                 Role.USER, createdAt));
     }
 
