@@ -62,6 +62,14 @@ public final class OpenApiContract {
         return Document.INSTANCE.operationNames;
     }
 
+    /**
+     * The document, freshly parsed and not compiled, for tests that look into it; unlike
+     * {@link #check} it works even when the document has a dangling {@code $ref}.
+     */
+    public static JsonNode document() {
+        return readDocument();
+    }
+
     /** Checks a response, taking the method and path from the request that produced it. */
     public static void check(HttpResponse<String> response) {
         URI uri = response.request().uri();
@@ -278,16 +286,16 @@ public final class OpenApiContract {
             schema.initializeValidators();
             return schema;
         }
+    }
 
-        private static JsonNode readDocument() {
-            try (InputStream in = OpenApiContract.class.getResourceAsStream(OpenApiRoutes.RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(OpenApiRoutes.RESOURCE + " is not on the class path");
-                }
-                return new YAMLMapper().readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + OpenApiRoutes.RESOURCE, e);
+    private static JsonNode readDocument() {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(OpenApiRoutes.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OpenApiRoutes.RESOURCE + " is not on the class path");
             }
+            return new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + OpenApiRoutes.RESOURCE, e);
         }
     }
 
