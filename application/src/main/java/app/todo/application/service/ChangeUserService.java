@@ -39,17 +39,17 @@ public final class ChangeUserService implements ChangeUserUseCase {
         if (!v.hasErrors() && !command.role().isPresent() && !command.disabled().isPresent()) {
             v.reject("body", "must contain at least one of role, disabled");
         }
-        // An admin who locks themselves out may leave nobody able to undo it.
-        if (command.caller().id().equals(command.userId())) {
-            if (disabled.orElse(false)) {
-                v.reject("disabled", "you cannot disable your own account");
-            }
-            if (role.filter(r -> r != Role.ADMIN).isPresent()) {
-                v.reject("role", "you cannot remove your own admin role");
-            }
-        }
         if (v.hasErrors()) {
             return Result.err(new AdminError.InvalidUserChange(v.errors()));
+        }
+        // An admin who locks themself out may leave nobody able to undo it.
+        if (command.caller().id().equals(command.userId())) {
+            if (disabled.orElse(false)) {
+                return Result.err(new AdminError.SelfLockout("You cannot disable your own account."));
+            }
+            if (role.filter(r -> r != Role.ADMIN).isPresent()) {
+                return Result.err(new AdminError.SelfLockout("You cannot remove your own admin role."));
+            }
         }
         return Result.ok(new UserChanges(role, disabled));
     }

@@ -27,7 +27,8 @@ import java.util.Set;
 
 public final class SignUpService implements SignUpUseCase {
 
-    public static final int MAX_NAME_LENGTH = 100;
+    /** As many characters as a user's name may keep (counted both ways, so nothing is cut). */
+    public static final int MAX_NAME_LENGTH = 255;
 
     /** 24 random bytes: 32 url-safe characters, as opaque as the ids other identity providers hand out. */
     private static final int ID_BYTES = 24;
@@ -100,7 +101,7 @@ public final class SignUpService implements SignUpUseCase {
             return null;
         }
         String name = raw.strip();
-        if (Text.length(name) > MAX_NAME_LENGTH) {
+        if (Text.length(name) > MAX_NAME_LENGTH || name.length() > MAX_NAME_LENGTH) {
             throw new InvalidValueException("name", "must be at most " + MAX_NAME_LENGTH + " characters long");
         }
         if (name.chars().anyMatch(Character::isISOControl)) {

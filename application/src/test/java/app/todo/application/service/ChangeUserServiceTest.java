@@ -68,10 +68,11 @@ class ChangeUserServiceTest {
 
     @Test
     void an_admin_cannot_lock_themselves_out() {
-        AdminError error = error(service.changeUser(change(admin, admin.id(), Change.to("user"), Change.to(true))));
+        AdminError disable = error(service.changeUser(change(admin, admin.id(), Change.keep(), Change.to(true))));
+        AdminError demote = error(service.changeUser(change(admin, admin.id(), Change.to("user"), Change.to(false))));
 
-        assertEquals(invalid(new FieldError("disabled", "you cannot disable your own account"),
-                new FieldError("role", "you cannot remove your own admin role")), error);
+        assertEquals(new AdminError.SelfLockout("You cannot disable your own account."), disable);
+        assertEquals(new AdminError.SelfLockout("You cannot remove your own admin role."), demote);
         assertEquals(Optional.of(admin), store.users().find(admin.id()));
     }
 

@@ -14,6 +14,13 @@ public sealed interface AdminError {
     record UserNotFound(String userId) implements AdminError {
     }
 
+    /**
+     * The change would take the caller's own admin access away (disabling or demoting themself): a
+     * lone admin could lock everyone out, so it is refused as a conflict with the current state.
+     */
+    record SelfLockout(String detail) implements AdminError {
+    }
+
     record InvalidUserChange(List<FieldError> errors) implements AdminError {
         public InvalidUserChange {
             errors = List.copyOf(errors);
