@@ -150,11 +150,15 @@ record TaskListRequest(TaskFilter filter, TaskSort sort, PageRequest page, Map<S
         /** A free value whose domain type states its own rules. */
         <T> Optional<T> value(String name, Function<String, T> parse) {
             return single(name).flatMap(raw -> {
-                T value = check(() -> parse.apply(raw));
-                if (value != null) {
+                try {
+                    T value = parse.apply(raw);
                     echo.put(name, raw);
+                    return Optional.of(value);
+                } catch (InvalidValueException e) {
+                    // The domain names its own field ("tags"); the client needs the parameter ("tag").
+                    errors.add(new FieldError(name, e.reason()));
+                    return Optional.empty();
                 }
-                return Optional.ofNullable(value);
             });
         }
 
