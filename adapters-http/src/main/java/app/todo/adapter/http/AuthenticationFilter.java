@@ -1,0 +1,124 @@
+package app.todo.adapter.http;
+
+import app.todo.adapter.http.auth.InvalidTokenException;
+import app.todo.adapter.http.auth.TokenVerifier;
+import app.todo.adapter.http.auth.VerifiedToken;
+import app.todo.adapter.http.problem.Problem;
+import app.todo.adapter.http.problem.ProblemMapper;
+import app.todo.application.port.in.CallerError;
+import app.todo.application.port.in.IdentifyCallerCommand;
+import app.todo.application.port.in.IdentifyCallerUseCase;
+import app.todo.domain.shared.Result;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserId;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every {@code /api/**} request but the public ones needs a bearer token (RFC 6750). A valid token's
+ * user is identified (and provisioned on first sight) and put in the request context for the routes.
+ * The token itself is never logged nor echoed.
+ */
+public final class AuthenticationFilter implements Filter {
+
+    private static final String REALM = "Bearer realm=\"todo\"";
+    private static final String SCHEME = "bearer";
+
+    private final TokenVerifier verifier;
+    private final IdentifyCallerUseCase identify;
+    private final Set<String> publicPaths;
+
+    AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.identify = Objects.requireNonNull(identify, "identify");
+        this.publicPaths = Set.copyOf(publicPaths);
+    }
+
+    /**
+     * The authenticated caller. Fails closed: a route reached without the filter having identified
+     * anyone answers 401, never runs anonymously.
+     */
+    public static User caller(ServerRequest req) {
+        return req.context().get(User.class).orElseThrow(() -> missingToken().raise());
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().absolute().path();
+        if (needsCaller(path)) {
+            req.context().register(authenticate(req));
+        }
+        chain.proceed();
+    }
+
+    private boolean needsCaller(String path) {
+        // Collapsing repeated slashes keeps "//api/…" from slipping past the prefix check.
+        String normalized = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
+        return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized);
+    }
+
+    private User authenticate(RoutingRequest req) {
+        String token = bearerToken(req);
+        VerifiedToken verified;
+        UserId userId;
+        try {
+            verified = verifier.verify(token);
+            userId = new UserId(verified.userId());
+        } catch (InvalidTokenException e) {
+            throw invalidToken(e.getMessage()).raise();
+        } catch (IllegalArgumentException e) {
+            throw invalidToken("The token's user id is not acceptable").raise();
+        }
+        Result<User, CallerError> identified = identify.identifyCaller(new IdentifyCallerCommand(
+                userId, verified.email(), verified.name(), verified.admin(), verified.banned()));
+        return switch (identified) {
+            case Result.Ok<User, CallerError> ok -> ok.value();
+            case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+    }
+
+    private static String bearerToken(RoutingRequest req) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").strip();
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+            throw missingToken().raise();
+        }
+        String token = header.substring(space + 1).strip();
+        if (token.isEmpty()) {
+            throw missingToken().raise();
+        }
+        return token;
+    }
+
+    private static Problem missingToken() {
+        return Problem.of(Status.UNAUTHORIZED_401, "This request needs a bearer token (Authorization: Bearer <token>).")
+                .withHeader("WWW-Authenticate", REALM);
+    }
+
+    private static Problem invalidToken(String reason) {
+        String description = headerSafe(reason);
+        return Problem.of(Status.UNAUTHORIZED_401, "The bearer token was refused: " + description
+                        + (description.endsWith(".") ? "" : "."))
+                .withHeader("WWW-Authenticate",
+                        REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"");
+    }
+
+    /** RFC 6750 allows printable ASCII except {@code "} and {@code \} in error_description. */
+    static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder();
+        String source = text == null || text.isBlank() ? "The token is invalid" : text;
+        source.chars()
+                .filter(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\')
+                .forEach(c -> safe.append((char) c));
+        return safe.toString().strip();
+    }
+}

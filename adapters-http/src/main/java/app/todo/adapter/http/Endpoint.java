@@ -1,0 +1,48 @@
+package app.todo.adapter.http;
+
+import app.todo.adapter.http.problem.Problem;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One path and its methods. Helidon answers 404 when a path exists but the method does not; closing an
+ * endpoint with {@link #otherwiseNotAllowed()} answers 405 with an {@code Allow} header built from the
+ * very methods registered, so the two can never disagree.
+ */
+public final class Endpoint {
+
+    private final HttpRules rules;
+    private final String path;
+    private final Set<Method> methods = new LinkedHashSet<>();
+
+    private Endpoint(HttpRules rules, String path) {
+        this.rules = rules;
+        this.path = path;
+    }
+
+    public static Endpoint at(HttpRules rules, String path) {
+        return new Endpoint(rules, path);
+    }
+
+    public Endpoint on(Method method, Handler handler) {
+        rules.route(method, path, handler);
+        methods.add(method);
+        return this;
+    }
+
+    public void otherwiseNotAllowed() {
+        String allow = methods.stream().map(Method::text).collect(Collectors.joining(", "));
+        Problem notAllowed = Problem.of(Status.METHOD_NOT_ALLOWED_405,
+                        "This path only accepts " + allow + ".")
+                .withHeader("Allow", allow);
+        rules.any(path, (req, res) -> {
+            throw notAllowed.raise();
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package app.todo.adapter.http;
+
+import app.todo.adapter.http.auth.TokenVerifier;
+import app.todo.adapter.http.problem.ProblemMapper;
+import app.todo.application.port.in.IdentifyCallerUseCase;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
+ * and access log, then added filters such as CORS, then authentication), route groups, and the error
+ * handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
+ * filters or server features later without touching what is here.
+ */
+public final class TodoHttpServer {
+
+    private TodoHttpServer() {
+    }
+
+    /** Starts the task API with health routes; returns the running server (its port when 0 was asked). */
+    public static WebServer start(HttpConfig config, TaskUseCases tasks, IdentifyCallerUseCase identify,
+                                  TokenVerifier verifier, ReadinessCheck readiness) {
+        return builder(config).tasks(tasks).authentication(verifier, identify).readiness(readiness).start();
+    }
+
+    public static Builder builder(HttpConfig config) {
+        return new Builder(config);
+    }
+
+    public static final class Builder {
+
+        private final HttpConfig config;
+        private TaskUseCases tasks;
+        private TokenVerifier verifier;
+        private IdentifyCallerUseCase identify;
+        private ReadinessCheck readiness = () -> true;
+        private final Set<String> publicPaths = new LinkedHashSet<>();
+        private final List<Filter> filters = new ArrayList<>();
+        private final List<Consumer<HttpRouting.Builder>> routeGroups = new ArrayList<>();
+        private final List<Consumer<WebServerConfig.Builder>> serverCustomizers = new ArrayList<>();
+
+        private Builder(HttpConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        public Builder tasks(TaskUseCases tasks) {
+            this.tasks = Objects.requireNonNull(tasks, "tasks");
+            return this;
+        }
+
+        public Builder authentication(TokenVerifier verifier, IdentifyCallerUseCase identify) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            this.identify = Objects.requireNonNull(identify, "identify");
+            return this;
+        }
+
+        public Builder readiness(ReadinessCheck readiness) {
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /** An exact {@code /api/…} path served without a token, e.g. {@code /api/auth/sign-in}. */
+        public Builder publicPath(String path) {
+            publicPaths.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /**
+         * A route group under a prefix, e.g. {@code register("/api/auth", accountRoutes)}. Groups are
+         * routed before the task routes, so a fixed path such as {@code /api/auth/me} wins over the
+         * {@code /api/{user_id}/…} patterns. Route classes can use {@link AuthenticationFilter#caller},
+         * {@link RequestBodies}, {@link JsonResponses} and {@link Endpoint}.
+         */
+        public Builder register(String prefix, HttpService service) {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(service, "service");
+            routeGroups.add(routing -> routing.register(prefix, service));
+            return this;
+        }
+
+        /** A filter that runs after the request id is set and before authentication (CORS, metrics). */
+        public Builder addFilter(Filter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** Server-level additions such as Helidon's observe or OpenAPI features. */
+        public Builder customizeServer(Consumer<WebServerConfig.Builder> customizer) {
+            serverCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        public WebServer build() {
+            Objects.requireNonNull(tasks, "tasks are not set");
+            Objects.requireNonNull(verifier, "authentication is not set");
+            RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
+            WebServerConfig.Builder server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayloadSize(config.maxBodyBytes())
+                    .idleConnectionTimeout(config.idleTimeout())
+                    .addProtocol(Http1Config.builder()
+                            .maxHeadersSize(config.maxHeaderBytes())
+                            .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
+                            .build())
+                    .directHandlers(ProblemMapper.directHandlers())
+                    .routing(routing -> {
+                        routing.addFilter(new RequestLogFilter());
+                        filters.forEach(routing::addFilter);
+                        routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));
+                        routing.register("/health", new HealthRoutes(readiness));
+                        routeGroups.forEach(group -> group.accept(routing));
+                        routing.register("/api", new TaskRoutes(tasks, bodies));
+                        ProblemMapper.registerOn(routing);
+                    });
+            serverCustomizers.forEach(customizer -> customizer.accept(server));
+            return server.build();
+        }
+
+        public WebServer start() {
+            return build().start();
+        }
+
+        /** Long enough for a path with a 255-character user id and every list parameter, and no longer. */
+        private static final int MAX_REQUEST_LINE_BYTES = 4096;
+    }
+}

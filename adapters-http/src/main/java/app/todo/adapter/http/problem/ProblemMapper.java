@@ -1,0 +1,140 @@
+package app.todo.adapter.http.problem;
+
+import app.todo.adapter.http.json.Json;
+import app.todo.application.port.in.CallerError;
+import app.todo.application.port.in.TaskError;
+import app.todo.application.port.out.StorageUnavailableException;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.List;
+
+/**
+ * The one place that turns failures into {@code application/problem+json}: expected outcomes of the
+ * use cases (mapped exhaustively, so a new error type fails to compile until it is mapped here),
+ * problems raised by handlers, Helidon's own errors, and bugs. Nothing it writes carries a stack trace,
+ * an exception message from below the edge, a token or a secret.
+ */
+public final class ProblemMapper {
+
+    private static final System.Logger LOG = System.getLogger(ProblemMapper.class.getName());
+    private static final String RETRY_AFTER_SECONDS = "2";
+
+    private ProblemMapper() {
+    }
+
+    public static Problem of(TaskError error) {
+        return switch (error) {
+            case TaskError.TaskNotFound notFound ->
+                    Problem.of(Status.NOT_FOUND_404, "Task " + notFound.taskId() + " does not exist.");
+            case TaskError.NotYourTasks ignored -> notYourTasks();
+            case TaskError.InvalidTask invalid -> Problem.invalid(invalid.errors());
+            case TaskError.StaleVersion stale -> Problem.of(Status.PRECONDITION_FAILED_412,
+                    "The task has changed since you read it (it is now at version " + stale.current()
+                            + "); read it again and retry.");
+        };
+    }
+
+    public static Problem of(CallerError error) {
+        return switch (error) {
+            case CallerError.Banned ignored -> Problem.of(Status.FORBIDDEN_403, "Your account has been banned.");
+            case CallerError.Disabled ignored ->
+                    Problem.of(Status.FORBIDDEN_403, "Your account has been disabled by an administrator.");
+        };
+    }
+
+    public static Problem notYourTasks() {
+        return Problem.of(Status.FORBIDDEN_403, "You may only access your own tasks.");
+    }
+
+    /** Registers every error handler of the routing; nothing else in the adapter calls {@code error(...)}. */
+    public static void registerOn(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, (req, res, e) -> write(req, res, e.problem()))
+                .error(StorageUnavailableException.class, (req, res, e) -> {
+                    LOG.log(System.Logger.Level.WARNING, "request {0}: store unavailable: {1}",
+                            RequestId.of(req), e.getMessage());
+                    write(req, res, storageUnavailable());
+                })
+                .error(HttpException.class, (req, res, e) -> write(req, res, forStatus(e.status())))
+                .error(Throwable.class, (req, res, e) -> {
+                    RequestId id = RequestId.of(req);
+                    LOG.log(System.Logger.Level.ERROR, "request " + id + " " + req.prologue().method().text() + " "
+                            + req.path().absolute().rawPathNoParams() + " failed", e);
+                    write(req, res, Problem.of(Status.INTERNAL_SERVER_ERROR_500,
+                            "Something went wrong on our side. If it keeps happening, report request id " + id + "."));
+                });
+    }
+
+    public static Problem storageUnavailable() {
+        return Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                        "The service cannot reach its database right now; try again in a few seconds.")
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
+
+    public static void write(ServerRequest req, ServerResponse res, Problem problem) {
+        RequestId id = RequestId.of(req);
+        res.status(problem.status());
+        problem.headers().forEach(res::header);
+        res.header(RequestId.HEADER, id.value());
+        res.header(HeaderNames.CONTENT_TYPE, Json.PROBLEM_MEDIA_TYPE);
+        res.send(body(problem, req.path().absolute().rawPathNoParams(), id));
+    }
+
+    /**
+     * Answers the errors Helidon detects before routing (malformed request line, oversized headers or
+     * body) in the same shape, since no filter or error handler runs for them.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandler handler = new DirectHandler() {
+            @Override
+            public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                            ServerResponseHeaders headers, String message) {
+                // The message may quote the offending request; it is deliberately not shown.
+                RequestId id = RequestId.fromClient(request.headers().first(RequestId.HEADER).orElse(null));
+                String path = request.path() == null || request.path().isEmpty() ? "/" : request.path();
+                return TransportResponse.builder()
+                        .status(status)
+                        .headers(headers)
+                        .header(HeaderNames.CONTENT_TYPE, Json.PROBLEM_MEDIA_TYPE)
+                        .header(RequestId.HEADER, id.value())
+                        .entity(body(forStatus(status), path, id))
+                        .build();
+            }
+        };
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, handler);
+        }
+        return builder.build();
+    }
+
+    /** A problem for a status Helidon chose, with a sentence that reveals nothing about the request. */
+    static Problem forStatus(Status status) {
+        String detail = switch (status.code()) {
+            case 400 -> "The request is malformed.";
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This method is not allowed on this path.";
+            case 413 -> "The request body is too large.";
+            case 414 -> "The request URI is too long.";
+            case 431 -> "The request headers are too large.";
+            default -> status.code() >= 500
+                    ? "Something went wrong on our side; please retry later."
+                    : "The request cannot be processed (" + status.reasonPhrase() + ").";
+        };
+        return Problem.of(status, detail);
+    }
+
+    private static byte[] body(Problem problem, String instance, RequestId id) {
+        List<ProblemJson.Violation> errors = problem.errors().isEmpty() ? null
+                : problem.errors().stream().map(e -> new ProblemJson.Violation(e.field(), e.message())).toList();
+        return Json.write(new ProblemJson("about:blank", problem.status().reasonPhrase(), problem.status().code(),
+                problem.detail(), instance, errors, id.value()));
+    }
+}

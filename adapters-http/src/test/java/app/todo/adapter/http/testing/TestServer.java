@@ -1,0 +1,118 @@
+package app.todo.adapter.http.testing;
+
+import app.todo.adapter.http.HttpConfig;
+import app.todo.adapter.http.ReadinessCheck;
+import app.todo.adapter.http.TaskUseCases;
+import app.todo.adapter.http.TodoHttpServer;
+import app.todo.application.memory.InMemoryStore;
+import app.todo.application.port.out.TaskRepository;
+import app.todo.application.service.CompleteTaskService;
+import app.todo.application.service.CreateTaskService;
+import app.todo.application.service.DeleteTaskService;
+import app.todo.application.service.GetTaskService;
+import app.todo.application.service.IdentifyCallerService;
+import app.todo.application.service.ListTasksService;
+import app.todo.application.service.UpdateTaskService;
+import io.helidon.webserver.WebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real HTTP server on a free port, wired to the in-memory store and the real shared-secret token
+ * verifier ({@link TestTokens#SECRET}), with a client that speaks HTTP/1.1 to it.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final WebServer server;
+    private final InMemoryStore store;
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private TestServer(WebServer server, InMemoryStore store) {
+        this.server = server;
+        this.store = store;
+    }
+
+    public static TestServer start() {
+        return start(UnaryOperator.identity(), () -> true);
+    }
+
+    /**
+     * @param decorateTasks wraps the in-memory task repository, e.g. to make it fail
+     * @param readiness     what {@code /health/ready} reports
+     */
+    public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness) {
+        InMemoryStore store = new InMemoryStore();
+        TaskRepository tasks = decorateTasks.apply(store.tasks());
+        Clock clock = Clock.systemUTC();
+        TaskUseCases useCases = new TaskUseCases(
+                new ListTasksService(tasks),
+                new CreateTaskService(tasks, store.transactions(), clock),
+                new GetTaskService(tasks),
+                new UpdateTaskService(tasks, store.transactions(), clock),
+                new CompleteTaskService(tasks, store.transactions(), clock),
+                new DeleteTaskService(tasks, store.transactions()));
+        WebServer server = TodoHttpServer.start(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_MAX_BODY_BYTES,
+                        HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT),
+                useCases, new IdentifyCallerService(store.users(), clock), TestTokens.verifier(), readiness);
+        return new TestServer(server, store);
+    }
+
+    public InMemoryStore store() {
+        return store;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    /** A request to this server, with a bearer token when {@code token} is not null. */
+    public HttpRequest.Builder request(String pathAndQuery, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, String token) {
+        return send(request(pathAndQuery, token).GET().build());
+    }
+
+    /** Sends a JSON body ({@code null} for none) with the given method. */
+    public HttpResponse<String> json(String method, String pathAndQuery, String token, String body) {
+        HttpRequest.Builder builder = request(pathAndQuery, token);
+        if (body == null) {
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()).build());
+        }
+        return send(builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

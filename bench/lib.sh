@@ -1,0 +1,80 @@
+# Shared by bench/run.sh and bench/soak.sh: tools, a fresh database, tokens, the service, seed data.
+# shellcheck shell=bash
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+USERS=${USERS:-50}
+BACKGROUND_TASKS=${BACKGROUND_TASKS:-1000}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+DB=${BENCH_DB:-todo_bench}
+PORT=${BENCH_PORT:-18080}
+JWKS_PORT=${BENCH_JWKS_PORT:-18081}
+export PGHOST PGPORT PGUSER
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "bench: installing $2 from Debian's packages" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is missing; install the Debian package $2" >&2; exit 1; }
+}
+need wrk wrk
+need pgbench postgresql-contrib
+need psql postgresql-client
+need curl curl
+
+work=$(mktemp -d)
+server_pid=""
+jwks_pid=""
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [[ -n $jwks_pid ]] && kill "$jwks_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "bench: building the service" >&2
+./mvnw -q -B -ntp -DskipTests -pl bootstrap -am package
+
+echo "bench: fresh database $DB" >&2
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+java bench/BenchTokens.java make "$work" "$USERS"
+java bench/BenchTokens.java serve "$work" "$JWKS_PORT" &
+jwks_pid=$!
+
+PORT=$PORT DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
+  BETTER_AUTH_SECRET=$(cat "$work/secret") AUTH_JWKS_URL="http://127.0.0.1:$JWKS_PORT/jwks.json" \
+  java ${JAVA_OPTS:-} -jar bootstrap/target/todo-api.jar >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "bench: service not ready" >&2; exit 1; }
+
+echo "bench: seeding $USERS users x 20 tasks and $BACKGROUND_TASKS background tasks" >&2
+mapfile -t hs_tokens <"$work/hs256.tokens"
+for ((u = 0; u < USERS; u++)); do
+  for ((t = 0; t < 20; t++)); do
+    curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/bench-$u/tasks" \
+      -H "Authorization: Bearer ${hs_tokens[$u]}" -H 'Content-Type: application/json' \
+      -d "{\"title\":\"Task $t of bench-$u\",\"priority\":\"medium\",\"tags\":[\"home\",\"t$((t % 3))\"]}"
+  done
+done
+psql -X -q -d "$DB" <<SQL
+INSERT INTO users (id, email, name, role, disabled, created_at)
+SELECT 'other-' || g, 'other-' || g || '@example.com', 'Other', 'user', false, now()
+FROM generate_series(0, 99) g;
+INSERT INTO tasks (user_id, title, completed, priority, created_at, updated_at, version)
+SELECT 'other-' || (g % 100), 'Background ' || g, g % 2 = 0, 1 + g % 3, now() - g * interval '1 second',
+       now(), 1
+FROM generate_series(1, $BACKGROUND_TASKS) g;
+ANALYZE;
+SQL
+
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }

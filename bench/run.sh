@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The benchmark: one command, on PostgreSQL, printing every figure with its ratio to pgbench.
+#
+#   bench/run.sh                 # 20 s per measurement after a 5 s warm-up
+#   DURATION=60 bench/run.sh
+#
+# It seeds USERS users with 20 tasks each (plus BACKGROUND_TASKS rows of other users), starts the
+# service on its own fresh database, then measures with wrk (2 threads, 64 connections):
+#   list   GET 20 tasks with an HS256 token (BETTER_AUTH_SECRET)
+#   eddsa  the same with an EdDSA token from a local JWKS (cached after first sight)
+#   create POST a task
+# and with pgbench (64 clients, 2 threads) the same SQL shapes: the list query and a one-row insert.
+# Needs: a JDK 21+, a PostgreSQL (BENCH_PG, default 127.0.0.1:5432 user postgres), wrk and pgbench
+# (installed from Debian's packages when missing and we are root).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bin/java-env.sh
+. bin/java-env.sh
+
+DURATION=${DURATION:-20}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+
+
+# wrk_run NAME MODE TOKENS: prints "rps p50_ms p99_ms non2xx"
+wrk_run() {
+  local mode=$2 tokens=$3 out
+  MODE=$mode TOKENS_FILE=$tokens USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" \
+    -s bench/wrk/bench.lua "http://127.0.0.1:$PORT" >/dev/null
+  out=$(MODE=$mode TOKENS_FILE=$tokens USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+    -s bench/wrk/bench.lua "http://127.0.0.1:$PORT")
+  echo "$out" >"$work/wrk-$1.txt"
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    /Socket errors/ { bad += 0 }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' <<<"$out"
+}
+
+# pgbench_run FILE: prints "tps"
+pgbench_run() {
+  pgbench -n -c"$CONNECTIONS" -j2 -T"$DURATION" -D users="$USERS" -f "$1" "$DB" 2>/dev/null \
+    | awk '/^tps/ { printf "%.0f\n", $3; exit }'
+}
+
+echo "bench: measuring (${DURATION}s each after ${WARMUP}s warm-up, $CONNECTIONS connections)" >&2
+read -r list_rps list_p50 list_p99 list_bad < <(wrk_run list list "$work/hs256.tokens")
+read -r ed_rps ed_p50 ed_p99 ed_bad < <(wrk_run eddsa list "$work/eddsa.tokens")
+pg_list=$(pgbench_run bench/sql/list.sql)
+read -r create_rps create_p50 create_p99 create_bad < <(wrk_run create create "$work/hs256.tokens")
+pg_insert=$(pgbench_run bench/sql/insert.sql)
+rss=$(rss_kib)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+echo
+echo "| measurement | requests/s | ratio | p50 ms | p99 ms | p99/p50 | non-2xx |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+printf "| list 20, HS256 | %s | %s × pgbench list | %s | %s | %s | %s |\n" "$list_rps" "$(ratio "$list_rps" "$pg_list")" \
+  "$list_p50" "$list_p99" "$(ratio "$list_p99" "$list_p50")" "$list_bad"
+printf "| list 20, EdDSA (cached) | %s | %s × HS256 list | %s | %s | %s | %s |\n" "$ed_rps" "$(ratio "$ed_rps" "$list_rps")" \
+  "$ed_p50" "$ed_p99" "$(ratio "$ed_p99" "$ed_p50")" "$ed_bad"
+printf "| create | %s | %s × pgbench insert | %s | %s | %s | %s |\n" "$create_rps" "$(ratio "$create_rps" "$pg_insert")" \
+  "$create_p50" "$create_p99" "$(ratio "$create_p99" "$create_p50")" "$create_bad"
+printf "| pgbench list query | %s | 1.00 | | | | |\n" "$pg_list"
+printf "| pgbench insert | %s | 1.00 | | | | |\n" "$pg_insert"
+echo
+echo "server RSS after the run: $((rss / 1024)) MiB; $(nproc) cores; $(java -version 2>&1 | head -1)"

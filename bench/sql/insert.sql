@@ -1,0 +1,6 @@
+-- The service's task insert: one row, id returned.
+\set u random(0, :users - 1)
+INSERT INTO tasks (user_id, title, description, completed, priority, due_date, created_at, updated_at,
+                   completed_at, version)
+VALUES ('bench-' || :u, 'Benchmark task', 'made by pgbench', false, 3, NULL, now(), now(), NULL, 1)
+RETURNING id;

@@ -1,0 +1,38 @@
+-- One wrk script for every HTTP figure of the benchmark.
+-- Environment: TOKENS_FILE (one token per line), MODE = list | create | mixed, USER_COUNT (tokens to use).
+-- Each request picks a user at random, so "mixed" spreads reads and writes over many users.
+local tokens = {}
+local mode = os.getenv("MODE") or "list"
+local limit = tonumber(os.getenv("USER_COUNT") or "0")
+
+for line in io.lines(os.getenv("TOKENS_FILE")) do
+  if limit == 0 or #tokens < limit then
+    tokens[#tokens + 1] = line
+  end
+end
+
+local function user_of(index)
+  return "bench-" .. (index - 1)
+end
+
+local body = '{"title":"Benchmark task","description":"made by wrk","priority":"high","tags":["bench"]}'
+local counter = 0
+
+request = function()
+  counter = counter + 1
+  local i = math.random(#tokens)
+  local headers = { ["Authorization"] = "Bearer " .. tokens[i] }
+  local write = mode == "create" or (mode == "mixed" and counter % 5 == 0)
+  if write then
+    headers["Content-Type"] = "application/json"
+    return wrk.format("POST", "/api/" .. user_of(i) .. "/tasks", headers, body)
+  end
+  return wrk.format("GET", "/api/" .. user_of(i) .. "/tasks?limit=20", headers)
+end
+
+local unexpected = 0
+response = function(status, headers, body)
+  if status >= 300 then
+    unexpected = unexpected + 1
+  end
+end
