@@ -8,8 +8,8 @@ import app.todo.domain.shared.Result;
 import app.todo.domain.shared.Validation;
 import app.todo.domain.task.Change;
 import app.todo.domain.user.Role;
-import app.todo.domain.user.User;
 import app.todo.domain.user.UserChanges;
+import app.todo.domain.user.UserSummary;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,10 +23,10 @@ public final class ChangeUserService implements ChangeUserUseCase {
     }
 
     @Override
-    public Result<User, AdminError> changeUser(ChangeUserCommand command) {
+    public Result<UserSummary, AdminError> changeUser(ChangeUserCommand command) {
         return AdminAccess.asAdmin(command.caller(), () -> validated(command).flatMap(changes ->
                 directory.change(command.userId(), changes)
-                        .<Result<User, AdminError>>map(Result::ok)
+                        .<Result<UserSummary, AdminError>>map(Result::ok)
                         .orElseGet(() -> Result.err(new AdminError.UserNotFound(command.userId().value())))));
     }
 

@@ -41,8 +41,8 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     @Override
-    public Optional<User> change(UserId id, UserChanges changes) {
-        return users.change(id, changes::applyTo);
+    public Optional<UserSummary> change(UserId id, UserChanges changes) {
+        return users.change(id, changes::applyTo).map(user -> new UserSummary(user, taskCount(user.id())));
     }
 
     private long taskCount(UserId owner) {

@@ -8,6 +8,7 @@ import app.todo.domain.task.Change;
 import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
+import app.todo.domain.user.UserSummary;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,12 +30,12 @@ class ChangeUserServiceTest {
 
     @Test
     void an_admin_promotes_and_disables_a_user() {
-        User promoted = value(service.changeUser(change(admin, ana.id(), Change.to("admin"), Change.keep())));
-        User disabled = value(service.changeUser(change(admin, ana.id(), Change.keep(), Change.to(true))));
+        UserSummary promoted = value(service.changeUser(change(admin, ana.id(), Change.to("admin"), Change.keep())));
+        UserSummary disabled = value(service.changeUser(change(admin, ana.id(), Change.keep(), Change.to(true))));
 
-        assertEquals(ana.withRole(Role.ADMIN), promoted);
-        assertEquals(ana.withRole(Role.ADMIN).withDisabled(true), disabled);
-        assertEquals(Optional.of(disabled), store.users().find(ana.id()));
+        assertEquals(new UserSummary(ana.withRole(Role.ADMIN), 0), promoted);
+        assertEquals(new UserSummary(ana.withRole(Role.ADMIN).withDisabled(true), 0), disabled);
+        assertEquals(Optional.of(disabled.user()), store.users().find(ana.id()));
     }
 
     @Test
@@ -78,7 +79,7 @@ class ChangeUserServiceTest {
 
     @Test
     void an_admin_may_restate_their_own_role() {
-        assertEquals(admin, value(service.changeUser(change(admin, admin.id(), Change.to("admin"), Change.to(false)))));
+        assertEquals(new UserSummary(admin, 0), value(service.changeUser(change(admin, admin.id(), Change.to("admin"), Change.to(false)))));
     }
 
     private static ChangeUserCommand change(User caller, UserId target, Change<String> role, Change<Boolean> disabled) {

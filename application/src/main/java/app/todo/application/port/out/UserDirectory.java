@@ -2,9 +2,9 @@ package app.todo.application.port.out;
 
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.user.UserChanges;
-import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 import app.todo.domain.user.UserPage;
+import app.todo.domain.user.UserSummary;
 
 import java.util.Optional;
 
@@ -21,7 +21,7 @@ public interface UserDirectory {
      * Applies the changes to the stored user in one step, so two admins changing different fields at
      * once keep both changes.
      *
-     * @return the user as stored afterwards; empty when there is no such user
+     * @return the user as stored afterwards, with their task count; empty when there is no such user
      */
-    Optional<User> change(UserId id, UserChanges changes);
+    Optional<UserSummary> change(UserId id, UserChanges changes);
 }

@@ -97,30 +97,33 @@ public abstract class UserDirectoryContract {
     void changes_only_what_is_asked_and_keeps_it() {
         User ana = user("ana", T0);
 
-        Optional<User> promoted = store.directory().change(ana.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.empty()));
-        Optional<User> disabled = store.directory().change(ana.id(), new UserChanges(Optional.empty(), Optional.of(true)));
+        Optional<UserSummary> promoted = store.directory().change(ana.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.empty()));
+        Optional<UserSummary> disabled = store.directory().change(ana.id(), new UserChanges(Optional.empty(), Optional.of(true)));
 
-        assertEquals(Optional.of(ana.withRole(Role.ADMIN)), promoted);
-        assertEquals(Optional.of(ana.withRole(Role.ADMIN).withDisabled(true)), disabled);
-        assertEquals(disabled, store.users().find(ana.id()));
-        assertEquals(List.of(new UserSummary(disabled.orElseThrow(), 0)), store.directory().list(PageRequest.FIRST).users());
+        assertEquals(Optional.of(new UserSummary(ana.withRole(Role.ADMIN), 0)), promoted);
+        User both = ana.withRole(Role.ADMIN).withDisabled(true);
+        assertEquals(Optional.of(new UserSummary(both, 0)), disabled);
+        assertEquals(Optional.of(both), store.users().find(ana.id()));
+        assertEquals(List.of(new UserSummary(both, 0)), store.directory().list(PageRequest.FIRST).users());
     }
 
     @Test
     void changing_both_fields_at_once_applies_both() {
         User bob = user("bob", T0);
+        store.tasks().add(new NewTask(bob.id(), new Title("one"), null, false, Priority.DEFAULT, null, Tags.NONE), T0);
 
-        Optional<User> changed = store.directory().change(bob.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.of(true)));
+        Optional<UserSummary> changed = store.directory().change(bob.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.of(true)));
 
-        assertEquals(Optional.of(bob.withRole(Role.ADMIN).withDisabled(true)), changed);
-        assertEquals(changed, store.users().find(bob.id()));
+        User both = bob.withRole(Role.ADMIN).withDisabled(true);
+        assertEquals(Optional.of(new UserSummary(both, 1)), changed);
+        assertEquals(Optional.of(both), store.users().find(bob.id()));
     }
 
     @Test
     void changing_an_unknown_user_changes_nobody() {
         User ana = user("ana", T0);
 
-        Optional<User> changed = store.directory().change(new UserId("nobody"), new UserChanges(Optional.of(Role.ADMIN),
+        Optional<UserSummary> changed = store.directory().change(new UserId("nobody"), new UserChanges(Optional.of(Role.ADMIN),
                 Optional.of(true)));
 
         assertTrue(changed.isEmpty());
