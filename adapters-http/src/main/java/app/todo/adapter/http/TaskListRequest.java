@@ -13,8 +13,6 @@ import app.todo.domain.task.TaskSort;
 import app.todo.domain.task.TaskStatus;
 import io.helidon.common.parameters.Parameters;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The query of a task list, read strictly: an unknown value, a bad date or number, or one parameter
@@ -75,39 +72,9 @@ record TaskListRequest(TaskFilter filter, TaskSort sort, PageRequest page, Map<S
         throw Problem.invalid(r.errors).raise();
     }
 
-    /**
-     * An RFC 8288 {@code Link} header: first and last always, next and prev when they exist, each
-     * keeping the filters and sort of this request.
-     */
+    /** The {@code Link} header of this list, keeping its filters and sort in every page link. */
     String links(String path, long total) {
-        long limit = page.limit();
-        long lastOffset = total == 0 ? 0 : (total - 1) / limit * limit;
-        Map<String, Long> rels = new LinkedHashMap<>();
-        rels.put("first", 0L);
-        if (page.offset() > 0) {
-            rels.put("prev", Math.max(0, Math.min(page.offset() - limit, lastOffset)));
-        }
-        if (page.offset() + limit < total) {
-            rels.put("next", page.offset() + limit);
-        }
-        rels.put("last", lastOffset);
-        return rels.entrySet().stream()
-                .map(rel -> "<" + path + "?" + queryAt(rel.getValue()) + ">; rel=\"" + rel.getKey() + "\"")
-                .collect(Collectors.joining(", "));
-    }
-
-    private String queryAt(long offset) {
-        Map<String, String> params = new LinkedHashMap<>(echo);
-        params.put("limit", Integer.toString(page.limit()));
-        params.put("offset", Long.toString(offset));
-        return params.entrySet().stream()
-                .map(p -> p.getKey() + "=" + encode(p.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String encode(String value) {
-        // Form encoding writes spaces as '+', which not every client reads back as a space in a URI.
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return PageLinks.of(path, echo, page, total);
     }
 
     /** Collects every broken parameter, so a client learns all its mistakes at once. */

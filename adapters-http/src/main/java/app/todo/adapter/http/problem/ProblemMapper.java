@@ -1,6 +1,8 @@
 package app.todo.adapter.http.problem;
 
 import app.todo.adapter.http.json.Json;
+import app.todo.application.port.in.AccountError;
+import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.out.StorageUnavailableException;
@@ -14,6 +16,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,6 +29,7 @@ public final class ProblemMapper {
 
     private static final System.Logger LOG = System.getLogger(ProblemMapper.class.getName());
     private static final String RETRY_AFTER_SECONDS = "2";
+    private static final String BEARER_REALM = "Bearer realm=\"todo\"";
 
     private ProblemMapper() {
     }
@@ -45,13 +49,46 @@ public final class ProblemMapper {
     public static Problem of(CallerError error) {
         return switch (error) {
             case CallerError.Banned ignored -> Problem.of(Status.FORBIDDEN_403, "Your account has been banned.");
-            case CallerError.Disabled ignored ->
-                    Problem.of(Status.FORBIDDEN_403, "Your account has been disabled by an administrator.");
+            case CallerError.Disabled ignored -> disabled();
         };
+    }
+
+    public static Problem of(AccountError error) {
+        return switch (error) {
+            case AccountError.InvalidAccount invalid -> Problem.invalid(invalid.errors());
+            case AccountError.EmailTaken ignored ->
+                    Problem.of(Status.CONFLICT_409, "An account with this email already exists.");
+            // One answer for an unknown email and a wrong password, so it reveals neither.
+            case AccountError.InvalidCredentials ignored ->
+                    Problem.of(Status.UNAUTHORIZED_401, "The email or the password is wrong.")
+                            .withHeader("WWW-Authenticate", BEARER_REALM);
+            case AccountError.AccountDisabled ignored -> disabled();
+        };
+    }
+
+    public static Problem of(AdminError error) {
+        return switch (error) {
+            case AdminError.NotAdmin ignored -> Problem.of(Status.FORBIDDEN_403, "This needs the admin role.");
+            case AdminError.UserNotFound ignored -> Problem.of(Status.NOT_FOUND_404, "There is no user with this id.");
+            case AdminError.SelfLockout lockout -> Problem.of(Status.CONFLICT_409, lockout.detail());
+            case AdminError.InvalidUserChange invalid -> Problem.invalid(invalid.errors());
+        };
+    }
+
+    /** Over a rate limit: {@code Retry-After} in whole seconds, at least 1 and at most 60. */
+    public static Problem tooManyRequests(String what, Duration wait) {
+        long seconds = Math.clamp((wait.toMillis() + 999) / 1000, 1, 60);
+        return Problem.of(Status.TOO_MANY_REQUESTS_429,
+                        "Too many " + what + "; try again in " + seconds + (seconds == 1 ? " second." : " seconds."))
+                .withHeader("Retry-After", Long.toString(seconds));
     }
 
     public static Problem notYourTasks() {
         return Problem.of(Status.FORBIDDEN_403, "You may only access your own tasks.");
+    }
+
+    private static Problem disabled() {
+        return Problem.of(Status.FORBIDDEN_403, "Your account has been disabled by an administrator.");
     }
 
     /** Registers every error handler of the routing; nothing else in the adapter calls {@code error(...)}. */

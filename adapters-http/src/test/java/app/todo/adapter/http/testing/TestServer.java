@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +53,20 @@ public final class TestServer implements AutoCloseable {
      * @param readiness     what {@code /health/ready} reports
      */
     public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness) {
-        InMemoryStore store = new InMemoryStore();
+        return start(new InMemoryStore(), decorateTasks, readiness, server -> { });
+    }
+
+    /**
+     * The server over a given store, with additions such as account routes or filters.
+     *
+     * @param customize adds to the server before it starts
+     */
+    public static TestServer start(InMemoryStore store, Consumer<TodoHttpServer.Builder> customize) {
+        return start(store, UnaryOperator.identity(), () -> true, customize);
+    }
+
+    private static TestServer start(InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
+                                    ReadinessCheck readiness, Consumer<TodoHttpServer.Builder> customize) {
         TaskRepository tasks = decorateTasks.apply(store.tasks());
         Clock clock = Clock.systemUTC();
         TaskUseCases useCases = new TaskUseCases(
@@ -62,10 +76,13 @@ public final class TestServer implements AutoCloseable {
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),
                 new DeleteTaskService(tasks, store.transactions()));
-        WebServer server = TodoHttpServer.start(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_MAX_BODY_BYTES,
-                        HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT),
-                useCases, new IdentifyCallerService(store.users(), clock), TestTokens.verifier(), readiness);
-        return new TestServer(server, store);
+        TodoHttpServer.Builder builder = TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
+                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT))
+                .tasks(useCases)
+                .authentication(TestTokens.verifier(), new IdentifyCallerService(store.users(), clock))
+                .readiness(readiness);
+        customize.accept(builder);
+        return new TestServer(builder.start(), store);
     }
 
     public InMemoryStore store() {

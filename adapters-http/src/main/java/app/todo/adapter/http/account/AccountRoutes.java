@@ -1,0 +1,127 @@
+package app.todo.adapter.http.account;
+
+import app.todo.adapter.http.AuthenticationFilter;
+import app.todo.adapter.http.Endpoint;
+import app.todo.adapter.http.JsonResponses;
+import app.todo.adapter.http.RequestBodies;
+import app.todo.adapter.http.TodoHttpServer;
+import app.todo.adapter.http.json.AccountFieldsReader;
+import app.todo.adapter.http.json.AccountJson;
+import app.todo.adapter.http.json.Json;
+import app.todo.adapter.http.json.UserJson;
+import app.todo.adapter.http.problem.ProblemMapper;
+import app.todo.application.port.in.AccountError;
+import app.todo.application.port.in.SignInCommand;
+import app.todo.application.port.in.SignInUseCase;
+import app.todo.application.port.in.SignUpUseCase;
+import app.todo.domain.shared.Result;
+import app.todo.domain.user.User;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code /api/auth/**}: the service's own accounts. Sign-up, sign-in and the JWK set are public;
+ * {@code /me} needs a token like every other route. Rate limits come first, so an over-eager client
+ * is told to wait before any password is hashed. No password, hash or token is ever logged or echoed.
+ */
+public final class AccountRoutes implements HttpService {
+
+    public static final String PREFIX = "/api/auth";
+
+    private final SignUpUseCase signUp;
+    private final SignInUseCase signIn;
+    private final SessionTokens tokens;
+    private final Supplier<String> jwksJson;
+    private final AccountRateLimits limits;
+    private final RequestBodies bodies;
+
+    /**
+     * @param jwksJson the public JWK set of the service's own signing keys, as JSON text
+     * @param bodies   the body reader with the server's size limit
+     */
+    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, SessionTokens tokens, Supplier<String> jwksJson,
+                         AccountRateLimits limits, RequestBodies bodies) {
+        this.signUp = Objects.requireNonNull(signUp, "signUp");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.jwksJson = Objects.requireNonNull(jwksJson, "jwksJson");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** Adds these routes to the server under {@value #PREFIX}, with sign-up, sign-in and the JWK set public. */
+    public TodoHttpServer.Builder registerOn(TodoHttpServer.Builder server) {
+        return server.register(PREFIX, this)
+                .publicPath(PREFIX + "/sign-up")
+                .publicPath(PREFIX + "/sign-in")
+                .publicPath(PREFIX + "/jwks");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        Endpoint.at(rules, "/sign-up").on(Method.POST, this::signUp).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sign-in").on(Method.POST, this::signIn).otherwiseNotAllowed();
+        Endpoint.at(rules, "/me").on(Method.GET, this::me).otherwiseNotAllowed();
+        Endpoint.at(rules, "/jwks").on(Method.GET, this::jwks).otherwiseNotAllowed();
+    }
+
+    private void signUp(ServerRequest req, ServerResponse res) {
+        String address = limits.clientAddress().of(req);
+        refuseWhenOver(limits.signUpPerAddress().tryAcquire(address), "sign-ups");
+        var command = RequestBodies.valid(AccountFieldsReader.signUp(bodies.required(req)));
+        sendSession(res, Status.CREATED_201, unwrap(signUp.signUp(command)));
+    }
+
+    private void signIn(ServerRequest req, ServerResponse res) {
+        String address = limits.clientAddress().of(req);
+        refuseWhenOver(limits.signInPerAddress().tryAcquire(address), "sign-in attempts");
+        SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
+        refuseWhenOver(limits.signInPerAddressAndEmail().tryAcquire(
+                AccountRateLimits.addressAndEmail(address, command.email())), "sign-in attempts");
+        sendSession(res, Status.OK_200, unwrap(signIn.signIn(command)));
+    }
+
+    private void me(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(caller)));
+    }
+
+    private void jwks(ServerRequest req, ServerResponse res) {
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
+        // Public keys change only on rotation; a verifier may keep them a few minutes.
+        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+        res.send(jwksJson.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void sendSession(ServerResponse res, Status status, User user) {
+        SessionTokens.Session session = tokens.issue(user);
+        // A token is a credential: no cache may keep the answer that carries it.
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        JsonResponses.send(res, status, AccountJson.Session.of(user, session.token(), session.expiresAt()));
+    }
+
+    private static void refuseWhenOver(Optional<Duration> wait, String what) {
+        wait.ifPresent(duration -> {
+            throw ProblemMapper.tooManyRequests(what, duration).raise();
+        });
+    }
+
+    private static User unwrap(Result<User, AccountError> result) {
+        return switch (result) {
+            case Result.Ok<User, AccountError> ok -> ok.value();
+            case Result.Err<User, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package app.todo.adapter.http.json;
+
+import app.todo.application.port.in.SignInCommand;
+import app.todo.application.port.in.SignUpCommand;
+import app.todo.domain.account.PlainPassword;
+import app.todo.domain.shared.FieldError;
+import app.todo.domain.shared.Result;
+import app.todo.domain.task.Change;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+import static app.todo.adapter.http.json.JsonFields.valueOf;
+
+/**
+ * Reads the account and administration bodies, each field checked for its JSON type. Unknown fields,
+ * {@code role} in a sign-up included, are ignored: a sign-up never chooses its role. A password is
+ * wrapped at once, so it never travels as a plain string that could be printed.
+ */
+public final class AccountFieldsReader {
+
+    private AccountFieldsReader() {
+    }
+
+    /** {@code PATCH /api/admin/users/{id}}: each field kept, or set (a null is the use case's to refuse). */
+    public record UserChangeFields(Change<String> role, Change<Boolean> disabled) {
+    }
+
+    public static Result<SignUpCommand, List<FieldError>> signUp(JsonNode body) {
+        JsonFields r = new JsonFields(body);
+        return r.result(new SignUpCommand(valueOf(r.text("email")), password(r), valueOf(r.text("name"))));
+    }
+
+    public static Result<SignInCommand, List<FieldError>> signIn(JsonNode body) {
+        JsonFields r = new JsonFields(body);
+        return r.result(new SignInCommand(valueOf(r.text("email")), password(r)));
+    }
+
+    public static Result<UserChangeFields, List<FieldError>> userChanges(JsonNode body) {
+        JsonFields r = new JsonFields(body);
+        return r.result(new UserChangeFields(r.text("role"), r.bool("disabled")));
+    }
+
+    private static PlainPassword password(JsonFields r) {
+        String password = valueOf(r.text("password"));
+        return password == null ? null : new PlainPassword(password);
+    }
+}
