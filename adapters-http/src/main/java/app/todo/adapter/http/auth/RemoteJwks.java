@@ -94,7 +94,7 @@ public final class RemoteJwks implements PublicKeySource {
                 return true;
             } catch (IOException | ParseException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not load the JWK set from {0}: {1}; keeping {2} known key(s)",
-                        new Object[]{url, e.getMessage(), keys.size()});
+                        new Object[]{url, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), keys.size()});
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
