@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,7 +44,8 @@ public final class RemoteJwks implements PublicKeySource {
     private final HttpClient http;
     private final Clock clock;
     private final Duration refetchInterval;
-    private final Object fetchLock = new Object();
+    /** A lock rather than synchronized: request threads are virtual and must not pin their carrier while fetching. */
+    private final ReentrantLock fetchLock = new ReentrantLock();
     private volatile Map<String, VerificationKey> keys = Map.of();
     private Instant lastFetch; // guarded by fetchLock; null until the first attempt
 
@@ -71,13 +73,16 @@ public final class RemoteJwks implements PublicKeySource {
         if (key != null) {
             return Optional.of(key);
         }
-        synchronized (fetchLock) {
+        fetchLock.lock();
+        try {
             // Another thread may have fetched while this one waited.
             key = keys.get(kid);
             if (key == null && mayFetch()) {
                 refresh();
                 key = keys.get(kid);
             }
+        } finally {
+            fetchLock.unlock();
         }
         return Optional.ofNullable(key);
     }
@@ -87,7 +92,8 @@ public final class RemoteJwks implements PublicKeySource {
      * request does not wait). Returns whether the fetch succeeded; on failure the known keys stay.
      */
     public boolean refresh() {
-        synchronized (fetchLock) {
+        fetchLock.lock();
+        try {
             lastFetch = clock.instant();
             try {
                 keys = parse(fetch());
@@ -100,6 +106,8 @@ public final class RemoteJwks implements PublicKeySource {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        } finally {
+            fetchLock.unlock();
         }
     }
 

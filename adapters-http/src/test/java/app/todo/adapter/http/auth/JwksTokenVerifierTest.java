@@ -93,10 +93,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void aKeyRotationIsPickedUpAfterTheRefetchIntervalAndRemovedKeysStopWorking() {
-        TestSigner old = TestSigner.ed25519("old");
+        TestSigner old = loaded("old");
         TestSigner next = TestSigner.ed25519("new");
-        server.serving(TestSigner.jwks(old));
-        verifier.verify(old.token("EdDSA", claims("u1")));
 
         server.serving(TestSigner.jwks(next));
         clock.advance(Duration.ofSeconds(30));
@@ -109,10 +107,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void anUnknownKidRefetchesAtMostOncePerInterval() {
-        TestSigner known = TestSigner.ed25519("known");
+        TestSigner known = loaded("known");
         TestSigner stranger = TestSigner.ed25519("stranger");
-        server.serving(TestSigner.jwks(known));
-        verifier.verify(known.token("EdDSA", claims("u1")));
         assertEquals(1, server.requests());
         clock.advance(Duration.ofSeconds(31));
 
@@ -146,9 +142,7 @@ class JwksTokenVerifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("outages")
     void knownKeysKeepWorkingThroughAnOutage(String name, java.util.function.Consumer<JwksServer> outage) {
-        TestSigner known = TestSigner.ed25519("known");
-        server.serving(TestSigner.jwks(known));
-        verifier.verify(known.token("EdDSA", claims("u1")));
+        TestSigner known = loaded("known");
 
         outage.accept(server);
         clock.advance(Duration.ofMinutes(5));
@@ -212,6 +206,14 @@ class JwksTokenVerifierTest {
         server.failing(503, "");
         assertEquals(false, remote.refresh());
         assertEquals(java.util.List.of("known"), remote.knownKids());
+    }
+
+    /** A key the server publishes and the verifier has already used once (one JWKS request so far). */
+    private TestSigner loaded(String kid) {
+        TestSigner signer = TestSigner.ed25519(kid);
+        server.serving(TestSigner.jwks(signer));
+        verifier.verify(signer.token("EdDSA", claims("u1")));
+        return signer;
     }
 
     private String claims(String sub) {
