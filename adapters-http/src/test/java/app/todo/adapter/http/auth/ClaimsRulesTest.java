@@ -70,6 +70,21 @@ class ClaimsRulesTest {
     }
 
     @Test
+    void claimsOfTheWrongTypeAreRefusedAsInvalidTokens() {
+        String exp = "\"exp\":" + (now() + 900);
+        refused(token("{\"sub\":\"u1\",\"exp\":\"tomorrow\"}"));
+        refused(token("{\"sub\":\"u1\",\"exp\":null}"));
+        refused(token("{\"sub\":\"u1\"," + exp + ",\"nbf\":\"soon\"}"));
+        refused(token("{\"sub\":{\"id\":\"u1\"}," + exp + "}"));
+        refused(token("{\"sub\":\"u1\"," + exp + ",\"aud\":42}"));
+        refused(token("{\"sub\":\"u1\"," + exp + ",\"iss\":[\"a\"]}"));
+        refused(token("{\"sub\":\"u\\u0000\"," + exp + "}"));
+        VerifiedToken odd = verifier.verify(token("{\"sub\":\"u1\"," + exp + ",\"email\":7,\"role\":[\"admin\"]}"));
+        assertEquals(null, odd.email());
+        assertFalse(odd.admin());
+    }
+
+    @Test
     void roleAdminAndBannedAreRead() {
         String exp = "\"exp\":" + (now() + 900);
         VerifiedToken admin = verifier.verify(token("{\"sub\":\"a\",\"role\":\"admin\",\"banned\":true," + exp + "}"));
