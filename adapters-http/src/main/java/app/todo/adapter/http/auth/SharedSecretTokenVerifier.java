@@ -48,9 +48,9 @@ public final class SharedSecretTokenVerifier implements TokenVerifier {
         if (!handles(jwt.getHeader().getAlgorithm())) {
             throw new InvalidTokenException("The token's algorithm is not accepted");
         }
+        CompactTokens.refuseCriticalHeaders(jwt.getHeader());
         boolean valid;
         try {
-            // Unknown "crit" parameters make verify() answer false, as RFC 7515 requires.
             valid = jwt.verify(verifier);
         } catch (JOSEException | RuntimeException e) {
             valid = false;
