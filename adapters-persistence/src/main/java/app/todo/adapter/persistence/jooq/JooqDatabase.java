@@ -44,16 +44,14 @@ public final class JooqDatabase implements AutoCloseable {
 
     private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
-        // Nested transactions join the outer one: a repository's own transaction inside a use case's
-        // is one transaction, not a savepoint.
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dialect);
         configuration.set(new Settings().withExecuteLogging(false));
-        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource), false));
+        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
         this.dsl = DSL.using(configuration);
-        this.tasks = new JooqTaskRepository(dsl);
-        this.users = new JooqUserRepository(dsl);
         this.transactions = new JooqTransactions(dsl);
+        this.tasks = new JooqTaskRepository(dsl, transactions);
+        this.users = new JooqUserRepository(dsl);
     }
 
     /**

@@ -2,6 +2,7 @@ package app.todo.adapter.persistence.jooq;
 
 import app.todo.application.port.out.ConcurrentUpdateException;
 import app.todo.application.port.out.TaskRepository;
+import app.todo.application.port.out.Transactions;
 import app.todo.domain.task.Description;
 import app.todo.domain.task.NewTask;
 import app.todo.domain.task.PageRequest;
@@ -52,10 +53,13 @@ public final class JooqTaskRepository implements TaskRepository {
     private static final char LIKE_ESCAPE = '!';
 
     private final DSLContext dsl;
+    private final Transactions transactions;
     private final Field<String> titleSortKey;
 
-    public JooqTaskRepository(DSLContext dsl) {
+    /** @param transactions the transactions of {@code dsl}, joined by writes of several statements */
+    public JooqTaskRepository(DSLContext dsl, JooqTransactions transactions) {
         this.dsl = dsl;
+        this.transactions = transactions;
         // Byte order of the lower-cased title, like the comparator, whatever the database locale.
         // H2 already compares strings like Java does. PostgreSQL has an index on this very expression.
         this.titleSortKey = dsl.dialect().family() == SQLDialect.POSTGRES
@@ -65,7 +69,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public Task add(NewTask draft, Instant now) {
-        return StorageFailures.translated(() -> dsl.transactionResult(configuration -> {
+        return transactions.inTransaction(() -> {
             long id = dsl.insertInto(TASKS)
                     .set(TASKS.USER_ID, draft.owner().value())
                     .set(TASKS.TITLE, draft.title().value())
@@ -82,7 +86,7 @@ public final class JooqTaskRepository implements TaskRepository {
             Task stored = Task.created(new TaskId(id), draft, now);
             insertTags(stored);
             return stored;
-        }));
+        });
     }
 
     @Override
@@ -97,7 +101,7 @@ public final class JooqTaskRepository implements TaskRepository {
 
     @Override
     public void update(Task task) {
-        StorageFailures.translated(() -> dsl.transactionResult(configuration -> {
+        transactions.inTransaction(() -> {
             // One conditional write: the version check and the change cannot be separated by another writer.
             int updated = dsl.update(TASKS)
                     .set(TASKS.TITLE, task.title().value())
@@ -119,7 +123,7 @@ public final class JooqTaskRepository implements TaskRepository {
             dsl.deleteFrom(TASK_TAGS).where(TASK_TAGS.TASK_ID.eq(task.id().value())).execute();
             insertTags(task);
             return null;
-        }));
+        });
     }
 
     @Override
