@@ -70,7 +70,7 @@ public final class JooqDatabase implements AutoCloseable {
                     + (config.username() == null ? "" : " as " + config.username()) + ": " + rootMessage(e), e);
         }
         try {
-            migrate(dataSource, config);
+            migrate(config);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new IllegalStateException("cannot migrate the database schema of " + config.safeJdbcUrl() + ": "
@@ -134,12 +134,16 @@ public final class JooqDatabase implements AutoCloseable {
         return pool;
     }
 
-    private static void migrate(DataSource dataSource, DatabaseConfig config) {
+    /**
+     * Flyway opens connections of its own (it holds more than one at a time, which a pool of one
+     * would never grant) and closes them when done.
+     */
+    private static void migrate(DatabaseConfig config) {
         String[] locations = config.isPostgres()
                 ? new String[] {"classpath:db/migration/common", "classpath:db/migration/postgresql"}
                 : new String[] {"classpath:db/migration/common"};
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(config.jdbcUrl(), config.username(), config.password())
                 .locations(locations)
                 .load()
                 .migrate();
