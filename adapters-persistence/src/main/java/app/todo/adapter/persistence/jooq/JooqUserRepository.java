@@ -7,6 +7,7 @@ import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -32,16 +33,20 @@ public final class JooqUserRepository implements UserRepository {
     @Override
     public User addIfAbsent(User user) {
         return StorageFailures.translated(() -> {
-            // ON CONFLICT waits for a racing insert of the same id to commit, so the read below sees it.
-            dsl.insertInto(USERS)
-                    .set(USERS.ID, user.id().value())
-                    .set(USERS.EMAIL, user.emailAddress().map(Email::value).orElse(null))
-                    .set(USERS.NAME, user.name())
-                    .set(USERS.ROLE, user.role().key())
-                    .set(USERS.DISABLED, user.disabled())
-                    .set(USERS.CREATED_AT, user.createdAt().atOffset(ZoneOffset.UTC))
-                    .onConflict(USERS.ID).doNothing()
-                    .execute();
+            try {
+                // ON CONFLICT waits for a racing insert of the same id to commit, so the read below sees it.
+                dsl.insertInto(USERS)
+                        .set(USERS.ID, user.id().value())
+                        .set(USERS.EMAIL, user.emailAddress().map(Email::value).orElse(null))
+                        .set(USERS.NAME, user.name())
+                        .set(USERS.ROLE, user.role().key())
+                        .set(USERS.DISABLED, user.disabled())
+                        .set(USERS.CREATED_AT, user.createdAt().atOffset(ZoneOffset.UTC))
+                        .onConflict(USERS.ID).doNothing()
+                        .execute();
+            } catch (IntegrityConstraintViolationException racedOnH2) {
+                // H2 gets ON CONFLICT as a MERGE, which a racing insert can still beat: the winner's row is there.
+            }
             return find(user.id()).orElseThrow(() -> new IllegalStateException("user " + user.id() + " vanished"));
         });
     }

@@ -138,10 +138,7 @@ public abstract class TaskRepositoryContract {
         Task forged = new Task(theirs.id(), owner, new Title("mine now"), null, false, Priority.LOW, null,
                 Tags.NONE, theirs.createdAt(), tick(), null, theirs.version() + 1);
 
-        assertThrows(ConcurrentUpdateException.class, () -> inTransaction(() -> {
-            tasks.update(forged);
-            return null;
-        }));
+        assertThrows(ConcurrentUpdateException.class, () -> update(forged));
         assertEquals(Optional.of(theirs), tasks.find(stranger, theirs.id()));
     }
 
@@ -185,15 +182,9 @@ public abstract class TaskRepositoryContract {
         Task first = original.apply(titleChange("first"), tick());
         Task second = original.apply(titleChange("second"), tick());
 
-        inTransaction(() -> {
-            tasks.update(first);
-            return null;
-        });
+        update(first);
 
-        assertThrows(ConcurrentUpdateException.class, () -> inTransaction(() -> {
-            tasks.update(second);
-            return null;
-        }));
+        assertThrows(ConcurrentUpdateException.class, () -> update(second));
         assertEquals(Optional.of(first), tasks.find(owner, original.id()));
     }
 
@@ -202,10 +193,7 @@ public abstract class TaskRepositoryContract {
         Task original = add(draft(owner, "doomed"));
         inTransaction(() -> tasks.delete(owner, original.id()));
 
-        assertThrows(ConcurrentUpdateException.class, () -> inTransaction(() -> {
-            tasks.update(original.apply(titleChange("revived"), tick()));
-            return null;
-        }));
+        assertThrows(ConcurrentUpdateException.class, () -> update(original.apply(titleChange("revived"), tick())));
         assertEquals(Optional.empty(), tasks.find(owner, original.id()));
     }
 
@@ -232,7 +220,7 @@ public abstract class TaskRepositoryContract {
 
         assertEquals(Optional.empty(), tasks.find(owner, doomed.id()));
         assertEquals(Optional.of(kept), tasks.find(owner, kept.id()));
-        assertEquals(List.of(kept), list(filter().tag(new Tag("x")).build(), TaskSort.NEWEST_FIRST).tasks());
+        assertEquals(List.of(kept), list(tagged("x"), TaskSort.NEWEST_FIRST).tasks());
     }
 
     // --- filters ------------------------------------------------------------------------------
@@ -244,21 +232,21 @@ public abstract class TaskRepositoryContract {
 
         List<TaskFilter> filters = List.of(
                 TaskFilter.EVERYTHING,
-                filter().status(TaskStatus.PENDING).build(),
-                filter().status(TaskStatus.COMPLETED).build(),
-                filter().priority(Priority.LOW).build(),
-                filter().priority(Priority.MEDIUM).build(),
-                filter().priority(Priority.HIGH).build(),
-                filter().tag(new Tag("home")).build(),
-                filter().tag(new Tag("nowhere")).build(),
-                filter().text("milk").build(),
-                filter().text("MILK").build(),
-                filter().text("litre").build(),
-                filter().text("äpfel").build(),
-                filter().dueBefore(DAY).build(),
-                filter().dueAfter(DAY).build(),
-                filter().dueAfter(DAY.minusDays(2)).dueBefore(DAY.plusDays(2)).build(),
-                filter().status(TaskStatus.PENDING).tag(new Tag("home")).text("m").dueBefore(DAY.plusDays(30)).build());
+                status(TaskStatus.PENDING),
+                status(TaskStatus.COMPLETED),
+                priority(Priority.LOW),
+                priority(Priority.MEDIUM),
+                priority(Priority.HIGH),
+                tagged("home"),
+                tagged("nowhere"),
+                text("milk"),
+                text("MILK"),
+                text("litre"),
+                text("äpfel"),
+                dueBefore(DAY),
+                dueAfter(DAY),
+                dueBetween(DAY.minusDays(2), DAY.plusDays(2)),
+                new TaskFilter(TaskStatus.PENDING, null, new Tag("home"), "m", DAY.plusDays(30), null));
         for (TaskFilter filter : filters) {
             assertEquals(reference(all, filter, TaskSort.NEWEST_FIRST), ids(list(filter, TaskSort.NEWEST_FIRST)),
                     "filter " + filter);
@@ -271,15 +259,15 @@ public abstract class TaskRepositoryContract {
         Task done = add(draft(owner, "Pay rent").completed(true).priority(Priority.HIGH).due(DAY.minusDays(1)));
         Task undated = add(draft(owner, "Someday").description("maybe milk").priority(Priority.LOW).tags("home"));
 
-        assertEquals(ids(milk, undated), ids(list(filter().status(TaskStatus.PENDING).build(), oldestFirst())));
-        assertEquals(ids(done), ids(list(filter().status(TaskStatus.COMPLETED).build(), oldestFirst())));
-        assertEquals(ids(done), ids(list(filter().priority(Priority.HIGH).build(), oldestFirst())));
-        assertEquals(ids(milk, undated), ids(list(filter().tag(new Tag("home")).build(), oldestFirst())));
-        assertEquals(ids(milk, undated), ids(list(filter().text("Milk").build(), oldestFirst())));
+        assertEquals(ids(milk, undated), ids(list(status(TaskStatus.PENDING), oldestFirst())));
+        assertEquals(ids(done), ids(list(status(TaskStatus.COMPLETED), oldestFirst())));
+        assertEquals(ids(done), ids(list(priority(Priority.HIGH), oldestFirst())));
+        assertEquals(ids(milk, undated), ids(list(tagged("home"), oldestFirst())));
+        assertEquals(ids(milk, undated), ids(list(text("Milk"), oldestFirst())));
         // Strict bounds, and a task without a due date never matches one.
-        assertEquals(ids(done), ids(list(filter().dueBefore(DAY).build(), oldestFirst())));
-        assertEquals(ids(milk), ids(list(filter().dueAfter(DAY.minusDays(1)).build(), oldestFirst())));
-        assertEquals(ids(), ids(list(filter().dueAfter(DAY).dueBefore(DAY).build(), oldestFirst())));
+        assertEquals(ids(done), ids(list(dueBefore(DAY), oldestFirst())));
+        assertEquals(ids(milk), ids(list(dueAfter(DAY.minusDays(1)), oldestFirst())));
+        assertEquals(ids(), ids(list(dueBetween(DAY, DAY), oldestFirst())));
     }
 
     @Test
@@ -293,14 +281,14 @@ public abstract class TaskRepositoryContract {
         Task bang = add(draft(owner, "wow!"));
         Task quote = add(draft(owner, "it's"));
 
-        assertEquals(ids(percent), ids(list(filter().text("%").build(), oldestFirst())));
-        assertEquals(ids(percent), ids(list(filter().text("0% d").build(), oldestFirst())));
-        assertEquals(ids(underscore), ids(list(filter().text("_").build(), oldestFirst())));
-        assertEquals(ids(underscore), ids(list(filter().text("e_c").build(), oldestFirst())));
-        assertEquals(ids(backslash), ids(list(filter().text("\\").build(), oldestFirst())));
-        assertEquals(ids(backslash), ids(list(filter().text(":\\t").build(), oldestFirst())));
-        assertEquals(ids(bang), ids(list(filter().text("!").build(), oldestFirst())));
-        assertEquals(ids(quote), ids(list(filter().text("'").build(), oldestFirst())));
+        assertEquals(ids(percent), ids(list(text("%"), oldestFirst())));
+        assertEquals(ids(percent), ids(list(text("0% d"), oldestFirst())));
+        assertEquals(ids(underscore), ids(list(text("_"), oldestFirst())));
+        assertEquals(ids(underscore), ids(list(text("e_c"), oldestFirst())));
+        assertEquals(ids(backslash), ids(list(text("\\"), oldestFirst())));
+        assertEquals(ids(backslash), ids(list(text(":\\t"), oldestFirst())));
+        assertEquals(ids(bang), ids(list(text("!"), oldestFirst())));
+        assertEquals(ids(quote), ids(list(text("'"), oldestFirst())));
     }
 
     // --- sorting ------------------------------------------------------------------------------
@@ -326,9 +314,9 @@ public abstract class TaskRepositoryContract {
         Task earlyToo = add(draft(owner, "early too").due(DAY));
 
         assertEquals(ids(early, earlyToo, late, undatedA, undatedB),
-                ids(list(TaskFilter.EVERYTHING, new TaskSort(TaskSort.Key.DUE_DATE, TaskSort.Direction.ASC))));
+                idsSortedBy(TaskSort.Key.DUE_DATE, TaskSort.Direction.ASC));
         assertEquals(ids(late, earlyToo, early, undatedB, undatedA),
-                ids(list(TaskFilter.EVERYTHING, new TaskSort(TaskSort.Key.DUE_DATE, TaskSort.Direction.DESC))));
+                idsSortedBy(TaskSort.Key.DUE_DATE, TaskSort.Direction.DESC));
     }
 
     @Test
@@ -340,9 +328,9 @@ public abstract class TaskRepositoryContract {
         Task zero = add(draft(owner, "0 first"));
 
         assertEquals(ids(zero, appleUpper, appleLower, banana, cherry),
-                ids(list(TaskFilter.EVERYTHING, new TaskSort(TaskSort.Key.TITLE, TaskSort.Direction.ASC))));
+                idsSortedBy(TaskSort.Key.TITLE, TaskSort.Direction.ASC));
         assertEquals(ids(cherry, banana, appleLower, appleUpper, zero),
-                ids(list(TaskFilter.EVERYTHING, new TaskSort(TaskSort.Key.TITLE, TaskSort.Direction.DESC))));
+                idsSortedBy(TaskSort.Key.TITLE, TaskSort.Direction.DESC));
     }
 
     @Test
@@ -352,7 +340,7 @@ public abstract class TaskRepositoryContract {
         Task medium = add(draft(owner, "medium").priority(Priority.MEDIUM));
 
         assertEquals(ids(low, medium, high),
-                ids(list(TaskFilter.EVERYTHING, new TaskSort(TaskSort.Key.PRIORITY, TaskSort.Direction.ASC))));
+                idsSortedBy(TaskSort.Key.PRIORITY, TaskSort.Direction.ASC));
     }
 
     // --- pagination ---------------------------------------------------------------------------
@@ -363,7 +351,7 @@ public abstract class TaskRepositoryContract {
         for (int i = 0; i < 7; i++) {
             added.add(add(draft(owner, "task " + i).completed(i % 2 == 0)));
         }
-        TaskFilter completed = filter().status(TaskStatus.COMPLETED).build();
+        TaskFilter completed = status(TaskStatus.COMPLETED);
         List<TaskId> expected = reference(added, completed, oldestFirst());
 
         TaskPage first = tasks.list(owner, completed, oldestFirst(), new PageRequest(3, 0));
@@ -394,7 +382,7 @@ public abstract class TaskRepositoryContract {
     void anOwnerWithoutMatchingTasksGetsAnEmptyPage() {
         add(draft(owner, "something"));
 
-        TaskPage page = tasks.list(owner, filter().text("nothing like it").build(), oldestFirst(), PageRequest.FIRST);
+        TaskPage page = tasks.list(owner, text("nothing like it"), oldestFirst(), PageRequest.FIRST);
 
         assertEquals(new TaskPage(List.of(), 0), page);
         assertEquals(new TaskPage(List.of(), 0),
@@ -434,10 +422,7 @@ public abstract class TaskRepositoryContract {
         for (int index : new int[] {0, 6}) {
             Task before = all.get(index);
             Task after = before.apply(titleChange(before.title().value() + "!"), sharedUpdate);
-            inTransaction(() -> {
-                tasks.update(after);
-                return null;
-            });
+            update(after);
             all.set(index, after);
         }
         return all;
@@ -449,6 +434,10 @@ public abstract class TaskRepositoryContract {
 
     private TaskPage list(TaskFilter filter, TaskSort sort) {
         return tasks.list(owner, filter, sort, new PageRequest(PageRequest.MAX_LIMIT, 0));
+    }
+
+    private List<TaskId> idsSortedBy(TaskSort.Key key, TaskSort.Direction direction) {
+        return ids(list(TaskFilter.EVERYTHING, new TaskSort(key, direction)));
     }
 
     private static TaskSort oldestFirst() {
@@ -486,6 +475,13 @@ public abstract class TaskRepositoryContract {
         return inTransaction(() -> tasks.add(draft.toNewTask(), now));
     }
 
+    private void update(Task changed) {
+        inTransaction(() -> {
+            tasks.update(changed);
+            return null;
+        });
+    }
+
     private <T> T inTransaction(Supplier<T> work) {
         return transactions.inTransaction(work);
     }
@@ -506,8 +502,32 @@ public abstract class TaskRepositoryContract {
         return new Draft(owner, title);
     }
 
-    private static FilterBuilder filter() {
-        return new FilterBuilder();
+    private static TaskFilter status(TaskStatus status) {
+        return new TaskFilter(status, null, null, null, null, null);
+    }
+
+    private static TaskFilter priority(Priority priority) {
+        return new TaskFilter(TaskStatus.ALL, priority, null, null, null, null);
+    }
+
+    private static TaskFilter tagged(String tag) {
+        return new TaskFilter(TaskStatus.ALL, null, new Tag(tag), null, null, null);
+    }
+
+    private static TaskFilter text(String text) {
+        return new TaskFilter(TaskStatus.ALL, null, null, text, null, null);
+    }
+
+    private static TaskFilter dueBefore(LocalDate day) {
+        return new TaskFilter(TaskStatus.ALL, null, null, null, day, null);
+    }
+
+    private static TaskFilter dueAfter(LocalDate day) {
+        return new TaskFilter(TaskStatus.ALL, null, null, null, null, day);
+    }
+
+    private static TaskFilter dueBetween(LocalDate after, LocalDate before) {
+        return new TaskFilter(TaskStatus.ALL, null, null, null, before, after);
     }
 
     /** A new task with defaults, changed one field at a time. */
@@ -553,49 +573,6 @@ public abstract class TaskRepositoryContract {
         NewTask toNewTask() {
             return new NewTask(owner, new Title(title), description == null ? null : new Description(description),
                     completed, priority, due, Tags.of(tags));
-        }
-    }
-
-    private static final class FilterBuilder {
-        private TaskStatus status = TaskStatus.ALL;
-        private Priority priority;
-        private Tag tag;
-        private String text;
-        private LocalDate dueBefore;
-        private LocalDate dueAfter;
-
-        FilterBuilder status(TaskStatus value) {
-            status = value;
-            return this;
-        }
-
-        FilterBuilder priority(Priority value) {
-            priority = value;
-            return this;
-        }
-
-        FilterBuilder tag(Tag value) {
-            tag = value;
-            return this;
-        }
-
-        FilterBuilder text(String value) {
-            text = value;
-            return this;
-        }
-
-        FilterBuilder dueBefore(LocalDate value) {
-            dueBefore = value;
-            return this;
-        }
-
-        FilterBuilder dueAfter(LocalDate value) {
-            dueAfter = value;
-            return this;
-        }
-
-        TaskFilter build() {
-            return new TaskFilter(status, priority, tag, text, dueBefore, dueAfter);
         }
     }
 }
