@@ -40,7 +40,7 @@ public final class ClaimsPolicy {
         Instant now = clock.instant();
         Instant expiresAt = instant(claims.getExpirationTime())
                 .orElseThrow(() -> new InvalidTokenException("The token has no expiry (exp)"));
-        if (now.isAfter(expiresAt.plus(skew))) {
+        if (!now.isBefore(expiresAt.plus(skew))) { // RFC 7519: not accepted "on or after" exp
             throw new InvalidTokenException("The token has expired");
         }
         instant(claims.getNotBeforeTime()).ifPresent(nbf -> {

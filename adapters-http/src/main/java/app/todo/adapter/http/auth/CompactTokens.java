@@ -16,13 +16,18 @@ public final class CompactTokens {
     private CompactTokens() {
     }
 
-    public static SignedJWT parse(String compact) {
+    /** The checks that cost nothing, done before a token is hashed or parsed. */
+    public static void checkSize(String compact) {
         if (compact == null || compact.isBlank()) {
             throw new InvalidTokenException("The token is empty");
         }
         if (compact.length() > MAX_TOKEN_BYTES) {
             throw new InvalidTokenException("The token is too large");
         }
+    }
+
+    public static SignedJWT parse(String compact) {
+        checkSize(compact);
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(compact);
@@ -41,6 +46,16 @@ public final class CompactTokens {
             throw new InvalidTokenException("The token is not a JWT");
         }
         return jwt;
+    }
+
+    /**
+     * No {@code crit} extension is understood here, so any token that lists one must be refused (RFC 7515 §4.1.11).
+     * Checked explicitly for every algorithm, so the refusal does not depend on which verifier runs.
+     */
+    public static void refuseCriticalHeaders(JWSHeader header) {
+        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            throw new InvalidTokenException("The token has critical header parameters that are not understood");
+        }
     }
 
     public static JWTClaimsSet claims(SignedJWT jwt) {

@@ -1,0 +1,80 @@
+package app.todo.adapter.http.auth;
+
+import app.todo.domain.user.Role;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Issues the service's own sign-in tokens: EdDSA with the current own key, {@code typ: JWT}, and claims
+ * {@code sub, email, name, role, iat, exp} (+ {@code iss}/{@code aud} when configured, since every token,
+ * the service's own included, must pass the same {@link ClaimsPolicy}).
+ */
+public final class Ed25519TokenIssuer {
+
+    public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+    /** A token and the instant its {@code exp} names (for the {@code expires_at} field of sign-in answers). */
+    public record IssuedToken(String token, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedToken[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    private final OwnSigningKeys keys;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Optional<String> issuer;
+    private final Optional<String> audience;
+
+    public Ed25519TokenIssuer(OwnSigningKeys keys, Clock clock, Duration ttl, Optional<String> issuer,
+                              Optional<String> audience) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("AUTH_TOKEN_TTL must be at least one second");
+        }
+        this.issuer = issuer.filter(s -> !s.isBlank());
+        this.audience = audience.filter(s -> !s.isBlank());
+    }
+
+    public IssuedToken issue(String userId, String email, String name, Role role) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(Objects.requireNonNull(userId, "userId"))
+                .claim("email", email)
+                .claim("name", name)
+                .claim("role", role.key())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt));
+        issuer.ifPresent(claims::issuer);
+        audience.ifPresent(claims::audience);
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                .keyID(keys.current().kid()).type(JOSEObjectType.JWT).build();
+        String signingInput = header.toBase64URL() + "." + Base64URL.encode(claims.build().toString());
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(keys.currentPrivateKey());
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return new IssuedToken(signingInput + "." + Base64URL.encode(signer.sign()), expiresAt);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package app.todo.adapter.http.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.util.Objects;
+
+/**
+ * Asymmetric tokens (EdDSA/Ed25519, ES256/384/512, RS/PS256/384/512) checked against a key chosen by
+ * {@code kid}. The key decides which algorithms it accepts, so an HMAC token "signed" with a public key
+ * (algorithm confusion) fails like any other mismatch. Used for Better Auth's JWKS and the service's own keys alike.
+ */
+public final class JwksTokenVerifier implements TokenVerifier {
+
+    private final PublicKeySource keys;
+    private final ClaimsPolicy policy;
+
+    public JwksTokenVerifier(PublicKeySource keys, ClaimsPolicy policy) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public VerifiedToken verify(String compactJwt) {
+        return verify(CompactTokens.parse(compactJwt));
+    }
+
+    public VerifiedToken verify(SignedJWT jwt) {
+        JWSHeader header = jwt.getHeader();
+        JWSAlgorithm alg = header.getAlgorithm();
+        if (!isAsymmetric(alg)) {
+            throw new InvalidTokenException("The token's algorithm is not accepted");
+        }
+        CompactTokens.refuseCriticalHeaders(header);
+        String kid = header.getKeyID();
+        if (kid == null || kid.isEmpty()) {
+            throw new InvalidTokenException("The token names no key (kid)");
+        }
+        VerificationKey key = keys.find(kid)
+                .orElseThrow(() -> new InvalidTokenException("The token's signing key is not known"));
+        if (!key.accepts(alg)) {
+            throw new InvalidTokenException("The token's algorithm does not match its key");
+        }
+        if (!key.verify(alg, jwt.getSigningInput(), jwt.getSignature().decode())) {
+            throw new InvalidTokenException("The token's signature is invalid");
+        }
+        return policy.check(CompactTokens.claims(jwt));
+    }
+
+    /** Whether a token with this algorithm is one for a public key at all. */
+    public static boolean isAsymmetric(JWSAlgorithm alg) {
+        return VerificationKey.ED25519.contains(alg) || JWSAlgorithm.Family.EC.contains(alg)
+                || JWSAlgorithm.Family.RSA.contains(alg);
+    }
+}

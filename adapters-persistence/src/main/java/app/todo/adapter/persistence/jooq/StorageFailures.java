@@ -1,0 +1,49 @@
+package app.todo.adapter.persistence.jooq;
+
+import app.todo.application.port.out.StorageUnavailableException;
+import org.jooq.exception.DataAccessException;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
+
+/**
+ * Tells "the database is not there" from every other SQL failure, so that the edge can answer
+ * "try again shortly" for the first and keep treating the rest as bugs.
+ */
+final class StorageFailures {
+
+    private StorageFailures() {
+    }
+
+    static <T> T translated(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException e) {
+            if (isConnectionFailure(e)) {
+                // The cause keeps the driver's detail for the logs; drivers do not put passwords in it.
+                throw new StorageUnavailableException("the database cannot be reached right now", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Pool timeouts, refused or broken connections, and SQL state class 08 ("connection exception"). */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+package app.todo.bootstrap;
+
+import io.helidon.logging.common.LogConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** {@code java -jar todo-api.jar}: reads the settings, wires the service, serves until SIGTERM. */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // jOOQ's banner and tips are noise in a service log.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        Settings settings;
+        try {
+            settings = Settings.from(lookup(Path.of("application.yaml")));
+        } catch (InvalidSettingsException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        configureLogging(settings.logFormat());
+        long started = System.nanoTime();
+        Wiring wiring;
+        try {
+            wiring = Wiring.start(settings, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            // Start-up failures are configuration or connectivity problems: say which, without a stack trace.
+            LOG.severe("The Todo API could not start: " + e.getMessage());
+            LOG.log(Level.FINE, "start-up failure", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down: finishing in-flight requests");
+            wiring.close();
+        }, "shutdown"));
+        LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
+                + (System.nanoTime() - started) / 1_000_000 + " ms (" + settings.describe() + ")");
+    }
+
+    /** Environment variables win over application.yaml, which is optional and flat ({@code PORT: 8080}). */
+    static Function<String, String> lookup(Path yaml) {
+        Map<String, String> file = Files.isRegularFile(yaml) ? FlatYaml.read(yaml) : Map.of();
+        return key -> {
+            String env = System.getenv(key);
+            return env != null ? env : file.get(key);
+        };
+    }
+
+    private static void configureLogging(Settings.LogFormat format) {
+        try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read logging.properties", e);
+        }
+        LogConfig.configureRuntime();
+        if (format == Settings.LogFormat.JSON) {
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                if (handler instanceof ConsoleHandler) {
+                    handler.setFormatter(new JsonLogFormatter());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.http.HttpConfig;
+import app.todo.adapter.http.TaskUseCases;
+import app.todo.adapter.http.TodoHttpServer;
+import app.todo.adapter.http.auth.TokenVerifier;
+import app.todo.adapter.http.auth.TokenVerifiers;
+import app.todo.adapter.persistence.DatabaseConfig;
+import app.todo.adapter.persistence.jooq.JooqDatabase;
+import app.todo.application.port.out.TaskRepository;
+import app.todo.application.port.out.Transactions;
+import app.todo.application.port.out.UserRepository;
+import app.todo.application.service.CompleteTaskService;
+import app.todo.application.service.CreateTaskService;
+import app.todo.application.service.DeleteTaskService;
+import app.todo.application.service.GetTaskService;
+import app.todo.application.service.IdentifyCallerService;
+import app.todo.application.service.ListTasksService;
+import app.todo.application.service.UpdateTaskService;
+import io.helidon.webserver.WebServer;
+
+import java.time.Clock;
+
+/**
+ * The only place that knows every piece: it picks the adapters and hands each use case its ports.
+ * Swapping an adapter (another database, another token source) is a change here and nowhere else.
+ */
+public final class Wiring implements AutoCloseable {
+
+    private final JooqDatabase database;
+    private final WebServer server;
+
+    private Wiring(JooqDatabase database, WebServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    /** Connects the database (migrating it), then starts the HTTP server. */
+    public static Wiring start(Settings settings, Clock clock) {
+        JooqDatabase database = JooqDatabase.connect(DatabaseConfig.fromDatabaseUrl(
+                settings.databaseUrl().orElse(null), settings.dataDirectory(), settings.databasePoolSize()));
+        try {
+            TaskRepository tasks = database.taskRepository();
+            UserRepository users = database.userRepository();
+            Transactions transactions = database.transactions();
+
+            TaskUseCases taskUseCases = new TaskUseCases(
+                    new ListTasksService(tasks),
+                    new CreateTaskService(tasks, transactions, clock),
+                    new GetTaskService(tasks),
+                    new UpdateTaskService(tasks, transactions, clock),
+                    new CompleteTaskService(tasks, transactions, clock),
+                    new DeleteTaskService(tasks, transactions));
+            TokenVerifier verifier = TokenVerifiers.builder(clock)
+                    .sharedSecret(settings.sharedSecret().orElse(null))
+                    .jwksUrl(settings.jwksUrl().map(Object::toString).orElse(null))
+                    .issuer(settings.issuer().orElse(null))
+                    .audience(settings.audience().orElse(null))
+                    .skew(settings.clockSkew())
+                    .build();
+
+            WebServer server = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
+                            HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
+                            HttpConfig.DEFAULT_IDLE_TIMEOUT))
+                    .tasks(taskUseCases)
+                    .authentication(verifier, new IdentifyCallerService(users, clock))
+                    .readiness(database::isReachable)
+                    .start();
+            return new Wiring(database, server);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops taking requests, lets in-flight ones finish, then closes the pool. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            database.close();
+        }
+    }
+}

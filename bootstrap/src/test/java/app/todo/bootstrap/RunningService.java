@@ -1,0 +1,84 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.http.testing.OpenApiContract;
+import app.todo.adapter.persistence.DatabaseConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real service, wired by {@link Wiring} exactly as {@code Main} wires it, on a real socket.
+ * Every response is checked against the OpenAPI document before a test sees it.
+ */
+final class RunningService implements AutoCloseable {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final Wiring wiring;
+
+    private RunningService(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    static RunningService start(Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("PORT", "0");
+        return new RunningService(Wiring.start(Settings.from(env::get), Clock.systemUTC()));
+    }
+
+    /** A JDBC URL carrying the credentials, as a user would put it in DATABASE_URL. */
+    static String databaseUrl(DatabaseConfig config) {
+        String url = config.jdbcUrl();
+        if (config.username() != null) {
+            url += (url.contains("?") ? "&" : "?") + "user=" + URLEncoder.encode(config.username(), StandardCharsets.UTF_8);
+        }
+        if (config.password() != null && !config.password().isEmpty()) {
+            url += "&password=" + URLEncoder.encode(config.password(), StandardCharsets.UTF_8);
+        }
+        return url;
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String jsonBody, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wiring.port() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(method, path, response);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
+    }
+}
