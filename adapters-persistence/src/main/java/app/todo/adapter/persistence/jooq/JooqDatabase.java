@@ -1,9 +1,12 @@
 package app.todo.adapter.persistence.jooq;
 
 import app.todo.adapter.persistence.DatabaseConfig;
+import app.todo.application.port.out.CredentialRepository;
+import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.StorageUnavailableException;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
+import app.todo.application.port.out.UserDirectory;
 import app.todo.application.port.out.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -41,6 +44,9 @@ public final class JooqDatabase implements AutoCloseable {
     private final JooqTaskRepository tasks;
     private final JooqUserRepository users;
     private final JooqTransactions transactions;
+    private final JooqCredentialRepository credentials;
+    private final JooqUserDirectory userDirectory;
+    private final JooqSigningKeyRepository signingKeys;
 
     private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -52,6 +58,9 @@ public final class JooqDatabase implements AutoCloseable {
         this.transactions = new JooqTransactions(dsl);
         this.tasks = new JooqTaskRepository(dsl, transactions);
         this.users = new JooqUserRepository(dsl);
+        this.credentials = new JooqCredentialRepository(dsl);
+        this.userDirectory = new JooqUserDirectory(dsl, transactions);
+        this.signingKeys = new JooqSigningKeyRepository(dsl);
     }
 
     /**
@@ -89,6 +98,18 @@ public final class JooqDatabase implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    public CredentialRepository credentialRepository() {
+        return credentials;
+    }
+
+    public UserDirectory userDirectory() {
+        return userDirectory;
+    }
+
+    public SigningKeyRepository signingKeyRepository() {
+        return signingKeys;
     }
 
     public DataSource dataSource() {

@@ -51,7 +51,8 @@ public final class JooqUserRepository implements UserRepository {
         });
     }
 
-    private static User toUser(Record row) {
+    /** A users row as the domain's User; the directory maps its rows with it too. */
+    static User toUser(Record row) {
         String email = row.get(USERS.EMAIL);
         return new User(new UserId(row.get(USERS.ID)), email == null ? null : new Email(email), row.get(USERS.NAME),
                 Role.fromKey("role", row.get(USERS.ROLE)), row.get(USERS.DISABLED),
