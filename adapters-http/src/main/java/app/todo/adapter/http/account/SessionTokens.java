@@ -1,5 +1,8 @@
 package app.todo.adapter.http.account;
 
+import app.todo.adapter.http.auth.Ed25519TokenIssuer;
+import app.todo.domain.user.Email;
+import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 
 import java.time.Instant;
@@ -13,6 +16,21 @@ import java.util.Objects;
 public interface SessionTokens {
 
     Session issue(User user);
+
+    /**
+     * Tokens of the service's own EdDSA key. They never claim the admin role: the verifier lets a
+     * token's {@code role: admin} grant admin for as long as the token lives (right for Better Auth,
+     * whose tokens speak for its admin plugin), so an own token claiming it would keep a demoted admin
+     * in power until it expires. The stored role decides instead, from the very next request; clients
+     * read the role from the {@code user} of the answer.
+     */
+    static SessionTokens signedBy(Ed25519TokenIssuer issuer) {
+        return user -> {
+            Ed25519TokenIssuer.IssuedToken issued = issuer.issue(user.id().value(),
+                    user.emailAddress().map(Email::value).orElse(null), user.name(), Role.USER);
+            return new Session(issued.token(), issued.expiresAt());
+        };
+    }
 
     /** A compact JWT and the instant its {@code exp} names. Never prints the token. */
     record Session(String token, Instant expiresAt) {
