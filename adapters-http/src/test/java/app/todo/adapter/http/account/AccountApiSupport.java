@@ -3,6 +3,7 @@ package app.todo.adapter.http.account;
 import app.todo.adapter.http.CorsFilter;
 import app.todo.adapter.http.HttpConfig;
 import app.todo.adapter.http.RequestBodies;
+import app.todo.adapter.http.auth.MutableClock;
 import app.todo.adapter.http.testing.TestServer;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.application.memory.InMemoryStore;

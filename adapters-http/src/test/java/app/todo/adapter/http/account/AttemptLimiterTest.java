@@ -1,5 +1,6 @@
 package app.todo.adapter.http.account;
 
+import app.todo.adapter.http.auth.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
