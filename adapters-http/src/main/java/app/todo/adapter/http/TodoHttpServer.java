@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
- * and access log, then added filters such as CORS, then authentication), route groups, and the error
- * handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
+ * and access log, then added filters such as CORS, then authentication), route groups (health, the
+ * public OpenAPI document at {@code /openapi}, added groups, tasks), and the error handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
  * filters or server features later without touching what is here.
  */
 public final class TodoHttpServer {
@@ -120,6 +120,7 @@ public final class TodoHttpServer {
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));
                         routing.register("/health", new HealthRoutes(readiness));
+                        routing.register(new OpenApiRoutes());
                         routeGroups.forEach(group -> group.accept(routing));
                         routing.register("/api", new TaskRoutes(tasks, bodies));
                         ProblemMapper.registerOn(routing);

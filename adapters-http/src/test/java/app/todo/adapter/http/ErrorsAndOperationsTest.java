@@ -62,6 +62,18 @@ class ErrorsAndOperationsTest extends ApiTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentIsServedWithoutAToken() {
+        HttpResponse<String> yaml = server.get("/openapi", null);
+        HttpResponse<String> asJson = server.send(server.request("/openapi", null)
+                .header("Accept", "application/json").GET().build());
+
+        assertEquals(200, yaml.statusCode(), yaml::body);
+        assertTrue(yaml.body().startsWith("openapi: 3.1"), () -> yaml.body().substring(0, 40));
+        assertEquals(200, asJson.statusCode());
+        assertEquals("3.1.0", json(asJson).get("openapi").asText());
+    }
+
+    @Test
     void healthRoutesAnswer() {
         HttpResponse<String> live = server.get("/health/live", null);
         HttpResponse<String> ready = server.get("/health/ready", null);
