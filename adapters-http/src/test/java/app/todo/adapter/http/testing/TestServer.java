@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,14 +39,16 @@ public final class TestServer implements AutoCloseable {
 
     private final WebServer server;
     private final InMemoryStore store;
+    private final Set<String> routes;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestServer(WebServer server, InMemoryStore store) {
+    private TestServer(WebServer server, InMemoryStore store, Set<String> routes) {
         this.server = server;
         this.store = store;
+        this.routes = routes;
     }
 
     public static TestServer start() {
@@ -67,14 +70,22 @@ public final class TestServer implements AutoCloseable {
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),
                 new DeleteTaskService(tasks, store.transactions()));
-        WebServer server = TodoHttpServer.start(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_MAX_BODY_BYTES,
-                        HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT),
-                useCases, new IdentifyCallerService(store.users(), clock), TestTokens.verifier(), readiness);
-        return new TestServer(server, store);
+        TodoHttpServer.Builder builder = TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
+                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT))
+                .tasks(useCases)
+                .authentication(TestTokens.verifier(), new IdentifyCallerService(store.users(), clock))
+                .readiness(readiness);
+        WebServer server = builder.start();
+        return new TestServer(server, store, builder.routes());
     }
 
     public InMemoryStore store() {
         return store;
+    }
+
+    /** The routes the running server registered, as {@link TodoHttpServer.Builder#routes()} lists them. */
+    public Set<String> routes() {
+        return routes;
     }
 
     public int port() {
