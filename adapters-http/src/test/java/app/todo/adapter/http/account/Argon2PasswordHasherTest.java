@@ -1,5 +1,6 @@
 package app.todo.adapter.http.account;
 
+import app.todo.adapter.http.testing.TestAccounts;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.PasswordHasherContract;
 import app.todo.domain.account.PasswordHash;
@@ -12,9 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The port's contract with cheap parameters, to keep the build fast. */
 class Argon2PasswordHasherTest extends PasswordHasherContract {
 
-    static final Argon2PasswordHasher.Parameters CHEAP = new Argon2PasswordHasher.Parameters(64, 1, 1);
-
-    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
+    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(TestAccounts.CHEAP);
 
     @Override
     protected PasswordHasher hasher() {

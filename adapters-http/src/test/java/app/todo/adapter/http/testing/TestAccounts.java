@@ -1,0 +1,72 @@
+package app.todo.adapter.http.testing;
+
+import app.todo.adapter.http.CorsFilter;
+import app.todo.adapter.http.HttpConfig;
+import app.todo.adapter.http.RequestBodies;
+import app.todo.adapter.http.TodoHttpServer;
+import app.todo.adapter.http.account.AccountRateLimits;
+import app.todo.adapter.http.account.AccountRoutes;
+import app.todo.adapter.http.account.AdminRoutes;
+import app.todo.adapter.http.account.Argon2PasswordHasher;
+import app.todo.adapter.http.account.ClientAddress;
+import app.todo.adapter.http.account.SessionTokens;
+import app.todo.application.memory.InMemoryStore;
+import app.todo.application.service.ChangeUserService;
+import app.todo.application.service.ListUsersService;
+import app.todo.application.service.SignInService;
+import app.todo.application.service.SignUpService;
+import app.todo.domain.user.Email;
+import app.todo.domain.user.User;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The account and admin routes and the CORS filter for a {@link TestServer}, over its in-memory store:
+ * real Argon2id with cheap parameters, and session tokens the test server's shared-secret verifier
+ * accepts ({@link TestTokens}).
+ */
+public final class TestAccounts {
+
+    /** Argon2id at a tiny cost: the real algorithm, fast enough for many sign-ups per test. */
+    public static final Argon2PasswordHasher.Parameters CHEAP = new Argon2PasswordHasher.Parameters(64, 1, 1);
+    public static final String ADMIN_EMAIL = "boss@example.com";
+    public static final String FRONTEND = "http://localhost:3000";
+    public static final String JWKS = """
+            {"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"test-key","alg":"EdDSA","use":"sig"}]}""";
+
+    private TestAccounts() {
+    }
+
+    /**
+     * @param clock the rate limits' and the services' clock, which a test may move
+     */
+    public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock) {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
+        RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
+        AccountRoutes accounts = new AccountRoutes(
+                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock,
+                        Set.of(new Email(ADMIN_EMAIL))),
+                new SignInService(store.credentials(), store.users(), hasher),
+                TestAccounts::sessionFor, () -> JWKS, AccountRateLimits.perContract(clock, ClientAddress.SOCKET), bodies);
+        AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
+                new ChangeUserService(store.userDirectory()), bodies);
+        return builder -> {
+            accounts.registerOn(builder);
+            admin.registerOn(builder);
+            builder.addFilter(new CorsFilter(List.of(FRONTEND)));
+        };
+    }
+
+    /** Tokens the test server's shared-secret verifier accepts, valid for an hour of real time. */
+    private static SessionTokens.Session sessionFor(User user) {
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
+        return new SessionTokens.Session(TestTokens.with(user.id().value(),
+                claims -> claims.expirationTime(Date.from(expiresAt))), expiresAt);
+    }
+}
