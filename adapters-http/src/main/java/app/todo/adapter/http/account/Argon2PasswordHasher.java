@@ -10,6 +10,8 @@ import com.password4j.types.Argon2;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id through password4j. Hashes are stored in the standard PHC string form
@@ -36,6 +38,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     private final Argon2Function function;
     private final String dummyHash;
+    private final Semaphore slots;
 
     /** With {@link Parameters#OWASP}: what production uses. */
     public static Argon2PasswordHasher owasp() {
@@ -44,7 +47,21 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** Cheaper parameters are for tests only; they make hashes easier to guess. */
     public Argon2PasswordHasher(Parameters parameters) {
+        this(parameters, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param maxConcurrent how many hashes may run at once; the others wait their turn. Each holds
+     *                      {@code memoryKiB} of memory (19 MiB at OWASP's parameters) and a core, and
+     *                      requests run on virtual threads, so without a bound a burst of sign-ins from
+     *                      many addresses could exhaust the heap. One per core loses no throughput.
+     */
+    public Argon2PasswordHasher(Parameters parameters, int maxConcurrent) {
         Objects.requireNonNull(parameters, "parameters");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("at least one hash must be able to run");
+        }
+        this.slots = new Semaphore(maxConcurrent, true);
         this.function = Argon2Function.getInstance(parameters.memoryKiB(), parameters.iterations(),
                 parameters.parallelism(), DIGEST_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
         // A hash of a password nobody knows, with the current parameters: verifying against it costs
@@ -56,7 +73,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public PasswordHash hash(PlainPassword password) {
-        return new PasswordHash(hashOf(password.value()));
+        return inTurn(() -> new PasswordHash(hashOf(password.value())));
     }
 
     @Override
@@ -65,17 +82,19 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         if (!encoded.startsWith("$argon2id$")) {
             return false;
         }
-        try {
-            return Argon2Function.getInstanceFromHash(encoded).check(password.value(), encoded);
-        } catch (RuntimeException unreadable) {
-            // A damaged hash proves nothing; it must not become a 500 that tells it apart from a wrong password.
-            return false;
-        }
+        return inTurn(() -> {
+            try {
+                return Argon2Function.getInstanceFromHash(encoded).check(password.value(), encoded);
+            } catch (RuntimeException unreadable) {
+                // A damaged hash proves nothing; it must not become a 500 that tells it apart from a wrong password.
+                return false;
+            }
+        });
     }
 
     @Override
     public void verifyWithoutHash(PlainPassword password) {
-        function.check(password.value(), dummyHash);
+        inTurn(() -> function.check(password.value(), dummyHash));
     }
 
     /** The parameters part of the hashes this hasher makes, e.g. {@code m=19456,t=2,p=1}. */
@@ -86,6 +105,20 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     static String parameters(String encoded) {
         String[] parts = encoded.split("\\$");
         return parts.length > 3 ? parts[3] : "";
+    }
+
+    private <T> T inTurn(Supplier<T> work) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 
     private String hashOf(String password) {

@@ -3,9 +3,12 @@ package app.todo.adapter.http.account;
 import app.todo.adapter.http.testing.TestAccounts;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.PasswordHasherContract;
+import app.todo.application.port.out.Race;
 import app.todo.domain.account.PasswordHash;
 import app.todo.domain.account.PlainPassword;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,5 +37,16 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
                 .hash(new PlainPassword("p4ssw0rd!"));
 
         assertTrue(hasher.verify(new PlainPassword("p4ssw0rd!"), older));
+    }
+
+    @Test
+    void a_burst_of_checks_takes_turns_and_each_gets_its_own_answer() throws Exception {
+        Argon2PasswordHasher oneAtATime = new Argon2PasswordHasher(TestAccounts.CHEAP, 1);
+        PasswordHash hash = oneAtATime.hash(new PlainPassword("p4ssw0rd!"));
+
+        List<Boolean> answers = Race.run(6, i -> () -> oneAtATime.verify(
+                new PlainPassword(i % 2 == 0 ? "p4ssw0rd!" : "wrong " + i), hash));
+
+        assertEquals(List.of(true, false, true, false, true, false), answers);
     }
 }

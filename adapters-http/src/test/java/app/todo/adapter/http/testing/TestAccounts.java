@@ -47,13 +47,18 @@ public final class TestAccounts {
      * @param clock the rate limits' and the services' clock, which a test may move
      */
     public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock) {
+        return routes(store, clock, ClientAddress.SOCKET);
+    }
+
+    /** @param clientAddress how the rate limits tell clients apart */
+    public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock, ClientAddress clientAddress) {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
         RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
         AccountRoutes accounts = new AccountRoutes(
                 new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock,
                         Set.of(new Email(ADMIN_EMAIL))),
                 new SignInService(store.credentials(), store.users(), hasher),
-                TestAccounts::sessionFor, () -> JWKS, AccountRateLimits.perContract(clock, ClientAddress.SOCKET), bodies);
+                TestAccounts::sessionFor, () -> JWKS, AccountRateLimits.perContract(clock, clientAddress), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
         return builder -> {
