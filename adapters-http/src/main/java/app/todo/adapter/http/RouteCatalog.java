@@ -39,7 +39,7 @@ final class RouteCatalog {
 
     /** {@code service}, registering its routes under {@code prefix} ("" at the root) into this catalog. */
     HttpService recording(String prefix, HttpService service) {
-        return new RecordedService(this, prefix, service);
+        return new RecordedRoutes(this, prefix, service);
     }
 
     private void add(String method, String prefix, String path) {
@@ -54,7 +54,7 @@ final class RouteCatalog {
         return joined.isEmpty() ? "/" : joined.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
     }
 
-    private record RecordedService(RouteCatalog catalog, String prefix, HttpService service) implements HttpService {
+    private record RecordedRoutes(RouteCatalog catalog, String prefix, HttpService service) implements HttpService {
 
         @Override
         public void routing(HttpRules rules) {
