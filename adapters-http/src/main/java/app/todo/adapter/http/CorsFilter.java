@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * always with credentials allowed, so the grant names the origin itself, never {@code *}. A preflight
  * from an allowed origin is answered here with 204, before authentication (browsers send it without a
  * token); one from any other origin gets 403 and no CORS header at all. Requests without an
- * {@code Origin} header are not cross-origin and pass untouched.
+ * {@code Origin} header are not cross-origin and pass with nothing but {@code Vary: Origin}.
  */
 public final class CorsFilter implements Filter {
 
@@ -31,7 +31,7 @@ public final class CorsFilter implements Filter {
     static final String EXPOSED_HEADERS = "ETag, Location, X-Total-Count, Link";
     /** How long a browser may reuse a preflight answer. */
     private static final String MAX_AGE_SECONDS = "600";
-    private static final String VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+    private static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
     private final Set<String> allowedOrigins;
 
@@ -50,14 +50,16 @@ public final class CorsFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        // Every answer may differ by Origin, so a shared cache (the JWK set is cacheable) must key on it.
+        res.header(HeaderNames.VARY, "Origin");
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
         if (origin.isEmpty()) {
             chain.proceed();
             return;
         }
         boolean allowed = allowedOrigins.contains(normalized(origin.get()));
-        res.header(HeaderNames.VARY, VARY);
         if (isPreflight(req)) {
+            res.header(HeaderNames.VARY, VARY_PREFLIGHT);
             if (!allowed) {
                 throw Problem.of(Status.FORBIDDEN_403, "This origin may not call the API from a browser.").raise();
             }

@@ -52,7 +52,9 @@ class CorsTest extends AccountApiSupport {
     @Test
     void answers_to_other_origins_and_to_non_browsers_carry_no_grant() {
         assertNull(header(get("/api/auth/jwks", "https://evil.example"), "Access-Control-Allow-Origin"));
-        assertNull(header(server.get("/api/auth/jwks", null), "Access-Control-Allow-Origin"));
+        HttpResponse<String> noOrigin = server.get("/api/auth/jwks", null);
+        assertNull(header(noOrigin, "Access-Control-Allow-Origin"));
+        assertEquals("Origin", header(noOrigin, "Vary"), "a cache must not hand this answer to a browser's request");
     }
 
     @Test
