@@ -2,9 +2,6 @@ package app.todo.bootstrap;
 
 import app.todo.adapter.http.testing.PrometheusText;
 import app.todo.adapter.http.testing.TestTokens;
-import app.todo.adapter.persistence.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -18,22 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetricsEndToEndTest {
 
     private static final Map<String, String> POOL = Map.of("pool", "todo-db");
-    private static RunningService service;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start(Map.of(
-                "DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()),
-                "BETTER_AUTH_SECRET", TestTokens.SECRET));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     @Test
     void oneScrapeShowsRequestsTokensPoolAndJvm() {
+        try (RunningService service = RunningService.onFreshPostgres()) {
+            scrapeAfterSomeRequests(service);
+        }
+    }
+
+    private static void scrapeAfterSomeRequests(RunningService service) {
         String user = "user-" + UUID.randomUUID();
         assertEquals(201, service.send("POST", "/api/" + user + "/tasks", TestTokens.valid(user),
                 "{\"title\":\"Measured\"}").statusCode());

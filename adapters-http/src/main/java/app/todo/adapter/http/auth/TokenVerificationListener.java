@@ -1,7 +1,5 @@
 package app.todo.adapter.http.auth;
 
-import java.util.Locale;
-
 /**
  * Told the outcome of every token verification, e.g. to count them. Called on the request thread:
  * implementations must be cheap and must not see the token, so none is passed.
@@ -22,14 +20,7 @@ public interface TokenVerificationListener {
         /** Valid, but the token says its user is banned: the request will be refused. */
         BANNED,
         /** Refused: malformed, unsigned, badly signed, expired, wrong issuer or audience. */
-        REJECTED;
-
-        private final String tag = name().toLowerCase(Locale.ROOT);
-
-        /** The lower-case name, as a metric label. */
-        public String tag() {
-            return tag;
-        }
+        REJECTED
     }
 
     enum Source {
@@ -38,12 +29,6 @@ public interface TokenVerificationListener {
         /** An asymmetric algorithm checked with a public key (the service's own or the remote JWKS). */
         PUBLIC_KEY,
         /** Decided before a key was chosen: cache hits, and tokens refused on their shape or algorithm. */
-        NONE;
-
-        private final String tag = name().toLowerCase(Locale.ROOT);
-
-        public String tag() {
-            return tag;
-        }
+        NONE
     }
 }

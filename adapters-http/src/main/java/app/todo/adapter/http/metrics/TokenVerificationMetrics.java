@@ -4,6 +4,7 @@ import app.todo.adapter.http.auth.TokenVerificationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -38,8 +39,8 @@ public final class TokenVerificationMetrics implements TokenVerificationListener
             // Registering twice returns the same counter, so a race here only repeats a lookup.
             counter = Counter.builder(NAME)
                     .description("Bearer token verifications by outcome and key source")
-                    .tag("outcome", outcome.tag())
-                    .tag("source", source.tag())
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .tag("source", source.name().toLowerCase(Locale.ROOT))
                     .register(registry);
             counters.set(index, counter);
         }
