@@ -10,7 +10,6 @@ import app.todo.adapter.http.testing.TestServer;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.service.ChangeUserService;
-import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SignUpService;
@@ -63,12 +62,11 @@ class OwnTokensTest {
                 keys::jwksJson, AccountRateLimits.perContract(clock, ClientAddress.SOCKET), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
-        server = TestServer.start(store, builder -> {
-            builder.authentication(TokenVerifiers.builder(clock).sharedSecret(TestTokens.SECRET).ownKeys(keys).build(),
-                    new IdentifyCallerService(store.users(), clock));
-            accounts.registerOn(builder);
-            admin.registerOn(builder);
-        });
+        server = TestServer.start(store,
+                TokenVerifiers.builder(clock).sharedSecret(TestTokens.SECRET).ownKeys(keys).build(), builder -> {
+                    accounts.registerOn(builder);
+                    admin.registerOn(builder);
+                });
     }
 
     @AfterAll

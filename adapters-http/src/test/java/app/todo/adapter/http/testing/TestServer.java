@@ -4,6 +4,7 @@ import app.todo.adapter.http.HttpConfig;
 import app.todo.adapter.http.ReadinessCheck;
 import app.todo.adapter.http.TaskUseCases;
 import app.todo.adapter.http.TodoHttpServer;
+import app.todo.adapter.http.auth.TokenVerifier;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.service.CompleteTaskService;
@@ -61,20 +62,39 @@ public final class TestServer implements AutoCloseable {
      * @param readiness     what {@code /health/ready} reports
      */
     public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness) {
-        return start(new InMemoryStore(), decorateTasks, readiness, server -> { });
+        return start(new InMemoryStore(), decorateTasks, readiness, TestTokens.verifier(), UnaryOperator.identity());
     }
 
     /**
-     * The server over a given store, with additions such as account routes or filters.
+     * @param verifier  checks the bearer tokens, e.g. one built by {@code TokenVerifiers} as bootstrap builds it
+     * @param customize adds to the server as bootstrap would, e.g. {@code b -> b.metrics(registry)}
+     */
+    public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness,
+                                   TokenVerifier verifier, UnaryOperator<TodoHttpServer.Builder> customize) {
+        return start(new InMemoryStore(), decorateTasks, readiness, verifier, customize);
+    }
+
+    /**
+     * The server over a given store, with additions such as account routes or filters that work on it.
      *
+     * @param verifier  checks the bearer tokens
      * @param customize adds to the server before it starts
      */
+    public static TestServer start(InMemoryStore store, TokenVerifier verifier, Consumer<TodoHttpServer.Builder> customize) {
+        return start(store, UnaryOperator.identity(), () -> true, verifier, builder -> {
+            customize.accept(builder);
+            return builder;
+        });
+    }
+
+    /** Like {@link #start(InMemoryStore, TokenVerifier, Consumer)}, with the shared-secret test verifier. */
     public static TestServer start(InMemoryStore store, Consumer<TodoHttpServer.Builder> customize) {
-        return start(store, UnaryOperator.identity(), () -> true, customize);
+        return start(store, TestTokens.verifier(), customize);
     }
 
     private static TestServer start(InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
-                                    ReadinessCheck readiness, Consumer<TodoHttpServer.Builder> customize) {
+                                    ReadinessCheck readiness, TokenVerifier verifier,
+                                    UnaryOperator<TodoHttpServer.Builder> customize) {
         TaskRepository tasks = decorateTasks.apply(store.tasks());
         Clock clock = Clock.systemUTC();
         TaskUseCases useCases = new TaskUseCases(
@@ -84,12 +104,12 @@ public final class TestServer implements AutoCloseable {
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),
                 new DeleteTaskService(tasks, store.transactions()));
-        TodoHttpServer.Builder builder = TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
-                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT))
+        TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
+                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
+                        HttpConfig.DEFAULT_IDLE_TIMEOUT))
                 .tasks(useCases)
-                .authentication(TestTokens.verifier(), new IdentifyCallerService(store.users(), clock))
-                .readiness(readiness);
-        customize.accept(builder);
+                .authentication(verifier, new IdentifyCallerService(store.users(), clock))
+                .readiness(readiness));
         WebServer server = builder.start();
         return new TestServer(server, store, builder.routes());
     }
