@@ -30,7 +30,12 @@ work=$(mktemp -d)
 server_pid=""
 jwks_pid=""
 cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  set +e
+  if [[ -n $server_pid ]]; then
+    kill "$server_pid" 2>/dev/null
+    wait "$server_pid" 2>/dev/null
+    [[ -n ${KEEP_LOG:-} ]] && cp "$work/server.log" "$KEEP_LOG"
+  fi
   [[ -n $jwks_pid ]] && kill "$jwks_pid" 2>/dev/null
   rm -rf "$work"
 }
@@ -66,13 +71,13 @@ for ((u = 0; u < USERS; u++)); do
       -d "{\"title\":\"Task $t of bench-$u\",\"priority\":\"medium\",\"tags\":[\"home\",\"t$((t % 3))\"]}"
   done
 done
-psql -X -q -d "$DB" <<SQL
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
 INSERT INTO users (id, email, name, role, disabled, created_at)
 SELECT 'other-' || g, 'other-' || g || '@example.com', 'Other', 'user', false, now()
 FROM generate_series(0, 99) g;
-INSERT INTO tasks (user_id, title, completed, priority, created_at, updated_at, version)
+INSERT INTO tasks (user_id, title, completed, priority, created_at, updated_at, completed_at, version)
 SELECT 'other-' || (g % 100), 'Background ' || g, g % 2 = 0, 1 + g % 3, now() - g * interval '1 second',
-       now(), 1
+       now(), CASE WHEN g % 2 = 0 THEN now() END, 1
 FROM generate_series(1, $BACKGROUND_TASKS) g;
 ANALYZE;
 SQL

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
- * and access log, then added filters such as CORS, then authentication), route groups, and the error
- * handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
+ * and access log, then added filters such as CORS, then authentication), route groups (health, the
+ * public OpenAPI document at {@code /openapi}, added groups, tasks), and the error handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
  * filters or server features later without touching what is here.
  */
 public final class TodoHttpServer {
@@ -49,6 +49,7 @@ public final class TodoHttpServer {
         private final List<Filter> filters = new ArrayList<>();
         private final List<Consumer<HttpRouting.Builder>> routeGroups = new ArrayList<>();
         private final List<Consumer<WebServerConfig.Builder>> serverCustomizers = new ArrayList<>();
+        private final RouteCatalog catalog = new RouteCatalog();
 
         private Builder(HttpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -85,7 +86,7 @@ public final class TodoHttpServer {
         public Builder register(String prefix, HttpService service) {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(service, "service");
-            routeGroups.add(routing -> routing.register(prefix, service));
+            routeGroups.add(routing -> routing.register(prefix, catalog.recording(prefix, service)));
             return this;
         }
 
@@ -119,13 +120,24 @@ public final class TodoHttpServer {
                         routing.addFilter(new RequestLogFilter());
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));
-                        routing.register("/health", new HealthRoutes(readiness));
+                        routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));
+                        routing.register(catalog.recording("", new OpenApiRoutes()));
                         routeGroups.forEach(group -> group.accept(routing));
-                        routing.register("/api", new TaskRoutes(tasks, bodies));
+                        routing.register("/api", catalog.recording("/api", new TaskRoutes(tasks, bodies)));
                         ProblemMapper.registerOn(routing);
                     });
             serverCustomizers.forEach(customizer -> customizer.accept(server));
             return server.build();
+        }
+
+        /**
+         * Every route registered, as {@code "METHOD /template"} (e.g. {@code "GET /api/{user_id}/tasks"}),
+         * {@code "ANY /template"} for a path's catch-all (the 405 of {@link Endpoint}); complete once
+         * {@link #build} or {@link #start} has returned. The contract tests compare it with the OpenAPI
+         * document, so a route cannot be added without documenting it.
+         */
+        public Set<String> routes() {
+            return catalog.routes();
         }
 
         public WebServer start() {

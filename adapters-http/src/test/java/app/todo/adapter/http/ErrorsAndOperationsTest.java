@@ -61,6 +61,44 @@ class ErrorsAndOperationsTest extends ApiTestSupport {
         assertEquals(allow, header(response, "Allow"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"HEAD", "OPTIONS"})
+    void headAndOptionsAreNotImpliedByGet(String method) {
+        HttpResponse<String> response = server.send(server.request("/health/live", null)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+
+        assertEquals(405, response.statusCode(), response::body);
+        assertEquals("GET", header(response, "Allow"));
+    }
+
+    @Test
+    void anUnknownApiPathIs404OnceTheCallerIsKnown() {
+        JsonNode problem = assertProblem(server.get("/api/" + user + "/projects", token), 404);
+
+        assertEquals("Not Found", problem.get("title").asText());
+    }
+
+    @Test
+    void anUndocumentedMethodUnderApiWithoutATokenIs401BeforeIts405() {
+        HttpResponse<String> response = server.send(server.request(tasks, null)
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertProblem(response, 401);
+        assertEquals("Bearer realm=\"todo\"", header(response, "WWW-Authenticate"));
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutAToken() {
+        HttpResponse<String> yaml = server.get("/openapi", null);
+        HttpResponse<String> asJson = server.send(server.request("/openapi", null)
+                .header("Accept", "application/json").GET().build());
+
+        assertEquals(200, yaml.statusCode(), yaml::body);
+        assertTrue(yaml.body().startsWith("openapi: 3.1"), () -> yaml.body().substring(0, 40));
+        assertEquals(200, asJson.statusCode());
+        assertEquals("3.1.0", json(asJson).get("openapi").asText());
+    }
+
     @Test
     void healthRoutesAnswer() {
         HttpResponse<String> live = server.get("/health/live", null);
@@ -149,6 +187,9 @@ class ErrorsAndOperationsTest extends ApiTestSupport {
         assertEquals(36, header(none, "X-Request-Id").length());
         assertNotEquals(header(response, "X-Request-Id"), header(none, "X-Request-Id"));
     }
+
+    // The raw-socket tests below are outside the OpenAPI check on purpose: they send what no HTTP client
+    // can (a malformed request line or header, oversized headers), answered before any route is chosen.
 
     @Test
     void aMalformedRequestLineIsAProblemToo() throws IOException {

@@ -69,6 +69,11 @@ class TaskListTest extends ApiTestSupport {
             order=asc&limit=2                  | Alpha milk,beta
             limit=2&offset=4                   | Alpha milk
             status=&tag=                       | Epsilon,delta,Gamma,beta,Alpha milk
+            status=PENDING&priority=High       | delta,beta
+            priority=ALL&tag=work              | delta,beta
+            sort=Title&order=DESC              | Gamma,Epsilon,delta,beta,Alpha milk
+            sort=created_at&order=asc          | Alpha milk,beta,Gamma,delta,Epsilon
+            sort=updated_at&limit=2            | Epsilon,delta
             """)
     void filtersSortAndPagesCombine(String query, String expected) {
         createFive();
@@ -139,6 +144,23 @@ class TaskListTest extends ApiTestSupport {
             """)
     void aBadListParameterIsA422NamingIt(String query, String fields) {
         assertInvalid(server.get(tasks + "?" + query, token), fields.split(","));
+    }
+
+    @Test
+    void aSearchTextIsAtMost200CodePoints() {
+        createFive();
+
+        assertEquals(200, server.get(tasks + "?q=" + "%F0%9F%98%80".repeat(200), token).statusCode());
+        assertInvalid(server.get(tasks + "?q=" + "m".repeat(201), token), "q");
+    }
+
+    @Test
+    void enumeratedValuesAreEchoedLowerCasedInLinks() {
+        createFive();
+
+        String links = header(server.get(tasks + "?status=PENDING&sort=Title&limit=1", token), "Link");
+
+        assertTrue(links.contains("status=pending&sort=title&limit=1&offset=1>; rel=\"next\""), links);
     }
 
     @Test

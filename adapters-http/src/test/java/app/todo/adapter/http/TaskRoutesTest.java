@@ -299,6 +299,15 @@ class TaskRoutesTest extends ApiTestSupport {
         assertProblem(server.json("POST", tasks, token, null), 400);
     }
 
+    @Test
+    void aMissingOrBlankBodyOnUpdateIs400AndABlankOneOnCreateToo() {
+        long id = createTask("{\"title\": \"x\"}");
+
+        assertProblem(server.json("PUT", tasks + "/" + id, token, null), 400);
+        assertProblem(server.json("PUT", tasks + "/" + id, token, " \n "), 400);
+        assertProblem(create("   "), 400);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/jsonx", "json"})
     void aBodyThatIsNotDeclaredJsonIs415(String contentType) {

@@ -176,6 +176,33 @@ class OpenApiContractTest {
     }
 
     @Test
+    void underApiAnUndocumentedPathOrMethodMayBeRefusedAuthenticationFirst() {
+        String problem = NOT_FOUND.replace("404", "401").replace("Not Found", "Unauthorized");
+        CannedResponse unknownPath = CannedResponse.of("GET", "/api/abc/projects", 401, PROBLEM, problem,
+                "WWW-Authenticate", "Bearer realm=\"todo\"");
+        CannedResponse unknownMethod = CannedResponse.of("POST", "/api/abc/tasks/42", 401, PROBLEM, problem,
+                "WWW-Authenticate", "Bearer realm=\"todo\"");
+        assertDoesNotThrow(() -> OpenApiContract.check(unknownPath));
+        assertDoesNotThrow(() -> OpenApiContract.check(unknownMethod));
+        assertDoesNotThrow(() -> OpenApiContract.check(unknownPath.withStatus(403).without("WWW-Authenticate")
+                .withBody(NOT_FOUND.replace("404", "403").replace("Not Found", "Forbidden"))));
+        rejects(unknownPath.without("WWW-Authenticate"));
+        rejects(unknownPath.withStatus(500));
+        AssertionError outsideApi = rejects(CannedResponse.of("GET", "/nowhere", 401, PROBLEM, problem,
+                "WWW-Authenticate", "Bearer realm=\"todo\""));
+        assertTrue(outsideApi.getMessage().contains("demands 404"), outsideApi.getMessage());
+    }
+
+    @Test
+    void aHeadAnswerIsCheckedWithoutItsBodyWhichMustBeEmpty() {
+        CannedResponse head = CannedResponse.of("HEAD", "/health/live", 405, PROBLEM, "", "Allow", "GET");
+        assertDoesNotThrow(() -> OpenApiContract.check(head));
+        rejects(head.without("Allow"));
+        AssertionError withBody = rejects(head.withBody(NOT_FOUND));
+        assertTrue(withBody.getMessage().contains("HEAD has a body"), withBody.getMessage());
+    }
+
+    @Test
     void nonJsonMediaTypesAreCheckedByTypeOnly() {
         CannedResponse metrics = CannedResponse.of("GET", "/metrics", 200, "text/plain; version=0.0.4; charset=utf-8",
                 "# HELP up 1\nup 1\n");

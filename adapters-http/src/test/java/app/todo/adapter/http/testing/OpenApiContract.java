@@ -44,7 +44,12 @@ import java.util.stream.Collectors;
  *
  * <p>A path the document does not know must answer with the shared {@code NotFound} response
  * ({@code 404}); a known path with a method the document does not list must answer with the
- * shared {@code MethodNotAllowed} response ({@code 405} with {@code Allow}).
+ * shared {@code MethodNotAllowed} response ({@code 405} with {@code Allow}). Under {@code /api/},
+ * where authentication runs before routing, either may instead be the shared {@code Unauthorized}
+ * ({@code 401}) or {@code Forbidden} ({@code 403}) response, as the document's description says.
+ *
+ * <p>A response to {@code HEAD} never has content (RFC 9110), so its body must be empty and is not
+ * checked against a schema; its status and headers are.
  *
  * <p>The document is loaded and every schema compiled once, when the class is first used;
  * the class is stateless after that and safe to use from parallel tests.
@@ -117,6 +122,8 @@ public final class OpenApiContract {
         private final Set<String> operationNames;
         private final Outcome notFound;
         private final Outcome methodNotAllowed;
+        /** The shared responses of authentication, by status: 401 and 403. */
+        private final Map<Integer, Outcome> callerRefusals;
 
         private Document() {
             root = readDocument();
@@ -134,6 +141,14 @@ public final class OpenApiContract {
             operationNames = operations.stream().map(Operation::name).collect(Collectors.toCollection(LinkedHashSet::new));
             notFound = outcome("/components/responses/NotFound");
             methodNotAllowed = outcome("/components/responses/MethodNotAllowed");
+            callerRefusals = Map.of(401, outcome("/components/responses/Unauthorized"),
+                    403, outcome("/components/responses/Forbidden"));
+        }
+
+        /** Whether the server authenticates this path before routing it (it collapses repeated slashes too). */
+        private static boolean isUnderApi(String path) {
+            String normalized = path.replaceAll("/{2,}", "/");
+            return normalized.equals("/api") || normalized.startsWith("/api/");
         }
 
         void check(String method, String requestPath, int status, Map<String, List<String>> headers, String body) {
@@ -147,14 +162,22 @@ public final class OpenApiContract {
             List<String> problems = new ArrayList<>();
             Outcome outcome;
             String where;
-            if (template.isEmpty()) {
+            Optional<Outcome> refusedCaller = isUnderApi(path) ? Optional.ofNullable(callerRefusals.get(status)) : Optional.empty();
+            if (template.isEmpty() && refusedCaller.isPresent()) {
+                where = "a path the document does not list, under /api/ where the caller is checked first";
+                outcome = refusedCaller.get();
+            } else if (template.isEmpty()) {
                 where = "a path the document does not list, so it must be the shared NotFound response";
                 outcome = expectStatus(404, status, notFound, problems);
             } else {
                 Optional<Operation> operation = operations.stream()
                         .filter(op -> op.path().equals(template.get()) && op.method().equals(method))
                         .findFirst();
-                if (operation.isEmpty()) {
+                if (operation.isEmpty() && refusedCaller.isPresent()) {
+                    where = method + " is not documented for " + template.get().template()
+                            + ", under /api/ where the caller is checked first";
+                    outcome = refusedCaller.get();
+                } else if (operation.isEmpty()) {
                     where = method + " is not documented for " + template.get().template()
                             + ", so it must be the shared MethodNotAllowed response";
                     outcome = expectStatus(405, status, methodNotAllowed, problems);
@@ -169,7 +192,13 @@ public final class OpenApiContract {
             }
             if (outcome != null) {
                 checkHeaders(outcome, headers, problems);
-                checkContent(outcome, headers, body, problems);
+                if (method.equals("HEAD")) {
+                    if (!body.isEmpty()) {
+                        problems.add("a response to HEAD has a body");
+                    }
+                } else {
+                    checkContent(outcome, headers, body, problems);
+                }
             }
             if (!problems.isEmpty()) {
                 throw new AssertionError(exchange + ", which breaks the OpenAPI document (" + where + "):\n  - "
