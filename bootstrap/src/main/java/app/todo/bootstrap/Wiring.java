@@ -5,6 +5,7 @@ import app.todo.adapter.http.TaskUseCases;
 import app.todo.adapter.http.TodoHttpServer;
 import app.todo.adapter.http.auth.TokenVerifier;
 import app.todo.adapter.http.auth.TokenVerifiers;
+import app.todo.adapter.http.metrics.TokenVerificationMetrics;
 import app.todo.adapter.persistence.DatabaseConfig;
 import app.todo.adapter.persistence.jooq.JooqDatabase;
 import app.todo.application.port.out.TaskRepository;
@@ -33,18 +34,27 @@ public final class Wiring implements AutoCloseable {
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(10);
 
+    private final Metrics metrics;
     private final JooqDatabase database;
     private final WebServer server;
 
-    private Wiring(JooqDatabase database, WebServer server) {
+    private Wiring(Metrics metrics, JooqDatabase database, WebServer server) {
+        this.metrics = metrics;
         this.database = database;
         this.server = server;
     }
 
     /** Connects the database (migrating it), then starts the HTTP server. */
     public static Wiring start(Settings settings, Clock clock) {
-        JooqDatabase database = JooqDatabase.connect(DatabaseConfig.fromDatabaseUrl(
-                settings.databaseUrl().orElse(null), settings.dataDirectory(), settings.databasePoolSize()));
+        Metrics metrics = new Metrics();
+        JooqDatabase database;
+        try {
+            database = JooqDatabase.connect(DatabaseConfig.fromDatabaseUrl(settings.databaseUrl().orElse(null),
+                    settings.dataDirectory(), settings.databasePoolSize()), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             TaskRepository tasks = database.taskRepository();
             UserRepository users = database.userRepository();
@@ -63,6 +73,7 @@ public final class Wiring implements AutoCloseable {
                     .issuer(settings.issuer().orElse(null))
                     .audience(settings.audience().orElse(null))
                     .skew(settings.clockSkew())
+                    .listener(TokenVerificationMetrics.on(metrics.registry()))
                     .build();
 
             WebServer server = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
@@ -71,11 +82,13 @@ public final class Wiring implements AutoCloseable {
                     .tasks(taskUseCases)
                     .authentication(verifier, new IdentifyCallerService(users, clock))
                     .readiness(database::isReachable)
+                    .metrics(metrics.registry())
                     .customizeServer(Wiring::shutdownAndIdleLimits)
                     .start();
-            return new Wiring(database, server);
+            return new Wiring(metrics, database, server);
         } catch (RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -96,13 +109,17 @@ public final class Wiring implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops taking requests, lets in-flight ones finish, then closes the pool. */
+    /** Stops taking requests, lets in-flight ones finish, then closes the pool and the metrics. */
     @Override
     public void close() {
         try {
             server.stop();
         } finally {
-            database.close();
+            try {
+                database.close();
+            } finally {
+                metrics.close();
+            }
         }
     }
 }

@@ -28,8 +28,11 @@ class ConcurrentEditsTest {
 
     @BeforeAll
     static void start() {
+        // A connection for every contender: the test is about row locks, not about waiting for the pool,
+        // whose 2 s bound can run out on a loaded machine while 49 requests queue behind one lock.
         service = RunningService.start(Map.of(
                 "DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()),
+                "DB_POOL_SIZE", "60",
                 "BETTER_AUTH_SECRET", TestTokens.SECRET));
     }
 

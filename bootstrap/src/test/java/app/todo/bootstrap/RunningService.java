@@ -1,7 +1,9 @@
 package app.todo.bootstrap;
 
 import app.todo.adapter.http.testing.OpenApiContract;
+import app.todo.adapter.http.testing.TestTokens;
 import app.todo.adapter.persistence.DatabaseConfig;
+import app.todo.adapter.persistence.testing.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +39,11 @@ final class RunningService implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("PORT", "0");
         return new RunningService(Wiring.start(Settings.from(env::get), Clock.systemUTC()));
+    }
+
+    /** On a fresh PostgreSQL database, accepting {@link TestTokens} as a frontend's shared-secret tokens. */
+    static RunningService onFreshPostgres() {
+        return start(Map.of("DATABASE_URL", databaseUrl(TestPostgres.newDatabase()), "BETTER_AUTH_SECRET", TestTokens.SECRET));
     }
 
     /** A JDBC URL carrying the credentials, as a user would put it in DATABASE_URL. */

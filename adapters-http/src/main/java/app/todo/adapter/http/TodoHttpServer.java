@@ -1,6 +1,8 @@
 package app.todo.adapter.http;
 
 import app.todo.adapter.http.auth.TokenVerifier;
+import app.todo.adapter.http.metrics.HttpRequestMetrics;
+import app.todo.adapter.http.metrics.MetricsRoutes;
 import app.todo.adapter.http.problem.ProblemMapper;
 import app.todo.application.port.in.IdentifyCallerUseCase;
 import io.helidon.webserver.WebServer;
@@ -9,6 +11,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http1.Http1Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,6 +53,7 @@ public final class TodoHttpServer {
         private final List<Consumer<HttpRouting.Builder>> routeGroups = new ArrayList<>();
         private final List<Consumer<WebServerConfig.Builder>> serverCustomizers = new ArrayList<>();
         private final RouteCatalog catalog = new RouteCatalog();
+        private PrometheusMeterRegistry metrics;
 
         private Builder(HttpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -90,6 +94,15 @@ public final class TodoHttpServer {
             return this;
         }
 
+        /**
+         * Times every request into {@code registry} ({@code http_server_requests_seconds} by method, route
+         * template and status) and serves the registry at {@code GET /metrics}, public like the health routes.
+         */
+        public Builder metrics(PrometheusMeterRegistry registry) {
+            this.metrics = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         /** A filter that runs after the request id is set and before authentication (CORS, metrics). */
         public Builder addFilter(Filter filter) {
             filters.add(Objects.requireNonNull(filter, "filter"));
@@ -117,11 +130,14 @@ public final class TodoHttpServer {
                             .build())
                     .directHandlers(ProblemMapper.directHandlers())
                     .routing(routing -> {
-                        routing.addFilter(new RequestLogFilter());
+                        routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics)));
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));
                         routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));
                         routing.register(catalog.recording("", new OpenApiRoutes()));
+                        if (metrics != null) {
+                            routing.register(catalog.recording("", new MetricsRoutes(metrics)));
+                        }
                         routeGroups.forEach(group -> group.accept(routing));
                         routing.register("/api", catalog.recording("/api", new TaskRoutes(tasks, bodies)));
                         ProblemMapper.registerOn(routing);

@@ -39,6 +39,7 @@ public final class TokenVerifiers {
         private Duration jwksRefetchInterval = RemoteJwks.DEFAULT_REFETCH_INTERVAL;
         private Optional<OwnSigningKeys> ownKeys = Optional.empty();
         private int cacheSize = VerifiedTokenCache.DEFAULT_MAX_ENTRIES;
+        private TokenVerificationListener listener = TokenVerificationListener.IGNORE;
 
         private Builder(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -85,6 +86,12 @@ public final class TokenVerifiers {
             return this;
         }
 
+        /** Told the outcome of every verification, e.g. {@code TokenVerificationMetrics} counting them. */
+        public Builder listener(TokenVerificationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** The claim rules every token obeys; the own-token issuer must use the same issuer/audience. */
         public ClaimsPolicy policy() {
             return new ClaimsPolicy(clock, skew, issuer, audience);
@@ -98,7 +105,8 @@ public final class TokenVerifiers {
             return new CompositeTokenVerifier(
                     sharedSecret.map(secret -> new SharedSecretTokenVerifier(secret, policy)),
                     new JwksTokenVerifier(PublicKeySource.firstOf(sources), policy),
-                    new VerifiedTokenCache(clock, cacheSize));
+                    new VerifiedTokenCache(clock, cacheSize),
+                    listener);
         }
 
         private static Optional<String> present(String value) {

@@ -5,6 +5,8 @@ import app.todo.adapter.http.testing.TestServer;
 import app.todo.adapter.http.testing.TestTokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +41,7 @@ class RoutesAreTheDocumentsOperationsTest {
             // accounts (AccountRoutes)
             "POST /api/auth/sign-up", "POST /api/auth/sign-in", "GET /api/auth/me", "GET /api/auth/jwks",
             // administration (AdminRoutes)
-            "GET /api/admin/users", "PATCH /api/admin/users/{id}",
-            // operations: Prometheus metrics
-            "GET /metrics");
+            "GET /api/admin/users", "PATCH /api/admin/users/{id}");
 
     private static final String ANY = "ANY ";
 
@@ -50,7 +51,9 @@ class RoutesAreTheDocumentsOperationsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // Every optional route group switched on, as bootstrap switches them on.
+        server = TestServer.start(UnaryOperator.identity(), () -> true, TestTokens.verifier(),
+                builder -> builder.metrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import app.todo.adapter.http.HttpConfig;
 import app.todo.adapter.http.ReadinessCheck;
 import app.todo.adapter.http.TaskUseCases;
 import app.todo.adapter.http.TodoHttpServer;
+import app.todo.adapter.http.auth.TokenVerifier;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.service.CompleteTaskService;
@@ -60,6 +61,15 @@ public final class TestServer implements AutoCloseable {
      * @param readiness     what {@code /health/ready} reports
      */
     public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness) {
+        return start(decorateTasks, readiness, TestTokens.verifier(), UnaryOperator.identity());
+    }
+
+    /**
+     * @param verifier  checks the bearer tokens, e.g. one built by {@code TokenVerifiers} as bootstrap builds it
+     * @param customize adds to the server as bootstrap would, e.g. {@code b -> b.metrics(registry)}
+     */
+    public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness,
+                                   TokenVerifier verifier, UnaryOperator<TodoHttpServer.Builder> customize) {
         InMemoryStore store = new InMemoryStore();
         TaskRepository tasks = decorateTasks.apply(store.tasks());
         Clock clock = Clock.systemUTC();
@@ -70,11 +80,12 @@ public final class TestServer implements AutoCloseable {
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),
                 new DeleteTaskService(tasks, store.transactions()));
-        TodoHttpServer.Builder builder = TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
-                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES, HttpConfig.DEFAULT_IDLE_TIMEOUT))
+        TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
+                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
+                        HttpConfig.DEFAULT_IDLE_TIMEOUT))
                 .tasks(useCases)
-                .authentication(TestTokens.verifier(), new IdentifyCallerService(store.users(), clock))
-                .readiness(readiness);
+                .authentication(verifier, new IdentifyCallerService(store.users(), clock))
+                .readiness(readiness));
         WebServer server = builder.start();
         return new TestServer(server, store, builder.routes());
     }

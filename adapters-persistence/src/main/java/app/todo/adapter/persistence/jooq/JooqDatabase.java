@@ -7,6 +7,8 @@ import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -62,9 +64,22 @@ public final class JooqDatabase implements AutoCloseable {
      * @throws IllegalStateException       when the schema cannot be migrated
      */
     public static JooqDatabase connect(DatabaseConfig config) {
+        return connect(config, null);
+    }
+
+    /**
+     * Like {@link #connect(DatabaseConfig)}, and the pool reports to {@code metrics}: connections active,
+     * idle, pending and max, and the time spent waiting for one ({@code hikaricp_connections_*}, tag
+     * {@code pool=todo-db}).
+     */
+    public static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics) {
         HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(poolConfig(config));
+            HikariConfig pool = poolConfig(config);
+            if (metrics != null) {
+                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+            }
+            dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
             throw new StorageUnavailableException("cannot connect to the database " + config.safeJdbcUrl()
                     + (config.username() == null ? "" : " as " + config.username()) + ": " + rootMessage(e), e);

@@ -11,6 +11,8 @@ import app.todo.domain.task.Title;
 import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,8 +68,13 @@ class JooqDatabaseTest {
     }
 
     @Test
-    void noFreeConnectionWithinTheWaitMeansStorageUnavailable() throws Exception {
-        try (JooqDatabase database = JooqDatabase.connect(withPoolSize(TestH2.newDatabase(), 1))) {
+    void noFreeConnectionWithinTheWaitMeansStorageUnavailableAndThePoolReportsIt() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (JooqDatabase database = JooqDatabase.connect(withPoolSize(TestH2.newDatabase(), 1), registry)) {
+            database.userRepository().find(ADA);
+            assertEquals(1, poolGauge(registry, "hikaricp.connections.max"));
+            assertTrue(registry.get("hikaricp.connections.acquire").tag("pool", "todo-db").timer().count() >= 1,
+                    "each wait for a connection is timed");
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() ->
@@ -82,6 +89,11 @@ class JooqDatabaseTest {
                 assertThrows(StorageUnavailableException.class,
                         () -> database.transactions().inTransaction(() -> "never runs"));
                 assertFalse(database.isReachable());
+                // Those waits outlast the pool's one-second statistics cache, so the gauges are current.
+                assertTrue(registry.get("hikaricp.connections.timeout").tag("pool", "todo-db").counter().count() >= 3,
+                        "each of the three waits above timed out");
+                assertEquals(1, poolGauge(registry, "hikaricp.connections.active"));
+                assertEquals(0, poolGauge(registry, "hikaricp.connections.idle"));
             } finally {
                 release.countDown();
             }
@@ -98,6 +110,10 @@ class JooqDatabaseTest {
         database.close();
 
         assertFalse(database.isReachable());
+    }
+
+    private static double poolGauge(MeterRegistry registry, String name) {
+        return registry.get(name).tag("pool", "todo-db").gauge().value();
     }
 
     private static DatabaseConfig withPoolSize(DatabaseConfig config, int poolSize) {
