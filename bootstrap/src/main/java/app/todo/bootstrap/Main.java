@@ -18,6 +18,12 @@ import java.util.logging.Logger;
 /** {@code java -jar todo-api.jar}: reads the settings, wires the service, serves until SIGTERM. */
 public final class Main {
 
+    static {
+        // Before the first logger exists: keep logging through the graceful shutdown (see the class).
+        System.setProperty("java.util.logging.manager",
+                System.getProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName()));
+    }
+
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     private Main() {
@@ -47,9 +53,14 @@ public final class Main {
             System.exit(1);
             return;
         }
+        // SIGTERM (or SIGINT): refuse new connections, let running requests finish, then close the pool.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down: finishing in-flight requests");
+            long stopping = System.nanoTime();
+            LOG.info("Shutting down: refusing new connections, finishing in-flight requests (at most "
+                    + Wiring.SHUTDOWN_GRACE.toSeconds() + " s)");
             wiring.close();
+            LOG.info(() -> "Shut down after " + (System.nanoTime() - stopping) / 1_000_000
+                    + " ms: requests finished, database pool closed");
         }, "shutdown"));
         LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms (" + settings.describe() + ")");

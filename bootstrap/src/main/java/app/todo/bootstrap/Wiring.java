@@ -19,14 +19,20 @@ import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTasksService;
 import app.todo.application.service.UpdateTaskService;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The only place that knows every piece: it picks the adapters and hands each use case its ports.
  * Swapping an adapter (another database, another token source) is a change here and nowhere else.
  */
 public final class Wiring implements AutoCloseable {
+
+    /** Less than a container platform's usual 30 s between SIGTERM and SIGKILL. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(10);
 
     private final Metrics metrics;
     private final JooqDatabase database;
@@ -77,6 +83,7 @@ public final class Wiring implements AutoCloseable {
                     .authentication(verifier, new IdentifyCallerService(users, clock))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
+                    .customizeServer(Wiring::shutdownAndIdleLimits)
                     .start();
             return new Wiring(metrics, database, server);
         } catch (RuntimeException e) {
@@ -84,6 +91,18 @@ public final class Wiring implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link #close} alone stops the server (Helidon's own shutdown hook would race it and the pool's
+     * close), lets running requests finish for up to {@link #SHUTDOWN_GRACE} (Helidon's default, 0.5 s,
+     * would cut off a request waiting on a row lock), and idle keep-alive connections are looked for
+     * often enough that the idle timeout holds within seconds, not minutes.
+     */
+    private static void shutdownAndIdleLimits(WebServerConfig.Builder server) {
+        server.shutdownHook(false)
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
+                .idleConnectionPeriod(IDLE_CHECK_PERIOD);
     }
 
     public int port() {

@@ -58,6 +58,10 @@ final class RunningService implements AutoCloseable {
         return url;
     }
 
+    int port() {
+        return wiring.port();
+    }
+
     HttpResponse<String> send(String method, String path, String token, String jsonBody, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wiring.port() + path))
                 .timeout(Duration.ofSeconds(30))

@@ -30,14 +30,19 @@ final class StorageFailures {
         }
     }
 
-    /** Pool timeouts, refused or broken connections, and SQL state class 08 ("connection exception"). */
+    /**
+     * Pool timeouts, refused or broken connections, SQL state class 08 ("connection exception"),
+     * PostgreSQL's 57P01–57P05 (the server is shutting down, crashed, starting up, or ended the
+     * session: a pooled connection meets these first when the database restarts) and 53300 (too many
+     * connections).
+     */
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -45,5 +50,9 @@ final class StorageFailures {
             }
         }
         return false;
+    }
+
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
     }
 }

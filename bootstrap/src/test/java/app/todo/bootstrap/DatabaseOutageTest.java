@@ -1,0 +1,124 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.http.testing.TestTokens;
+import app.todo.adapter.persistence.testing.DisposablePostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PostgreSQL goes away under a running service and comes back: requests fail fast with a 503 the
+ * client can act on, readiness says so, and the service recovers by itself, with nothing lost.
+ * The database is a private cluster of this test, never the shared server.
+ */
+class DatabaseOutageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+
+    private DisposablePostgres postgres;
+    private RunningService service;
+    private final String user = "outage-" + UUID.randomUUID();
+    private final String token = TestTokens.valid(user);
+    private final String tasks = "/api/" + user + "/tasks";
+
+    @BeforeEach
+    void start() {
+        postgres = DisposablePostgres.create();
+        service = RunningService.start(Map.of(
+                "DATABASE_URL", RunningService.databaseUrl(postgres.database(4)),
+                "DB_POOL_SIZE", "4",
+                "BETTER_AUTH_SECRET", TestTokens.SECRET));
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsDownRequestsAre503sAndTheServiceRecoversByItself() throws Exception {
+        long id = createTask("Before the outage");
+
+        postgres.stop();
+
+        assertUnavailable(service.send("GET", tasks + "/" + id, token, null));
+        assertUnavailable(service.send("POST", tasks, token, "{\"title\":\"During the outage\"}"));
+        assertUnavailable(service.send("GET", tasks, token, null));
+        assertUnavailable(service.send("GET", "/health/ready", null, null));
+        assertEquals(200, service.send("GET", "/health/live", null, null).statusCode(), "the process itself is fine");
+
+        postgres.start();
+
+        Polling.await(RECOVERY_LIMIT, "/health/ready answers 200 again",
+                () -> service.send("GET", "/health/ready", null, null).statusCode() == 200);
+        HttpResponse<String> before = service.send("GET", tasks + "/" + id, token, null);
+        assertEquals(200, before.statusCode());
+        assertEquals("Before the outage", JSON.readTree(before.body()).get("title").asText());
+        long after = createTask("After the outage");
+        JsonNode list = JSON.readTree(service.send("GET", tasks, token, null).body());
+        assertEquals(2, list.size(), "the write refused during the outage did not half-happen: " + list);
+        assertTrue(after > id);
+    }
+
+    @Test
+    void aCrashOfTheDatabaseIsRecoveredFromToo() throws Exception {
+        long id = createTask("Before the crash");
+
+        postgres.kill();
+        assertUnavailable(service.send("PUT", tasks + "/" + id, token, "{\"title\":\"During\"}", "If-Match", "\"1\""));
+
+        postgres.start();
+        Polling.await(RECOVERY_LIMIT, "requests succeed again after the crash",
+                () -> service.send("GET", tasks + "/" + id, token, null).statusCode() == 200);
+        HttpResponse<String> updated = service.send("PUT", tasks + "/" + id, token, "{\"title\":\"After\"}",
+                "If-Match", "\"1\"");
+        assertEquals(200, updated.statusCode(), "the refused update changed nothing: " + updated.body());
+    }
+
+    @Test
+    void aRequestInFlightWhenTheDatabaseGoesAwayIsA503NotA500() throws Exception {
+        long id = createTask("Locked");
+        HttpResponse<String> response;
+        try (TaskRowLock lock = TaskRowLock.hold(postgres.connect(), id)) {
+            CompletableFuture<HttpResponse<String>> update = CompletableFuture.supplyAsync(() -> service.send(
+                    "PUT", tasks + "/" + id, token, "{\"title\":\"Interrupted\"}", "If-Match", "\"1\""));
+            lock.awaitAWaiter(Duration.ofSeconds(20));
+            // A fast shutdown terminates every session, the waiting one included (SQL state 57P01).
+            postgres.stop();
+            response = update.get(60, TimeUnit.SECONDS);
+        }
+        assertUnavailable(response);
+    }
+
+    private long createTask(String title) throws Exception {
+        HttpResponse<String> created = service.send("POST", tasks, token, "{\"title\":\"" + title + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return JSON.readTree(created.body()).get("id").asLong();
+    }
+
+    private static void assertUnavailable(HttpResponse<String> response) throws Exception {
+        assertEquals(503, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(response.headers().firstValue("Retry-After").orElseThrow().matches("\\d+"));
+        assertEquals(503, JSON.readTree(response.body()).get("status").asInt());
+    }
+}

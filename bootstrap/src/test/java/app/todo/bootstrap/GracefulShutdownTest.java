@@ -1,0 +1,175 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.http.testing.TestTokens;
+import app.todo.adapter.persistence.testing.DisposablePostgres;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Closing the service (what Main's SIGTERM hook does) stops taking connections at once, lets a request
+ * already running finish with its real answer, and only then closes the connection pool.
+ */
+class GracefulShutdownTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Longer than Helidon's default grace period (0.5 s), after which it interrupts running requests. */
+    private static final Duration HOLD_THE_REQUEST = Duration.ofMillis(1500);
+
+    private DisposablePostgres postgres;
+    private final String user = "leaving-" + UUID.randomUUID();
+    private final String token = TestTokens.valid(user);
+    private final String tasks = "/api/" + user + "/tasks";
+
+    @BeforeEach
+    void start() {
+        postgres = DisposablePostgres.create();
+    }
+
+    @AfterEach
+    void stop() {
+        postgres.close();
+    }
+
+    private Map<String, String> environment() {
+        return Map.of("DATABASE_URL", RunningService.databaseUrl(postgres.database(4)),
+                "BETTER_AUTH_SECRET", TestTokens.SECRET);
+    }
+
+    @Test
+    void closingLetsARequestInFlightFinishWhileNewConnectionsAreRefused() throws Exception {
+        RunningService service = RunningService.start(environment());
+        try {
+            long id = JSON.readTree(service.send("POST", tasks, token, "{\"title\":\"Slow\"}").body()).get("id").asLong();
+            HttpResponse<String> response = updateWhileShuttingDown(service.port(), id,
+                    () -> service.send("PUT", tasks + "/" + id, token, "{\"title\":\"Finished\"}", "If-Match", "\"1\""),
+                    () -> CompletableFuture.runAsync(service::close));
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("Finished", JSON.readTree(response.body()).get("title").asText());
+            assertEquals("Finished", storedTitle(id), "the acknowledged update is committed");
+        } finally {
+            service.close();
+        }
+    }
+
+    @Test
+    void sigtermDoesTheSameAndSaysSoInTheLog() throws Exception {
+        try (ServiceProcess process = ServiceProcess.start("terminated", environment())) {
+            process.awaitReady(Duration.ofSeconds(90));
+            HttpResponse<String> created = CLIENT.send(request(process, tasks)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Slow\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            long id = JSON.readTree(created.body()).get("id").asLong();
+
+            CompletableFuture<Integer> exit = new CompletableFuture<>();
+            HttpResponse<String> response = updateWhileShuttingDown(process.port(), id,
+                    () -> send(request(process, tasks + "/" + id).header("If-Match", "\"1\"")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"Finished\"}")).build()),
+                    () -> CompletableFuture.runAsync(() -> exit.complete(process.terminate())));
+
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(143, exit.get(60, TimeUnit.SECONDS), "exit status of a JVM ended by SIGTERM");
+            String log = process.output();
+            assertTrue(log.contains("Shutting down: refusing new connections"), log);
+            assertTrue(log.contains("PUT /api/{user_id}/tasks/{id} 200"), "the finished request is in the access log: " + log);
+            assertTrue(log.contains("database pool closed"), log);
+            assertEquals("Finished", storedTitle(id));
+        }
+    }
+
+    /**
+     * Holds the task's row lock so that {@code update} waits in the database, starts {@code shutdown},
+     * checks that the port refuses new connections and that the shutdown waits for the request, then
+     * lets the request go on. Returns its response once the shutdown is complete and the pool closed.
+     */
+    private HttpResponse<String> updateWhileShuttingDown(int port, long id, Supplier<HttpResponse<String>> update,
+                                                         Supplier<CompletableFuture<Void>> shutdown) throws Exception {
+        CompletableFuture<HttpResponse<String>> inFlight;
+        CompletableFuture<Void> closing;
+        try (TaskRowLock lock = TaskRowLock.hold(postgres.connect(), id)) {
+            inFlight = CompletableFuture.supplyAsync(update);
+            lock.awaitAWaiter(Duration.ofSeconds(20));
+
+            long closeStarted = System.nanoTime();
+            closing = shutdown.get();
+            Polling.await(Duration.ofSeconds(20), "the port refuses new connections", () -> refuses(port));
+            // Keep the request waiting past the point where a default server would cut it off.
+            Polling.await(Duration.ofSeconds(20), "the shutdown has been under way for a while",
+                    () -> System.nanoTime() - closeStarted > HOLD_THE_REQUEST.toNanos());
+            assertFalse(closing.isDone(), "the shutdown waits for the request in flight");
+            lock.awaitAWaiter(Duration.ofSeconds(1));
+        }
+        HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);
+        closing.get(30, TimeUnit.SECONDS);
+        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        Polling.await(Duration.ofSeconds(20), "the pool's connections are closed", () -> serviceSessions() == 0);
+        return response;
+    }
+
+    private HttpRequest.Builder request(ServiceProcess process, String path) {
+        return HttpRequest.newBuilder(process.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean refuses(int port) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private int serviceSessions() {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String storedTitle(long id) throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT title FROM tasks WHERE id = " + id)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.http.testing.TestTokens;
+import app.todo.adapter.persistence.DatabaseConfig;
+import app.todo.adapter.persistence.testing.TestPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two instances of the service on one database behave as one service: whatever one writes, the other
+ * reads, versions are checked against the database, not a cache, and a user's first requests may land
+ * on both at once.
+ */
+class TwoInstancesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DatabaseConfig database;
+    private static RunningService a;
+    private static RunningService b;
+
+    @BeforeAll
+    static void start() {
+        database = TestPostgres.newDatabase();
+        Map<String, String> env = Map.of(
+                "DATABASE_URL", RunningService.databaseUrl(database),
+                "BETTER_AUTH_SECRET", TestTokens.SECRET);
+        a = RunningService.start(env);
+        b = RunningService.start(env);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (a != null) {
+                a.close();
+            }
+        } finally {
+            if (b != null) {
+                b.close();
+            }
+        }
+    }
+
+    @Test
+    void aTaskCreatedOnOneInstanceIsReadUpdatedAndDeletedOnTheOther() throws Exception {
+        String user = "both-" + UUID.randomUUID();
+        String token = TestTokens.valid(user);
+        String tasks = "/api/" + user + "/tasks";
+
+        HttpResponse<String> created = a.send("POST", tasks, token, "{\"title\":\"Made on A\"}");
+        assertEquals(201, created.statusCode());
+        String task = tasks + "/" + JSON.readTree(created.body()).get("id").asLong();
+
+        HttpResponse<String> readOnB = b.send("GET", task, token, null);
+        assertEquals(200, readOnB.statusCode());
+        assertEquals("\"1\"", readOnB.headers().firstValue("ETag").orElseThrow());
+        assertEquals("Made on A", JSON.readTree(readOnB.body()).get("title").asText());
+
+        HttpResponse<String> updatedOnB = b.send("PUT", task, token, "{\"title\":\"Changed on B\"}", "If-Match", "\"1\"");
+        assertEquals(200, updatedOnB.statusCode());
+        assertEquals("Changed on B", JSON.readTree(a.send("GET", task, token, null).body()).get("title").asText());
+
+        HttpResponse<String> updatedOnA = a.send("PUT", task, token, "{\"title\":\"Changed on A\"}", "If-Match", "\"2\"");
+        assertEquals(200, updatedOnA.statusCode());
+        HttpResponse<String> staleOnB = b.send("PUT", task, token, "{\"title\":\"Stale\"}", "If-Match", "\"2\"");
+        assertEquals(412, staleOnB.statusCode(), "B checks the version in the database, not in a cache of its own");
+
+        assertEquals(204, b.send("DELETE", task, token, null).statusCode());
+        assertEquals(404, a.send("GET", task, token, null).statusCode());
+        assertEquals("0", a.send("GET", tasks, token, null).headers().firstValue("X-Total-Count").orElseThrow());
+    }
+
+    @Test
+    void aNewUsersFirstRequestsOnBothInstancesAtOnceProvisionOneUser() throws Exception {
+        String user = "newcomer-" + UUID.randomUUID();
+        String token = TestTokens.valid(user);
+        int requests = 20;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < requests; i++) {
+                RunningService instance = i % 2 == 0 ? a : b;
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return instance.send("POST", "/api/" + user + "/tasks", token, "{\"title\":\"First " + n + "\"}");
+                }));
+            }
+            go.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertEquals(201, response.statusCode(), response.body());
+            }
+        }
+        assertEquals(1, count("SELECT count(*) FROM users WHERE id = ?", user));
+        assertEquals(requests, count("SELECT count(*) FROM tasks WHERE user_id = ?", user));
+        JsonNode list = JSON.readTree(b.send("GET", "/api/" + user + "/tasks?limit=100", token, null).body());
+        assertEquals(requests, list.size());
+    }
+
+    private static int count(String sql, String user) throws Exception {
+        Properties login = new Properties();
+        if (database.username() != null) {
+            login.setProperty("user", database.username());
+        }
+        if (database.password() != null) {
+            login.setProperty("password", database.password());
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), login);
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
