@@ -1,5 +1,8 @@
 package app.todo.bootstrap;
 
+import app.todo.domain.shared.InvalidValueException;
+import app.todo.domain.user.Email;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +18,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Every setting of the service, typed and checked once at start-up. Values come from environment
@@ -36,6 +38,7 @@ public record Settings(
         Duration tokenTtl,
         Set<String> adminEmails,
         List<String> corsOrigins,
+        boolean trustProxy,
         LogFormat logFormat) {
 
     public static final int MIN_SECRET_BYTES = 32;
@@ -57,9 +60,9 @@ public record Settings(
                 r.string("AUTH_AUDIENCE"),
                 r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10)),
                 r.duration("AUTH_TOKEN_TTL", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(30)),
-                r.list("ADMIN_EMAILS").stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(
-                        Collectors.toCollection(LinkedHashSet::new)),
-                r.list("CORS_ORIGINS").isEmpty() ? List.of("http://localhost:3000") : r.list("CORS_ORIGINS"),
+                r.emails("ADMIN_EMAILS"),
+                r.origins("CORS_ORIGINS"),
+                r.bool("TRUST_PROXY", false),
                 r.logFormat());
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
@@ -74,7 +77,7 @@ public record Settings(
                 + ", shared-secret tokens=" + (sharedSecret.isPresent() ? "on" : "off")
                 + ", JWKS tokens=" + jwksUrl.map(URI::toString).orElse("off")
                 + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
-                + ", cors=" + corsOrigins;
+                + ", cors=" + corsOrigins + ", trust proxy=" + trustProxy;
     }
 
     @Override
@@ -83,6 +86,7 @@ public record Settings(
     }
 
     private static final class Reader {
+        private static final Pattern ORIGIN = Pattern.compile("^https?://[^/\\s*]+$");
         private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
         private final Function<String, String> lookup;
@@ -172,6 +176,47 @@ public record Settings(
             } catch (DateTimeParseException e) {
                 return null;
             }
+        }
+
+        Set<String> emails(String key) {
+            Set<String> emails = new LinkedHashSet<>();
+            for (String raw : list(key)) {
+                try {
+                    emails.add(new Email(raw).value());
+                } catch (InvalidValueException e) {
+                    problems.add(key + " must be comma-separated email addresses ('" + raw + "' is not one)");
+                }
+            }
+            return emails;
+        }
+
+        List<String> origins(String key) {
+            List<String> origins = list(key);
+            if (origins.isEmpty()) {
+                return List.of("http://localhost:3000");
+            }
+            for (String origin : origins) {
+                if (!ORIGIN.matcher(origin).matches()) {
+                    problems.add(key + " must be comma-separated origins such as https://app.example.com"
+                            + " (scheme, host and optional port; no path, no '*'): '" + origin + "' is not one");
+                }
+            }
+            return origins;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Optional<String> raw = string(key).map(s -> s.toLowerCase(Locale.ROOT));
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            return switch (raw.get()) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> {
+                    problems.add(key + " must be true or false (got '" + raw.get() + "')");
+                    yield fallback;
+                }
+            };
         }
 
         List<String> list(String key) {

@@ -1,6 +1,17 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.CorsFilter;
 import app.todo.adapter.http.HttpConfig;
+import app.todo.adapter.http.RequestBodies;
+import app.todo.adapter.http.account.AccountRateLimits;
+import app.todo.adapter.http.account.AccountRoutes;
+import app.todo.adapter.http.account.AdminRoutes;
+import app.todo.adapter.http.account.Argon2PasswordHasher;
+import app.todo.adapter.http.account.ClientAddress;
+import app.todo.adapter.http.account.SessionTokens;
+import app.todo.adapter.http.account.StoredSigningKeys;
+import app.todo.adapter.http.auth.Ed25519TokenIssuer;
+import app.todo.adapter.http.auth.OwnSigningKeys;
 import app.todo.adapter.http.TaskUseCases;
 import app.todo.adapter.http.TodoHttpServer;
 import app.todo.adapter.http.auth.TokenVerifier;
@@ -8,21 +19,28 @@ import app.todo.adapter.http.auth.TokenVerifiers;
 import app.todo.adapter.http.metrics.TokenVerificationMetrics;
 import app.todo.adapter.persistence.DatabaseConfig;
 import app.todo.adapter.persistence.jooq.JooqDatabase;
+import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
+import app.todo.application.service.ChangeUserService;
 import app.todo.application.service.CompleteTaskService;
 import app.todo.application.service.CreateTaskService;
 import app.todo.application.service.DeleteTaskService;
 import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTasksService;
+import app.todo.application.service.ListUsersService;
+import app.todo.application.service.SignInService;
+import app.todo.application.service.SignUpService;
 import app.todo.application.service.UpdateTaskService;
+import app.todo.domain.user.Email;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 /**
  * The only place that knows every piece: it picks the adapters and hands each use case its ports.
@@ -67,7 +85,10 @@ public final class Wiring implements AutoCloseable {
                     new UpdateTaskService(tasks, transactions, clock),
                     new CompleteTaskService(tasks, transactions, clock),
                     new DeleteTaskService(tasks, transactions));
+            // The service's own key pair: made on the first start of the first instance, shared by all via the database.
+            OwnSigningKeys ownKeys = StoredSigningKeys.load(database.signingKeyRepository(), clock);
             TokenVerifier verifier = TokenVerifiers.builder(clock)
+                    .ownKeys(ownKeys)
                     .sharedSecret(settings.sharedSecret().orElse(null))
                     .jwksUrl(settings.jwksUrl().map(Object::toString).orElse(null))
                     .issuer(settings.issuer().orElse(null))
@@ -76,15 +97,33 @@ public final class Wiring implements AutoCloseable {
                     .listener(TokenVerificationMetrics.on(metrics.registry()))
                     .build();
 
-            WebServer server = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
+            Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(ownKeys, clock, settings.tokenTtl(), settings.issuer(),
+                    settings.audience());
+            PasswordHasher hasher = Argon2PasswordHasher.owasp();
+            RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
+            AccountRoutes accounts = new AccountRoutes(
+                    new SignUpService(users, database.credentialRepository(), hasher, transactions, clock,
+                            settings.adminEmails().stream().map(Email::new).collect(Collectors.toSet())),
+                    new SignInService(database.credentialRepository(), users, hasher),
+                    SessionTokens.signedBy(issuer), ownKeys::jwksJson,
+                    AccountRateLimits.perContract(clock, settings.trustProxy()
+                            ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET),
+                    bodies);
+            AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
+                    new ChangeUserService(database.userDirectory()), bodies);
+
+            TodoHttpServer.Builder http = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
                             HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
                             HttpConfig.DEFAULT_IDLE_TIMEOUT))
+                    .addFilter(new CorsFilter(settings.corsOrigins()))
                     .tasks(taskUseCases)
                     .authentication(verifier, new IdentifyCallerService(users, clock))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
-                    .customizeServer(Wiring::shutdownAndIdleLimits)
-                    .start();
+                    .customizeServer(Wiring::shutdownAndIdleLimits);
+            accounts.registerOn(http);
+            admin.registerOn(http);
+            WebServer server = http.start();
             return new Wiring(metrics, database, server);
         } catch (RuntimeException e) {
             database.close();

@@ -85,4 +85,20 @@ class SettingsTest {
         assertFalse(s.describe().contains("hunter2"));
         assertFalse(s.toString().contains("hunter2"));
     }
+
+    @Test
+    void refusesAdminEmailsAndOriginsThatCannotWork() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> settings(Map.of(
+                "ADMIN_EMAILS", "boss@example.com,not-an-email",
+                "CORS_ORIGINS", "*,https://app.example.com/path",
+                "TRUST_PROXY", "maybe")));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("not-an-email"));
+    }
+
+    @Test
+    void trustsAProxyOnlyWhenTold() {
+        assertFalse(settings(Map.of()).trustProxy());
+        assertTrue(settings(Map.of("TRUST_PROXY", "true")).trustProxy());
+    }
 }
