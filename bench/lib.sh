@@ -1,6 +1,6 @@
 # Shared by bench/run.sh and bench/soak.sh: tools, a fresh database, tokens, the service, seed data.
 # shellcheck shell=bash
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 USERS=${USERS:-50}
 BACKGROUND_TASKS=${BACKGROUND_TASKS:-1000}
@@ -47,7 +47,8 @@ echo "bench: building the service" >&2
 echo "bench: fresh database $DB" >&2
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
-java bench/BenchTokens.java make "$work" "$USERS"
+# Users bench-0..USERS-1 are read (20 tasks each); the next USERS users are the writers.
+java bench/BenchTokens.java make "$work" "$((2 * USERS))"
 java bench/BenchTokens.java serve "$work" "$JWKS_PORT" &
 jwks_pid=$!
 

@@ -1,18 +1,22 @@
 -- One wrk script for every HTTP figure of the benchmark.
--- Environment: TOKENS_FILE (one token per line), MODE = list | create | mixed, USER_COUNT (tokens to use).
+-- Environment: TOKENS_FILE (one token per line, line n for user bench-(n-1)), MODE = list | create | mixed,
+-- USER_OFFSET (skip that many users) and USER_COUNT (use that many after them; 0 = all).
 -- Each request picks a user at random, so "mixed" spreads reads and writes over many users.
 local tokens = {}
 local mode = os.getenv("MODE") or "list"
 local limit = tonumber(os.getenv("USER_COUNT") or "0")
+local offset = tonumber(os.getenv("USER_OFFSET") or "0")
 
+local line_number = 0
 for line in io.lines(os.getenv("TOKENS_FILE")) do
-  if limit == 0 or #tokens < limit then
+  line_number = line_number + 1
+  if line_number > offset and (limit == 0 or #tokens < limit) then
     tokens[#tokens + 1] = line
   end
 end
 
 local function user_of(index)
-  return "bench-" .. (index - 1)
+  return "bench-" .. (offset + index - 1)
 end
 
 local body = '{"title":"Benchmark task","description":"made by wrk","priority":"high","tags":["bench"]}'

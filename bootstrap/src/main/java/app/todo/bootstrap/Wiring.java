@@ -31,6 +31,7 @@ import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTasksService;
 import app.todo.application.service.ListUsersService;
+import app.todo.application.service.RecentCallers;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SignUpService;
 import app.todo.application.service.UpdateTaskService;
@@ -109,15 +110,18 @@ public final class Wiring implements AutoCloseable {
                     AccountRateLimits.perContract(clock, settings.trustProxy()
                             ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET),
                     bodies);
+            // Spares most requests a user lookup; other instances' admin changes show within its few seconds.
+            RecentCallers recentCallers = new RecentCallers(clock, RecentCallers.DEFAULT_TTL,
+                    RecentCallers.DEFAULT_MAX_ENTRIES);
             AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
-                    new ChangeUserService(database.userDirectory()), bodies);
+                    new ChangeUserService(database.userDirectory(), recentCallers), bodies);
 
             TodoHttpServer.Builder http = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
                             HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
                             HttpConfig.DEFAULT_IDLE_TIMEOUT))
                     .addFilter(new CorsFilter(settings.corsOrigins()))
                     .tasks(taskUseCases)
-                    .authentication(verifier, new IdentifyCallerService(users, clock))
+                    .authentication(verifier, new IdentifyCallerService(users, clock, recentCallers))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
                     .customizeServer(Wiring::shutdownAndIdleLimits);

@@ -17,15 +17,26 @@ import java.util.function.Function;
 public final class ChangeUserService implements ChangeUserUseCase {
 
     private final UserDirectory directory;
+    private final RecentCallers recent;
 
     public ChangeUserService(UserDirectory directory) {
+        this(directory, RecentCallers.none());
+    }
+
+    /** @param recent the callers this instance remembers; a changed user is forgotten there at once */
+    public ChangeUserService(UserDirectory directory, RecentCallers recent) {
         this.directory = directory;
+        this.recent = recent;
     }
 
     @Override
     public Result<UserSummary, AdminError> changeUser(ChangeUserCommand command) {
         return AdminAccess.asAdmin(command.caller(), () -> validated(command).flatMap(changes ->
                 directory.change(command.userId(), changes)
+                        .map(summary -> {
+                            recent.forget(command.userId());
+                            return summary;
+                        })
                         .<Result<UserSummary, AdminError>>map(Result::ok)
                         .orElseGet(() -> Result.err(new AdminError.UserNotFound(command.userId().value())))));
     }

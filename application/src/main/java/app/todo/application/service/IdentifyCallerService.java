@@ -16,10 +16,16 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
 
     private final UserRepository users;
     private final Clock clock;
+    private final RecentCallers recent;
 
     public IdentifyCallerService(UserRepository users, Clock clock) {
+        this(users, clock, RecentCallers.none());
+    }
+
+    public IdentifyCallerService(UserRepository users, Clock clock, RecentCallers recent) {
         this.users = users;
         this.clock = clock;
+        this.recent = recent;
     }
 
     @Override
@@ -27,9 +33,13 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
         if (command.banned()) {
             return Result.err(new CallerError.Banned(command.userId().value()));
         }
-        User user = users.find(command.userId()).orElseGet(() -> users.addIfAbsent(User.newcomer(
-                command.userId(), emailOrNull(command.email()), command.name(),
-                command.adminClaim() ? Role.ADMIN : Role.USER, Times.now(clock))));
+        User user = recent.get(command.userId()).orElseGet(() -> {
+            User stored = users.find(command.userId()).orElseGet(() -> users.addIfAbsent(User.newcomer(
+                    command.userId(), emailOrNull(command.email()), command.name(),
+                    command.adminClaim() ? Role.ADMIN : Role.USER, Times.now(clock))));
+            recent.remember(stored);
+            return stored;
+        });
         if (user.disabled()) {
             return Result.err(new CallerError.Disabled(user.id().value()));
         }
