@@ -1,6 +1,7 @@
 # Shared by bench/run.sh and bench/soak.sh: tools, a fresh database, tokens, the service, seed data.
 # shellcheck shell=bash
 WARMUP=${WARMUP:-15}
+export JAVA_OPTS
 CONNECTIONS=${CONNECTIONS:-64}
 USERS=${USERS:-50}
 BACKGROUND_TASKS=${BACKGROUND_TASKS:-1000}

@@ -12,9 +12,15 @@ DURATION=${DURATION:-60}
 CONNECTIONS=${CONNECTIONS:-256}
 USERS=${USERS:-200}
 BACKGROUND_TASKS=${BACKGROUND_TASKS:-10000}
+# A fixed, pre-touched heap, as in production: RSS then shows what the service keeps, not how far
+# the JVM has grown its heap so far.
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch}
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
+echo "bench: warming up for ${WARMUP}s (the JIT needs it before any steady state)" >&2
+MODE=mixed TOKENS_FILE="$work/hs256.tokens" USER_COUNT=$USERS wrk -t2 -c64 -d"${WARMUP}s" \
+  -s bench/wrk/bench.lua "http://127.0.0.1:$PORT" >/dev/null
 echo "bench: soak for ${DURATION}s at $CONNECTIONS connections over $USERS users" >&2
 : >"$work/rss"
 ( while kill -0 "$server_pid" 2>/dev/null; do rss_kib >>"$work/rss"; sleep 1; done ) &

@@ -17,7 +17,6 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
@@ -50,12 +49,13 @@ public final class JooqDatabase implements AutoCloseable {
     private final JooqUserDirectory userDirectory;
     private final JooqSigningKeyRepository signingKeys;
 
-    private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect) {
+    private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect, MeterRegistry metrics) {
         this.dataSource = dataSource;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dialect);
         configuration.set(new Settings().withExecuteLogging(false));
-        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+        configuration.set(new ThreadLocalTransactionProvider(new FairConnectionProvider(dataSource,
+                dataSource.getMaximumPoolSize(), CONNECTION_WAIT_MILLIS, metrics)));
         this.dsl = DSL.using(configuration);
         this.transactions = new JooqTransactions(dsl);
         this.tasks = new JooqTaskRepository(dsl, transactions);
@@ -100,7 +100,7 @@ public final class JooqDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot migrate the database schema of " + config.safeJdbcUrl() + ": "
                     + rootMessage(e), e);
         }
-        return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES);
+        return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES, metrics);
     }
 
     public TaskRepository taskRepository() {

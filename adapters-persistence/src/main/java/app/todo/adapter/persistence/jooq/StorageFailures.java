@@ -38,6 +38,9 @@ final class StorageFailures {
      */
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailableException) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
                 return true;
