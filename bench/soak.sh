@@ -9,6 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=bin/java-env.sh
 . bin/java-env.sh
 DURATION=${DURATION:-60}
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-256}
 USERS=${USERS:-200}
 BACKGROUND_TASKS=${BACKGROUND_TASKS:-10000}
