@@ -1,10 +1,11 @@
 package app.todo.adapter.http;
 
-import app.todo.adapter.http.auth.InvalidTokenException;
+import app.todo.adapter.http.auth.BearerAuthenticationProvider;
 import app.todo.adapter.http.auth.TokenVerifier;
 import app.todo.adapter.http.auth.VerifiedToken;
 import app.todo.adapter.http.problem.Problem;
 import app.todo.adapter.http.problem.ProblemMapper;
+import app.todo.adapter.http.problem.RequestId;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.application.port.in.IdentifyCallerUseCase;
@@ -13,6 +14,10 @@ import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.security.AuthenticationResponse;
+import io.helidon.security.Security;
+import io.helidon.security.SecurityContext;
+import io.helidon.security.SecurityEnvironment;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -24,21 +29,27 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every {@code /api/**} request but the public ones needs a bearer token (RFC 6750). A valid token's
- * user is identified (and provisioned on first sight) and put in the request context for the routes.
- * The token itself is never logged nor echoed.
+ * Every {@code /api/**} request but the public ones needs a bearer token (RFC 6750). Authentication runs
+ * through Helidon Security, with the token verifier as its provider ({@link BearerAuthenticationProvider});
+ * this filter only turns Helidon's verdict into the contract's problem responses, which Helidon's own
+ * security handler cannot write. A valid token's user is identified (and provisioned on first sight) and
+ * put in the request context for the routes. The token itself is never logged nor echoed.
  */
 public final class AuthenticationFilter implements Filter {
 
     private static final String REALM = "Bearer realm=\"todo\"";
     private static final String SCHEME = "bearer";
+    private static final String PROVIDER = "todo-bearer";
 
-    private final TokenVerifier verifier;
+    private final Security security;
     private final IdentifyCallerUseCase identify;
     private final Set<String> publicPaths;
 
     AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths) {
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.security = Security.builder()
+                .addAuthenticationProvider(new BearerAuthenticationProvider(Objects.requireNonNull(verifier, "verifier")),
+                        PROVIDER)
+                .build();
         this.identify = Objects.requireNonNull(identify, "identify");
         this.publicPaths = Set.copyOf(publicPaths);
     }
@@ -67,14 +78,10 @@ public final class AuthenticationFilter implements Filter {
     }
 
     private User authenticate(RoutingRequest req) {
-        String token = bearerToken(req);
-        VerifiedToken verified;
+        VerifiedToken verified = verifiedBySecurity(req, bearerToken(req));
         UserId userId;
         try {
-            verified = verifier.verify(token);
             userId = new UserId(verified.userId());
-        } catch (InvalidTokenException e) {
-            throw invalidToken(e.getMessage()).raise();
         } catch (IllegalArgumentException e) {
             throw invalidToken("The token's user id is not acceptable").raise();
         }
@@ -84,6 +91,27 @@ public final class AuthenticationFilter implements Filter {
             case Result.Ok<User, CallerError> ok -> ok.value();
             case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
         };
+    }
+
+    /** Asks Helidon Security, whose only provider is the token verifier, who the bearer of the token is. */
+    private VerifiedToken verifiedBySecurity(RoutingRequest req, String token) {
+        SecurityContext context = security.createContext(RequestId.of(req).value());
+        context.env(SecurityEnvironment.builder()
+                .method(req.prologue().method().text())
+                .path(req.path().path())
+                .header("Authorization", "Bearer " + token)
+                .build());
+        AuthenticationResponse response = context.atnClientBuilder().submit();
+        if (response.status().isSuccess()) {
+            return response.user()
+                    .flatMap(subject -> subject.publicCredential(VerifiedToken.class))
+                    .orElseThrow(() -> new IllegalStateException("the bearer provider authenticated no token"));
+        }
+        if (response.statusCode().orElse(401) == Status.FORBIDDEN_403.code()) {
+            // The provider refuses a banned user before the user is looked up; the answer is the same 403.
+            throw ProblemMapper.of(new CallerError.Banned("")).raise();
+        }
+        throw invalidToken(response.description().orElse("The token is invalid")).raise();
     }
 
     private static String bearerToken(RoutingRequest req) {
