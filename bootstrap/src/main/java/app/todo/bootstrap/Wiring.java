@@ -81,7 +81,7 @@ public final class Wiring implements AutoCloseable {
 
             TaskUseCases taskUseCases = new TaskUseCases(
                     new ListTasksService(tasks),
-                    new CreateTaskService(tasks, transactions, clock),
+                    new CreateTaskService(tasks, clock),
                     new GetTaskService(tasks),
                     new UpdateTaskService(tasks, transactions, clock),
                     new CompleteTaskService(tasks, transactions, clock),

@@ -4,7 +4,6 @@ import app.todo.application.port.in.CreateTaskCommand;
 import app.todo.application.port.in.CreateTaskUseCase;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.out.TaskRepository;
-import app.todo.application.port.out.Transactions;
 import app.todo.domain.shared.Result;
 import app.todo.domain.task.Task;
 
@@ -13,12 +12,10 @@ import java.time.Clock;
 public final class CreateTaskService implements CreateTaskUseCase {
 
     private final TaskRepository tasks;
-    private final Transactions transactions;
     private final Clock clock;
 
-    public CreateTaskService(TaskRepository tasks, Transactions transactions, Clock clock) {
+    public CreateTaskService(TaskRepository tasks, Clock clock) {
         this.tasks = tasks;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -26,6 +23,8 @@ public final class CreateTaskService implements CreateTaskUseCase {
     public Result<Task, TaskError> createTask(CreateTaskCommand command) {
         return TaskAccess.asOwner(command.caller(), command.owner(),
                 () -> TaskFieldsValidator.newTask(command.owner(), command.fields())
-                        .map(draft -> transactions.inTransaction(() -> tasks.add(draft, Times.now(clock)))));
+                        // add() is atomic on its own: no transaction of ours, so a store that can write the
+                        // task and its tags in one statement does so in one round trip.
+                        .map(draft -> tasks.add(draft, Times.now(clock))));
     }
 }

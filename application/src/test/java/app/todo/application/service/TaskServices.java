@@ -37,7 +37,7 @@ final class TaskServices {
     final MutableClock clock = new MutableClock(START);
     final InMemoryStore store = new InMemoryStore();
     final ListTasksService list = new ListTasksService(store.tasks());
-    final CreateTaskService create = new CreateTaskService(store.tasks(), store.transactions(), clock);
+    final CreateTaskService create = new CreateTaskService(store.tasks(), clock);
     final GetTaskService get = new GetTaskService(store.tasks());
     final UpdateTaskService update = new UpdateTaskService(store.tasks(), store.transactions(), clock);
     final CompleteTaskService complete = new CompleteTaskService(store.tasks(), store.transactions(), clock);

@@ -99,7 +99,7 @@ public final class TestServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         TaskUseCases useCases = new TaskUseCases(
                 new ListTasksService(tasks),
-                new CreateTaskService(tasks, store.transactions(), clock),
+                new CreateTaskService(tasks, clock),
                 new GetTaskService(tasks),
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),

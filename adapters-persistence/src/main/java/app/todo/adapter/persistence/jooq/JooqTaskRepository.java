@@ -26,6 +26,7 @@ import org.jooq.SelectForUpdateStep;
 import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,8 +71,44 @@ public final class JooqTaskRepository implements TaskRepository {
                 : DSL.lower(TASKS.TITLE);
     }
 
+    /**
+     * PostgreSQL: the task and its tags in one statement, atomic without a transaction, so a create
+     * outside one costs a single round trip instead of INSERT, INSERT and COMMIT.
+     */
+    private static final String INSERT_TASK_WITH_TAGS = """
+            with t as (
+              insert into tasks (user_id, title, description, completed, priority, due_date,
+                                 created_at, updated_at, completed_at, version)
+              values ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})
+              returning id
+            ), g as (
+              insert into task_tags (task_id, user_id, tag, tag_index)
+              select t.id, {0}, x.tag, cast(x.ord - 1 as smallint)
+              from t, unnest({10}) with ordinality as x(tag, ord)
+            )
+            select id from t""";
+
     @Override
     public Task add(NewTask draft, Instant now) {
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return StorageFailures.translated(() -> {
+                long id = dsl.resultQuery(INSERT_TASK_WITH_TAGS,
+                                DSL.val(draft.owner().value(), TASKS.USER_ID),
+                                DSL.val(draft.title().value(), TASKS.TITLE),
+                                DSL.val(draft.description() == null ? null : draft.description().value(), TASKS.DESCRIPTION),
+                                DSL.val(draft.completed(), TASKS.COMPLETED),
+                                DSL.val(rank(draft.priority()), TASKS.PRIORITY),
+                                DSL.val(draft.dueDate(), TASKS.DUE_DATE),
+                                DSL.val(utc(now), TASKS.CREATED_AT),
+                                DSL.val(utc(now), TASKS.UPDATED_AT),
+                                DSL.val(draft.completed() ? utc(now) : null, TASKS.COMPLETED_AT),
+                                DSL.val(Task.FIRST_VERSION, TASKS.VERSION),
+                                DSL.val(draft.tags().asStrings().toArray(String[]::new), SQLDataType.VARCHAR.array()))
+                        .fetchSingle()
+                        .get(0, Long.class);
+                return Task.created(new TaskId(id), draft, now);
+            });
+        }
         return transactions.inTransaction(() -> {
             long id = dsl.insertInto(TASKS)
                     .set(TASKS.USER_ID, draft.owner().value())

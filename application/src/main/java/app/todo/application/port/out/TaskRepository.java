@@ -17,7 +17,10 @@ import java.util.Optional;
  */
 public interface TaskRepository {
 
-    /** Stores a new task with version 1 and {@code now} as its creation time; assigns its id. */
+    /**
+     * Stores a new task with version 1 and {@code now} as its creation time; assigns its id. Atomic on its
+     * own: the task and its tags are stored together or not at all, inside a transaction or outside one.
+     */
     Task add(NewTask task, Instant now);
 
     Optional<Task> find(UserId owner, TaskId id);
