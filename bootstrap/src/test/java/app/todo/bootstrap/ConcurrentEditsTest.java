@@ -28,11 +28,9 @@ class ConcurrentEditsTest {
 
     @BeforeAll
     static void start() {
-        // A connection for every contender: the test is about row locks, not about waiting for the pool,
-        // whose 2 s bound can run out on a loaded machine while 49 requests queue behind one lock.
+        // The default pool: contenders queue for connections in arrival order, then for the row lock.
         service = RunningService.start(Map.of(
                 "DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()),
-                "DB_POOL_SIZE", "60",
                 "BETTER_AUTH_SECRET", TestTokens.SECRET));
     }
 
