@@ -26,6 +26,13 @@ import java.util.Optional;
  */
 public final class RequestBodies {
 
+    /**
+     * How much of a too-large body is read and thrown away before the 413 goes out. Answering while the
+     * client is still sending makes the server close the connection under it, and a reset can destroy
+     * the 413 before the client reads it; past this much, the transport refuses the request outright.
+     */
+    public static final int MAX_DRAINED_BYTES = 1024 * 1024;
+
     private final int maxBytes;
 
     public RequestBodies(int maxBytes) {
@@ -45,6 +52,7 @@ public final class RequestBodies {
         }
         requireJsonContentType(req);
         if (req.headers().contentLength().orElse(0) > maxBytes) {
+            drain(req.content().inputStream());
             throw tooLarge();
         }
         byte[] body = readAtMostLimit(req.content().inputStream());
@@ -85,11 +93,25 @@ public final class RequestBodies {
         try (in) {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
+                drain(in);
                 throw tooLarge();
             }
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drain(InputStream in) {
+        try (in) {
+            long left = MAX_DRAINED_BYTES;
+            byte[] sink = new byte[8192];
+            int read;
+            while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client stopped sending or the transport gave up: the 413 is still the answer.
         }
     }
 

@@ -122,7 +122,8 @@ public final class TodoHttpServer {
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .maxPayloadSize(config.maxBodyBytes())
+                    // The transport's hard cap; bodies between the two limits are read away and answered 413.
+                    .maxPayloadSize(Math.max(config.maxBodyBytes(), RequestBodies.MAX_DRAINED_BYTES))
                     .idleConnectionTimeout(config.idleTimeout())
                     .addProtocol(Http1Config.builder()
                             .maxHeadersSize(config.maxHeaderBytes())
