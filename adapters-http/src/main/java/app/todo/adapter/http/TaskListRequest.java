@@ -47,6 +47,7 @@ record TaskListRequest(TaskFilter filter, TaskSort sort, PageRequest page, Map<S
                 "must be one of low, medium, high (or all)").orElse(null);
         Tag tag = r.value("tag", Tag::new).orElse(null);
         String text = r.value("q", q -> {
+            Text.wellFormed("q", q, Text.Kind.MULTI_LINE);
             Text.lengthBetween("q", q, 1, MAX_QUERY_LENGTH);
             return q;
         }).orElse(null);

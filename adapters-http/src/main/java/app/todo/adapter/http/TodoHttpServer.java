@@ -131,6 +131,7 @@ public final class TodoHttpServer {
                             .build())
                     .directHandlers(ProblemMapper.directHandlers())
                     .routing(routing -> {
+                        routing.addFilter(new TrailingSlashFilter());
                         routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics)));
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));

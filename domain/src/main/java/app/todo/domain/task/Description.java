@@ -8,7 +8,7 @@ public record Description(String value) {
     public static final int MAX_LENGTH = 1000;
 
     public Description {
-        Text.required("description", value);
+        Text.wellFormed("description", Text.required("description", value), Text.Kind.MULTI_LINE);
         Text.lengthBetween("description", value, 0, MAX_LENGTH);
     }
 }

@@ -10,7 +10,7 @@ public record Tag(String value) {
     public static final int MAX_LENGTH = 30;
 
     public Tag {
-        value = Text.required("tags", value).strip().toLowerCase(Locale.ROOT);
+        value = Text.wellFormed("tags", Text.required("tags", value).strip(), Text.Kind.SINGLE_LINE).toLowerCase(Locale.ROOT);
         Text.lengthBetween("tags", value, 1, MAX_LENGTH);
     }
 

@@ -1,5 +1,7 @@
 package app.todo.domain.task;
 
+import app.todo.domain.shared.Text;
+
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +27,10 @@ public record TaskFilter(
         Objects.requireNonNull(status, "status");
         if (text != null && text.isEmpty()) {
             text = null;
+        }
+        if (text != null) {
+            // Search text reaches the store like stored text does, so it obeys the same rule.
+            Text.wellFormed("q", text, Text.Kind.MULTI_LINE);
         }
     }
 

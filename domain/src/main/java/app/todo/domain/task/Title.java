@@ -8,7 +8,7 @@ public record Title(String value) {
     public static final int MAX_LENGTH = 200;
 
     public Title {
-        value = Text.required("title", value).strip();
+        value = Text.wellFormed("title", Text.required("title", value).strip(), Text.Kind.SINGLE_LINE);
         Text.lengthBetween("title", value, 1, MAX_LENGTH);
     }
 }

@@ -12,8 +12,7 @@ public record Email(String value) {
     private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     public Email {
-        Text.required("email", value);
-        value = value.strip().toLowerCase(Locale.ROOT);
+        value = Text.wellFormed("email", Text.required("email", value).strip(), Text.Kind.SINGLE_LINE).toLowerCase(Locale.ROOT);
         Text.lengthBetween("email", value, 3, 254);
         if (!SHAPE.matcher(value).matches()) {
             throw new InvalidValueException("email", "must be a valid email address");

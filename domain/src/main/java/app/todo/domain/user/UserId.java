@@ -11,14 +11,11 @@ public record UserId(String value) {
     public static final int MAX_LENGTH = 255;
 
     public UserId {
-        Text.required("user_id", value);
+        Text.wellFormed("user_id", Text.required("user_id", value), Text.Kind.SINGLE_LINE);
         if (value.isBlank()) {
             throw new InvalidValueException("user_id", "must not be blank");
         }
         Text.lengthBetween("user_id", value, 1, MAX_LENGTH);
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("user_id", "must not contain control characters");
-        }
     }
 
     @Override

@@ -95,7 +95,19 @@ public final class OpenApiContract {
      * Header names are compared ignoring case.
      */
     public static void check(String method, String requestPath, int status, Map<String, List<String>> headers, String body) {
-        Document.INSTANCE.check(method.toUpperCase(Locale.ROOT), requestPath, status, headers, body == null ? "" : body);
+        Document.INSTANCE.check(method.toUpperCase(Locale.ROOT), withoutTrailingSlash(requestPath), status, headers,
+                body == null ? "" : body);
+    }
+
+    /** The document says once that every path is served with or without a trailing slash. */
+    static String withoutTrailingSlash(String requestPath) {
+        int query = requestPath.indexOf('?');
+        String path = query < 0 ? requestPath : requestPath.substring(0, query);
+        String rest = query < 0 ? "" : requestPath.substring(query);
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path + rest;
     }
 
     /** One documented response: its headers and its media types, each with a compiled schema if JSON. */

@@ -34,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -221,7 +220,9 @@ public final class JooqTaskRepository implements TaskRepository {
                     .and(TASK_TAGS.TAG.eq(filter.tag().value()))));
         }
         if (filter.text() != null) {
-            String pattern = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
+            // Both sides lower-cased by the database: Java's and PostgreSQL's lower() differ on a few
+            // letters (İ, ẞ), and a needle lowered by one never matches a haystack lowered by the other.
+            Field<String> pattern = DSL.lower(DSL.val("%" + escapeLike(filter.text()) + "%"));
             conditions.add(DSL.lower(TASKS.TITLE).like(pattern, LIKE_ESCAPE)
                     .or(DSL.lower(TASKS.DESCRIPTION).like(pattern, LIKE_ESCAPE)));
         }

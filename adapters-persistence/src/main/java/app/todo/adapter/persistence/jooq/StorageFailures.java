@@ -1,17 +1,21 @@
 package app.todo.adapter.persistence.jooq;
 
+import app.todo.application.port.out.StorageRejectedValueException;
 import app.todo.application.port.out.StorageUnavailableException;
 import org.jooq.exception.DataAccessException;
+import org.postgresql.util.PSQLException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Tells "the database is not there" from every other SQL failure, so that the edge can answer
- * "try again shortly" for the first and keep treating the rest as bugs.
+ * Tells "the database is not there" and "the database refused a value as data" from every other SQL
+ * failure, so that the edge can answer "try again shortly" for the first, "your input is invalid" for
+ * the second, and keep treating the rest as bugs.
  */
 final class StorageFailures {
 
@@ -25,6 +29,9 @@ final class StorageFailures {
             if (isConnectionFailure(e)) {
                 // The cause keeps the driver's detail for the logs; drivers do not put passwords in it.
                 throw new StorageUnavailableException("the database cannot be reached right now", e);
+            }
+            if (isDataException(e)) {
+                throw new StorageRejectedValueException(columnOf(e), "the database refused a value as invalid data", e);
             }
             throw e;
         }
@@ -53,6 +60,30 @@ final class StorageFailures {
             }
         }
         return false;
+    }
+
+    /** SQLSTATE class 22, "data exception", anywhere in the cause chain. */
+    static boolean isDataException(Throwable failure) {
+        return sqlState(failure).map(state -> state.startsWith("22")).orElse(false);
+    }
+
+    private static Optional<String> sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** PostgreSQL names the column for some data exceptions; column names are the API's field names. */
+    private static String columnOf(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage().getColumn();
+            }
+        }
+        return null;
     }
 
     private static boolean isUnavailableState(String state) {

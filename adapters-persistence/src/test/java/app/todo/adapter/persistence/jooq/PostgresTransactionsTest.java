@@ -51,6 +51,17 @@ class PostgresTransactionsTest {
         database.userRepository().addIfAbsent(User.newcomer(owner, null, null, Role.USER, START));
     }
 
+    /** A real class-22 error from PostgreSQL (division by zero is 22012) leaves as a refused value. */
+    @Test
+    void aDataExceptionInsideATransactionIsARefusedValueAndWritesNothing() {
+        assertThrows(app.todo.application.port.out.StorageRejectedValueException.class,
+                () -> transactions.inTransaction(() -> {
+                    tasks.add(draft("before the bad value"), now());
+                    return database.dsl().fetchValue("select 1 / 0");
+                }));
+        assertEquals(0, tasks.list(owner, TaskFilter.EVERYTHING, TaskSort.NEWEST_FIRST, new PageRequest(10, 0)).total());
+    }
+
     @Test
     void aFailedTransactionLeavesNothingWritten() {
         IllegalStateException failure = new IllegalStateException("changed my mind");

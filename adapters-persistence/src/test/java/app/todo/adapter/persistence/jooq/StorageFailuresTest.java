@@ -1,5 +1,6 @@
 package app.todo.adapter.persistence.jooq;
 
+import app.todo.application.port.out.StorageRejectedValueException;
 import app.todo.application.port.out.StorageUnavailableException;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,23 @@ class StorageFailuresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"42P01", "23505", "22001", "57014"})
+    @ValueSource(strings = {"42P01", "23505", "57014"})
     void otherFailuresStayWhatTheyAre(String sqlState) {
         DataAccessException failure = new DataAccessException("query failed", new SQLException("bug", sqlState));
         assertSame(failure, assertThrows(DataAccessException.class, () -> StorageFailures.translated(() -> {
             throw failure;
         })));
+    }
+
+    /** Class 22 is the client's data, whatever the subclass: never a 500 (contract §5). */
+    @ParameterizedTest
+    @ValueSource(strings = {"22000", "22001", "22003", "22007", "22008", "22012", "22021", "22P02", "22P05"})
+    void dataExceptionsMeanTheValueWasRefused(String sqlState) {
+        DataAccessException failure = new DataAccessException("query failed", new SQLException("bad value", sqlState));
+        StorageRejectedValueException refused = assertThrows(StorageRejectedValueException.class,
+                () -> StorageFailures.translated(() -> {
+                    throw failure;
+                }));
+        assertSame(failure, refused.getCause());
     }
 }

@@ -114,6 +114,33 @@ public abstract class TaskRepositoryContract {
         assertEquals(Title.MAX_LENGTH, found.title().value().codePointCount(0, found.title().value().length()));
     }
 
+    /**
+     * Text the domain accepts comes back byte for byte from every store, and finds itself by search
+     * (contract §3: what a 2xx acknowledged is what a later GET returns).
+     */
+    @Test
+    void everyTextTheDomainAcceptsRoundTripsExactlyAndIsFoundBySearch() {
+        List<String> texts = List.of("e\u0301 combining acute", "👩‍👩‍👧 family (ZWJ)", "עברית \u202Bbidi\u202C",
+                "\uFFFD replacement \uFFFF nonchar", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 astral", "quote ' and \" and \\", "ﬃ ligature İ dotted");
+        for (String text : texts) {
+            Task added = add(draft(owner, text).description("line one\n\tline two\r\n" + text).tags(text.strip().split(" ")[0]));
+            Task found = tasks.find(owner, added.id()).orElseThrow();
+            assertEquals(added, found, text);
+            assertEquals(text, found.title().value());
+            assertTrue(ids(list(text(text), oldestFirst())).contains(added.id()), () -> "search for " + text);
+        }
+    }
+
+    /** The inputs reported to give a 500 or a silently changed value never get as far as a store. */
+    @Test
+    void textNoStoreCanHoldExactlyIsRefusedBeforeAnyStoreSeesIt() {
+        for (String bad : List.of("a\u0000b", "x\ud800y", "x\udc00y", "bell\u0007")) {
+            assertThrows(app.todo.domain.shared.InvalidValueException.class, () -> new Title(bad), bad);
+            assertThrows(app.todo.domain.shared.InvalidValueException.class, () -> new Tag(bad), bad);
+            assertThrows(app.todo.domain.shared.InvalidValueException.class, () -> text(bad), bad);
+        }
+    }
+
     @Test
     void anUnknownIdIsAbsent() {
         add(draft(owner, "exists"));
