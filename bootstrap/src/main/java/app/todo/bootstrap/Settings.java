@@ -1,7 +1,9 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.auth.RemoteJwks;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.user.Email;
+import app.todo.domain.user.IdentitySource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,8 @@ public record Settings(
         Optional<String> audience,
         Duration clockSkew,
         Duration tokenTtl,
+        Duration sharedSecretMaxLifetime,
+        Set<IdentitySource> claimSources,
         Set<String> adminEmails,
         List<String> corsOrigins,
         boolean trustProxy,
@@ -59,7 +64,9 @@ public record Settings(
                 r.string("AUTH_ISSUER"),
                 r.string("AUTH_AUDIENCE"),
                 r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10)),
-                r.duration("AUTH_TOKEN_TTL", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.duration("AUTH_SHARED_SECRET_MAX_TTL", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.claimSources("AUTH_TRUST_ROLE_CLAIMS"),
                 r.emails("ADMIN_EMAILS"),
                 r.origins("CORS_ORIGINS"),
                 r.bool("TRUST_PROXY", false),
@@ -75,7 +82,9 @@ public record Settings(
         return "port=" + port
                 + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded H2 in " + dataDirectory.toAbsolutePath())
                 + ", shared-secret tokens=" + (sharedSecret.isPresent() ? "on" : "off")
-                + ", JWKS tokens=" + jwksUrl.map(URI::toString).orElse("off")
+                + ", JWKS tokens=" + jwksUrl.map(RemoteJwks::loggable).orElse("off")
+                + ", role/banned claims trusted from=" + (claimSources.isEmpty() ? "none"
+                        : claimSources.stream().map(IdentitySource::key).sorted().toList())
                 + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
                 + ", cors=" + corsOrigins + ", trust proxy=" + trustProxy;
     }
@@ -188,6 +197,32 @@ public record Settings(
                 }
             }
             return emails;
+        }
+
+        /** {@code jwks,shared-secret}, or {@code none}; the service's own key is never trusted for claims. */
+        Set<IdentitySource> claimSources(String key) {
+            List<String> names = list(key);
+            if (names.isEmpty()) {
+                return Set.of(IdentitySource.JWKS);
+            }
+            if (names.size() == 1 && names.getFirst().equalsIgnoreCase("none")) {
+                return Set.of();
+            }
+            Set<IdentitySource> sources = EnumSet.noneOf(IdentitySource.class);
+            for (String name : names) {
+                try {
+                    IdentitySource source = IdentitySource.fromKey(key, name);
+                    if (!source.mayAssertClaims()) {
+                        problems.add(key + " cannot name 'own': the service's own tokens carry no role, it is looked up");
+                    } else {
+                        sources.add(source);
+                    }
+                } catch (InvalidValueException e) {
+                    problems.add(key + " must be a comma-separated list of jwks and shared-secret, or none (got '"
+                            + name + "')");
+                }
+            }
+            return Set.copyOf(sources);
         }
 
         List<String> origins(String key) {

@@ -23,7 +23,9 @@ import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
+import app.todo.application.service.AdminBootstrap;
 import app.todo.application.service.ChangeUserService;
+import app.todo.application.service.ClaimAdminService;
 import app.todo.application.service.CompleteTaskService;
 import app.todo.application.service.CreateTaskService;
 import app.todo.application.service.DeleteTaskService;
@@ -36,12 +38,15 @@ import app.todo.application.service.SignInService;
 import app.todo.application.service.SignUpService;
 import app.todo.application.service.UpdateTaskService;
 import app.todo.domain.user.Email;
+import app.todo.domain.user.User;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.stream.Collectors;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The only place that knows every piece: it picks the adapters and hands each use case its ports.
@@ -52,15 +57,46 @@ public final class Wiring implements AutoCloseable {
     /** Less than a container platform's usual 30 s between SIGTERM and SIGKILL. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
 
     private final Metrics metrics;
     private final JooqDatabase database;
     private final WebServer server;
+    private final AdminBootstrap adminBootstrap;
 
-    private Wiring(Metrics metrics, JooqDatabase database, WebServer server) {
+    private Wiring(Metrics metrics, JooqDatabase database, WebServer server, AdminBootstrap adminBootstrap) {
         this.metrics = metrics;
         this.database = database;
         this.server = server;
+        this.adminBootstrap = adminBootstrap;
+    }
+
+    /**
+     * One-time tokens for the {@code ADMIN_EMAILS} addresses that are not an admin's yet, printed once
+     * to the log: reading the log is the proof of owning a listed address (contract §2).
+     */
+    private static AdminBootstrap adminBootstrap(Settings settings, JooqDatabase database) {
+        Set<Email> pending = new LinkedHashSet<>();
+        for (String address : settings.adminEmails()) {
+            Email email = new Email(address);
+            boolean alreadyAdmin = database.credentialRepository().findByEmail(email)
+                    .flatMap(credential -> database.userRepository().find(credential.userId()))
+                    .map(User::isAdmin).orElse(false);
+            if (!alreadyAdmin) {
+                pending.add(email);
+            }
+        }
+        AdminBootstrap bootstrap = AdminBootstrap.forEmails(pending);
+        bootstrap.tokensToAnnounce().forEach((email, token) -> LOG.log(System.Logger.Level.WARNING,
+                "ADMIN_EMAILS: to make {0} an admin, sign in as {0}, then POST /api/auth/claim-admin with "
+                        + "'{'\"token\": \"{1}\"'}' to this instance. The token works once, until this instance stops.",
+                email.value(), token));
+        return bootstrap;
+    }
+
+    /** The bootstrap token printed for {@code email}, for tests that read it as an operator reads the log. */
+    Optional<String> adminBootstrapToken(String email) {
+        return Optional.ofNullable(adminBootstrap.tokensToAnnounce().get(new Email(email)));
     }
 
     /** Connects the database (migrating it), then starts the HTTP server. */
@@ -95,24 +131,26 @@ public final class Wiring implements AutoCloseable {
                     .issuer(settings.issuer().orElse(null))
                     .audience(settings.audience().orElse(null))
                     .skew(settings.clockSkew())
+                    .sharedSecretMaxLifetime(settings.sharedSecretMaxLifetime())
                     .listener(TokenVerificationMetrics.on(metrics.registry()))
                     .build();
 
             Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(ownKeys, clock, settings.tokenTtl(), settings.issuer(),
                     settings.audience());
+            // Spares most requests a user lookup; other instances' admin changes show within its few seconds.
+            RecentCallers recentCallers = new RecentCallers(clock, RecentCallers.DEFAULT_TTL,
+                    RecentCallers.DEFAULT_MAX_ENTRIES);
+            AdminBootstrap adminBootstrap = adminBootstrap(settings, database);
             PasswordHasher hasher = Argon2PasswordHasher.owasp();
             RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
             AccountRoutes accounts = new AccountRoutes(
-                    new SignUpService(users, database.credentialRepository(), hasher, transactions, clock,
-                            settings.adminEmails().stream().map(Email::new).collect(Collectors.toSet())),
+                    new SignUpService(users, database.credentialRepository(), hasher, transactions, clock),
                     new SignInService(database.credentialRepository(), users, hasher),
+                    new ClaimAdminService(adminBootstrap, database.userDirectory(), recentCallers),
                     SessionTokens.signedBy(issuer), ownKeys::jwksJson,
                     AccountRateLimits.perContract(clock, settings.trustProxy()
                             ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET),
                     bodies);
-            // Spares most requests a user lookup; other instances' admin changes show within its few seconds.
-            RecentCallers recentCallers = new RecentCallers(clock, RecentCallers.DEFAULT_TTL,
-                    RecentCallers.DEFAULT_MAX_ENTRIES);
             AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
                     new ChangeUserService(database.userDirectory(), recentCallers), bodies);
 
@@ -121,14 +159,15 @@ public final class Wiring implements AutoCloseable {
                             HttpConfig.DEFAULT_IDLE_TIMEOUT))
                     .addFilter(new CorsFilter(settings.corsOrigins()))
                     .tasks(taskUseCases)
-                    .authentication(verifier, new IdentifyCallerService(users, clock, recentCallers))
+                    .authentication(verifier, new IdentifyCallerService(users, clock, recentCallers,
+                            settings.claimSources()))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
                     .customizeServer(Wiring::shutdownAndIdleLimits);
             accounts.registerOn(http);
             admin.registerOn(http);
             WebServer server = http.start();
-            return new Wiring(metrics, database, server);
+            return new Wiring(metrics, database, server, adminBootstrap);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();

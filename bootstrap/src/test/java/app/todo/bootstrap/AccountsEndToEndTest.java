@@ -84,9 +84,14 @@ class AccountsEndToEndTest {
                 "DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()),
                 "ADMIN_EMAILS", adminEmail.toUpperCase()))) {
             JsonNode admin = json(service.send("POST", "/api/auth/sign-up", null,
-                    "{\"email\":\"" + adminEmail + "\",\"password\":\"admin password 1\",\"role\":\"user\"}"));
-            assertEquals("admin", admin.get("user").get("role").asText());
+                    "{\"email\":\"" + adminEmail + "\",\"password\":\"admin password 1\",\"role\":\"admin\"}"));
+            assertEquals("user", admin.get("user").get("role").asText(), "signing up first proves nothing");
             String adminToken = admin.get("token").asText();
+            // The operator reads the one-time token from the start-up log.
+            String bootstrap = service.adminBootstrapToken(adminEmail).orElseThrow();
+            HttpResponse<String> claimed = service.send("POST", "/api/auth/claim-admin", adminToken,
+                    "{\"token\":\"" + bootstrap + "\"}");
+            assertEquals("admin", json(claimed).get("user").get("role").asText(), claimed::body);
 
             JsonNode user = json(service.send("POST", "/api/auth/sign-up", null,
                     "{\"email\":\"" + email() + "\",\"password\":\"user password 1\",\"role\":\"admin\"}"));
@@ -155,6 +160,8 @@ class AccountsEndToEndTest {
 
             String adminToken = json(a.send("POST", "/api/auth/sign-up", null,
                     "{\"email\":\"" + adminEmail + "\",\"password\":\"admin password\"}")).get("token").asText();
+            assertEquals(200, a.send("POST", "/api/auth/claim-admin", adminToken,
+                    "{\"token\":\"" + a.adminBootstrapToken(adminEmail).orElseThrow() + "\"}").statusCode());
             assertEquals(200, a.send("PATCH", "/api/admin/users/" + userId, adminToken, "{\"disabled\":true}").statusCode());
             assertEquals(403, a.send("GET", "/api/" + userId + "/tasks", tokenFromA, null).statusCode(),
                     "the instance that disabled the user refuses them at once");

@@ -62,6 +62,11 @@ final class RunningService implements AutoCloseable {
         return wiring.port();
     }
 
+    /** The one-time admin token this instance printed to its log for {@code email} ({@code ADMIN_EMAILS}). */
+    java.util.Optional<String> adminBootstrapToken(String email) {
+        return wiring.adminBootstrapToken(email);
+    }
+
     /** CORS preflights are browser plumbing, not API operations, so the OpenAPI document does not list them. */
     HttpResponse<String> sendOutsideTheContract(String method, String path, String... headers) {
         return exchange(method, path, null, null, headers);

@@ -1,5 +1,7 @@
 package app.todo.bootstrap;
 
+import app.todo.domain.user.IdentitySource;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -28,7 +30,7 @@ class SettingsTest {
         assertEquals(Optional.empty(), s.sharedSecret());
         assertEquals(Optional.empty(), s.jwksUrl());
         assertEquals(Duration.ofSeconds(60), s.clockSkew());
-        assertEquals(Duration.ofHours(1), s.tokenTtl());
+        assertEquals(Duration.ofMinutes(15), s.tokenTtl());
         assertEquals(List.of("http://localhost:3000"), s.corsOrigins());
         assertEquals(Settings.LogFormat.TEXT, s.logFormat());
     }
@@ -100,5 +102,25 @@ class SettingsTest {
     void trustsAProxyOnlyWhenTold() {
         assertFalse(settings(Map.of()).trustProxy());
         assertTrue(settings(Map.of("TRUST_PROXY", "true")).trustProxy());
+    }
+
+    /** Trust review finding 10: credentials in a configured URL never reach the log. */
+    @Test
+    void describeShowsTheJwksUrlWithoutCredentialsOrQuery() {
+        Settings settings = settings(Map.of("AUTH_JWKS_URL", "https://frontend:hunter2@auth.example:8443/api/auth/jwks?sig=abc"));
+
+        assertTrue(settings.describe().contains("https://auth.example:8443/api/auth/jwks"), settings.describe());
+        assertFalse(settings.describe().contains("hunter2") || settings.describe().contains("sig=abc"), settings.describe());
+    }
+
+    @Test
+    void roleClaimsAreTrustedFromJwksByDefaultAndNeverFromTheOwnKey() {
+        assertEquals(Set.of(IdentitySource.JWKS), settings(Map.of()).claimSources());
+        assertEquals(Set.of(IdentitySource.JWKS, IdentitySource.SHARED_SECRET),
+                settings(Map.of("AUTH_TRUST_ROLE_CLAIMS", "jwks, shared-secret")).claimSources());
+        assertEquals(Set.of(), settings(Map.of("AUTH_TRUST_ROLE_CLAIMS", "none")).claimSources());
+        InvalidSettingsException own = assertThrows(InvalidSettingsException.class,
+                () -> settings(Map.of("AUTH_TRUST_ROLE_CLAIMS", "own")));
+        assertTrue(own.getMessage().contains("AUTH_TRUST_ROLE_CLAIMS"), own.getMessage());
     }
 }

@@ -88,7 +88,7 @@ public final class AuthenticationFilter implements Filter {
             throw invalidToken("The token's user id is not acceptable").raise();
         }
         Result<User, CallerError> identified = identify.identifyCaller(new IdentifyCallerCommand(
-                userId, verified.email(), verified.name(), verified.admin(), verified.banned()));
+                userId, verified.email(), verified.name(), verified.source(), verified.admin(), verified.banned()));
         return switch (identified) {
             case Result.Ok<User, CallerError> ok -> ok.value();
             case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
@@ -108,10 +108,6 @@ public final class AuthenticationFilter implements Filter {
             return response.user()
                     .flatMap(subject -> subject.publicCredential(VerifiedToken.class))
                     .orElseThrow(() -> new IllegalStateException("the bearer provider authenticated no token"));
-        }
-        if (response.statusCode().orElse(401) == Status.FORBIDDEN_403.code()) {
-            // The provider refuses a banned user before the user is looked up; the answer is the same 403.
-            throw ProblemMapper.of(new CallerError.Banned("")).raise();
         }
         throw invalidToken(response.description().orElse("The token is invalid")).raise();
     }

@@ -23,7 +23,6 @@ import app.todo.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Set;
 
 public final class SignUpService implements SignUpUseCase {
 
@@ -38,18 +37,19 @@ public final class SignUpService implements SignUpUseCase {
     private final PasswordHasher hasher;
     private final Transactions transactions;
     private final Clock clock;
-    private final Set<Email> adminEmails;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param adminEmails who becomes an admin on signing up (the {@code ADMIN_EMAILS} setting) */
+    /**
+     * Every new account is a plain user: an {@code ADMIN_EMAILS} address becomes admin only once proven
+     * ({@link ClaimAdminService}), never by signing up first (contract §2).
+     */
     public SignUpService(UserRepository users, CredentialRepository credentials, PasswordHasher hasher,
-                         Transactions transactions, Clock clock, Set<Email> adminEmails) {
+                         Transactions transactions, Clock clock) {
         this.users = users;
         this.credentials = credentials;
         this.hasher = hasher;
         this.transactions = transactions;
         this.clock = clock;
-        this.adminEmails = Set.copyOf(adminEmails);
     }
 
     @Override
@@ -67,8 +67,7 @@ public final class SignUpService implements SignUpUseCase {
         }
         // Hashing is slow on purpose: done before the transaction, so it holds no connection meanwhile.
         PasswordHash hash = hasher.hash(password);
-        Role role = adminEmails.contains(email) ? Role.ADMIN : Role.USER;
-        User newcomer = User.newcomer(newId(), email, name, role, Times.now(clock));
+        User newcomer = User.ownAccount(newId(), email, name, Role.USER, Times.now(clock));
         try {
             return Result.ok(transactions.inTransaction(() -> register(newcomer, hash)));
         } catch (EmailTakenMeanwhile e) {
@@ -100,12 +99,9 @@ public final class SignUpService implements SignUpUseCase {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String name = raw.strip();
+        String name = Text.wellFormed("name", raw.strip(), Text.Kind.SINGLE_LINE);
         if (Text.length(name) > MAX_NAME_LENGTH || name.length() > MAX_NAME_LENGTH) {
             throw new InvalidValueException("name", "must be at most " + MAX_NAME_LENGTH + " characters long");
-        }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("name", "must not contain control characters");
         }
         return name;
     }

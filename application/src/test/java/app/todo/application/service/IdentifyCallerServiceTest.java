@@ -5,6 +5,7 @@ import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.domain.shared.Result;
 import app.todo.domain.user.Email;
+import app.todo.domain.user.IdentitySource;
 import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
@@ -13,11 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -60,20 +64,67 @@ class IdentifyCallerServiceTest {
         assertEquals(new CallerError.Disabled(ID.value()), err(identify(null, null, true, false)));
     }
 
+    /** Finding 1 of the trust review: a claimed admin role held for one token, never stored. */
     @Test
-    void grantsAdminFromTheClaim() {
+    void aTrustedAdminClaimGrantsAdminForThatRequestOnlyAndIsNeverStored() {
         assertTrue(ok(identify(null, null, true, false)).isAdmin(), "a newcomer with the claim");
-        assertEquals(Role.ADMIN, users.find(ID).orElseThrow().role());
+        assertEquals(Role.USER, users.find(ID).orElseThrow().role(), "the claim is not a lasting grant");
 
-        UserId known = new UserId("known");
-        users.addIfAbsent(User.newcomer(known, null, null, Role.USER, TaskServices.START));
-        User claimed = ok(service.identifyCaller(new IdentifyCallerCommand(known, null, null, true, false)));
-        assertTrue(claimed.isAdmin(), "a known user with the claim");
+        assertFalse(ok(identify(null, null, false, false)).isAdmin(), "the next token without the claim is a user");
     }
 
     @Test
     void withoutTheClaimANewcomerIsAPlainUser() {
         assertFalse(ok(identify(null, null, false, false)).isAdmin());
+    }
+
+    /** Finding 2: role and banned are believed only from the sources configured to assert them. */
+    @Test
+    void claimsOfAnUntrustedSourceAreIgnored() {
+        IdentifyCallerCommand claimsEverything = new IdentifyCallerCommand(ID, null, null, IdentitySource.SHARED_SECRET,
+                true, true);
+
+        User user = ok(service.identifyCaller(claimsEverything));
+
+        assertFalse(user.isAdmin(), "HS256 claims do not count by default");
+        IdentifyCallerService trusting = new IdentifyCallerService(users, clock, RecentCallers.none(),
+                Set.of(IdentitySource.SHARED_SECRET));
+        assertEquals(new CallerError.Banned(ID.value()), err(trusting.identifyCaller(claimsEverything)));
+    }
+
+    /** Finding 3: the service's own key can never be configured to assert claims. */
+    @Test
+    void theOwnKeyCannotBeTrustedForClaims() {
+        assertThrows(IllegalArgumentException.class, () -> new IdentifyCallerService(users, clock, RecentCallers.none(),
+                Set.of(IdentitySource.OWN_KEY)));
+        User own = users.addIfAbsent(User.ownAccount(new UserId("own-1"), null, null, Role.USER, TaskServices.START));
+
+        User caller = ok(service.identifyCaller(new IdentifyCallerCommand(own.id(), null, null, IdentitySource.OWN_KEY,
+                true, false)));
+
+        assertFalse(caller.isAdmin(), "an own token's role claim is ignored: the role is looked up");
+    }
+
+    /** Finding 2: sources never vouch for one another's users. */
+    @Test
+    void anExternalTokenCannotNameAnOwnAccountNorAnOwnTokenAnExternalUser() {
+        User own = users.addIfAbsent(User.ownAccount(new UserId("own-2"), null, null, Role.ADMIN, TaskServices.START));
+        User external = ok(identify(null, null, false, false));
+
+        for (IdentitySource source : List.of(IdentitySource.SHARED_SECRET, IdentitySource.JWKS)) {
+            assertEquals(new CallerError.NotVouchedFor(own.id().value()),
+                    err(service.identifyCaller(new IdentifyCallerCommand(own.id(), null, null, source, false, false))));
+        }
+        assertEquals(new CallerError.NotVouchedFor(external.id().value()), err(service.identifyCaller(
+                new IdentifyCallerCommand(external.id(), null, null, IdentitySource.OWN_KEY, false, false))));
+    }
+
+    @Test
+    void anOwnTokenForAnUnknownUserProvisionsNothing() {
+        UserId nobody = new UserId("nobody");
+        assertEquals(new CallerError.NotVouchedFor(nobody.value()), err(service.identifyCaller(
+                new IdentifyCallerCommand(nobody, null, null, IdentitySource.OWN_KEY, false, false))));
+        assertEquals(Optional.empty(), users.find(nobody));
     }
 
     @ParameterizedTest
@@ -86,7 +137,7 @@ class IdentifyCallerServiceTest {
     }
 
     private Result<User, CallerError> identify(String email, String name, boolean admin, boolean banned) {
-        return service.identifyCaller(new IdentifyCallerCommand(ID, email, name, admin, banned));
+        return service.identifyCaller(new IdentifyCallerCommand(ID, email, name, IdentitySource.JWKS, admin, banned));
     }
 
     private static User ok(Result<User, CallerError> result) {

@@ -5,6 +5,7 @@ import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.ChangeUserCommand;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.domain.task.Change;
+import app.todo.domain.user.IdentitySource;
 import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserChanges;
@@ -34,7 +35,7 @@ class RecentCallersTest {
     private final UserId ana = new UserId("ana");
 
     private IdentifyCallerCommand ana() {
-        return new IdentifyCallerCommand(ana, "ana@example.com", "Ana", false, false);
+        return new IdentifyCallerCommand(ana, "ana@example.com", "Ana", IdentitySource.JWKS, false, false);
     }
 
     @Test

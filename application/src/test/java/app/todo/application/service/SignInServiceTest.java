@@ -31,7 +31,7 @@ class SignInServiceTest {
     private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
     private final SignInService service = new SignInService(store.credentials(), store.users(), hasher);
     private final User ana = value(new SignUpService(store.users(), store.credentials(), hasher, store.transactions(),
-            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), Set.of())
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC))
             .signUp(new SignUpCommand("ana@example.com", PASSWORD, "Ana")));
 
     @Test

@@ -1,5 +1,9 @@
 package app.todo.application.service;
 
+import app.todo.application.port.in.ClaimAdminCommand;
+
+import app.todo.application.port.in.AdminError;
+
 import app.todo.application.memory.InMemoryPasswordHasher;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.AccountError;
@@ -39,7 +43,7 @@ class SignUpServiceTest {
     private final InMemoryStore store = new InMemoryStore();
     private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
     private final SignUpService service = new SignUpService(store.users(), store.credentials(), hasher,
-            store.transactions(), Clock.fixed(NOW, ZoneOffset.UTC), Set.of(new Email("Boss@Example.com")));
+            store.transactions(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void creates_a_user_with_a_fresh_opaque_id_and_a_hashed_credential() {
@@ -71,11 +75,32 @@ class SignUpServiceTest {
         assertNull(value(service.signUp(new SignUpCommand("ana@example.com", PASSWORD, "   "))).name());
     }
 
+    /** Trust review finding 6: an ADMIN_EMAILS address is proven with the bootstrap token, not by signing up first. */
     @Test
-    void an_email_listed_as_admin_gets_the_admin_role_whatever_its_case() {
+    void every_new_account_is_an_own_plain_user_until_an_admin_email_is_proven() {
+        AdminBootstrap bootstrap = AdminBootstrap.forEmails(java.util.Set.of(new Email("boss@example.com")));
+        ClaimAdminService claim = new ClaimAdminService(bootstrap, store.userDirectory(), RecentCallers.none());
         User boss = value(service.signUp(new SignUpCommand("BOSS@example.com", PASSWORD, null)));
+        User other = value(service.signUp(new SignUpCommand("other@example.com", PASSWORD, null)));
+        String token = bootstrap.tokensToAnnounce().get(new Email("boss@example.com"));
 
-        assertEquals(Role.ADMIN, boss.role());
+        assertEquals(Role.USER, boss.role());
+        assertEquals(app.todo.domain.user.IdentitySource.Origin.OWN, boss.origin());
+        assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(other, token))),
+                "another address cannot use it");
+        assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(boss, token + "x"))),
+                "a wrong token");
+        assertEquals(Role.ADMIN, value(claim.claimAdmin(new ClaimAdminCommand(boss, token))).role());
+        assertEquals(Role.ADMIN, store.users().find(boss.id()).orElseThrow().role(), "stored: a local grant");
+        assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(boss, token))),
+                "spent after one use");
+    }
+
+    private static <T, E> E error(Result<T, E> result) {
+        return switch (result) {
+            case Result.Err<T, E> err -> err.error();
+            case Result.Ok<T, E> ok -> throw new AssertionError("expected an error, got " + ok.value());
+        };
     }
 
     @Test

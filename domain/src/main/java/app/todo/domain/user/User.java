@@ -6,21 +6,36 @@ import java.util.Optional;
 
 /**
  * Someone who owns tasks. Email and name are optional because a token from another identity
- * provider may carry neither.
+ * provider may carry neither. {@code role} is the role granted here (an admin's change, a proven
+ * {@code ADMIN_EMAILS} address), never one claimed by a token: claims apply per request only.
+ * {@code origin} says which sources may vouch for this user ({@link IdentitySource#origin()}).
  */
-public record User(UserId id, Email email, String name, Role role, boolean disabled, Instant createdAt) {
+public record User(UserId id, Email email, String name, Role role, boolean disabled, Instant createdAt,
+                   IdentitySource.Origin origin) {
 
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(origin, "origin");
         if (name != null && name.length() > 255) {
             name = name.substring(0, 255);
         }
     }
 
+    /** An external user (provisioned from a frontend's token). */
+    public User(UserId id, Email email, String name, Role role, boolean disabled, Instant createdAt) {
+        this(id, email, name, role, disabled, createdAt, IdentitySource.Origin.EXTERNAL);
+    }
+
+    /** An external user seen for the first time. */
     public static User newcomer(UserId id, Email email, String name, Role role, Instant now) {
-        return new User(id, email, name, role, false, now);
+        return new User(id, email, name, role, false, now, IdentitySource.Origin.EXTERNAL);
+    }
+
+    /** An account of the service's own, made by sign-up. */
+    public static User ownAccount(UserId id, Email email, String name, Role role, Instant now) {
+        return new User(id, email, name, role, false, now, IdentitySource.Origin.OWN);
     }
 
     public Optional<Email> emailAddress() {
@@ -39,10 +54,10 @@ public record User(UserId id, Email email, String name, Role role, boolean disab
     }
 
     public User withRole(Role newRole) {
-        return new User(id, email, name, newRole, disabled, createdAt);
+        return new User(id, email, name, newRole, disabled, createdAt, origin);
     }
 
     public User withDisabled(boolean newDisabled) {
-        return new User(id, email, name, role, newDisabled, createdAt);
+        return new User(id, email, name, role, newDisabled, createdAt, origin);
     }
 }

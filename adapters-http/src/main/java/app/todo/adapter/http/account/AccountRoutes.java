@@ -1,6 +1,9 @@
 package app.todo.adapter.http.account;
 
 import app.todo.adapter.http.AuthenticationFilter;
+import app.todo.application.port.in.ClaimAdminUseCase;
+import app.todo.application.port.in.ClaimAdminCommand;
+import app.todo.application.port.in.AdminError;
 import app.todo.adapter.http.Endpoint;
 import app.todo.adapter.http.JsonResponses;
 import app.todo.adapter.http.RequestBodies;
@@ -41,6 +44,7 @@ public final class AccountRoutes implements HttpService {
 
     private final SignUpUseCase signUp;
     private final SignInUseCase signIn;
+    private final ClaimAdminUseCase claimAdmin;
     private final SessionTokens tokens;
     private final Supplier<String> jwksJson;
     private final AccountRateLimits limits;
@@ -50,10 +54,11 @@ public final class AccountRoutes implements HttpService {
      * @param jwksJson the public JWK set of the service's own signing keys, as JSON text
      * @param bodies   the body reader with the server's size limit
      */
-    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, SessionTokens tokens, Supplier<String> jwksJson,
-                         AccountRateLimits limits, RequestBodies bodies) {
+    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, ClaimAdminUseCase claimAdmin, SessionTokens tokens,
+                         Supplier<String> jwksJson, AccountRateLimits limits, RequestBodies bodies) {
         this.signUp = Objects.requireNonNull(signUp, "signUp");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.claimAdmin = Objects.requireNonNull(claimAdmin, "claimAdmin");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.jwksJson = Objects.requireNonNull(jwksJson, "jwksJson");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -74,6 +79,7 @@ public final class AccountRoutes implements HttpService {
         Endpoint.at(rules, "/sign-in").on(Method.POST, this::signIn).otherwiseNotAllowed();
         Endpoint.at(rules, "/me").on(Method.GET, this::me).otherwiseNotAllowed();
         Endpoint.at(rules, "/jwks").on(Method.GET, this::jwks).otherwiseNotAllowed();
+        Endpoint.at(rules, "/claim-admin").on(Method.POST, this::claimAdmin).otherwiseNotAllowed();
     }
 
     private void signUp(ServerRequest req, ServerResponse res) {
@@ -89,7 +95,25 @@ public final class AccountRoutes implements HttpService {
         SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
         refuseWhenOver(limits.signInPerAddressAndEmail().tryAcquire(
                 AccountRateLimits.addressAndEmail(address, command.email())), "sign-in attempts");
+        refuseWhenOver(limits.signInPerEmail().tryAcquire(AccountRateLimits.emailKey(command.email())),
+                "sign-in attempts for this account");
         sendSession(res, Status.OK_200, unwrap(signIn.signIn(command)));
+    }
+
+    /**
+     * {@code POST /api/auth/claim-admin {"token": "…"}}: the caller, whose email is in {@code ADMIN_EMAILS},
+     * proves it with the one-time token from the start-up log; counted by the sign-in limit, since a
+     * token is a secret to guess.
+     */
+    private void claimAdmin(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        refuseWhenOver(limits.signInPerAddress().tryAcquire(limits.clientAddress().of(req)), "attempts");
+        String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
+        User admin = switch (claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token))) {
+            case Result.Ok<User, AdminError> ok -> ok.value();
+            case Result.Err<User, AdminError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+        JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(admin)));
     }
 
     private void me(ServerRequest req, ServerResponse res) {

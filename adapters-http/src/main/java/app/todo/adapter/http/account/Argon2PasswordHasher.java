@@ -1,5 +1,6 @@
 package app.todo.adapter.http.account;
 
+import app.todo.application.port.out.OverloadedException;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.domain.account.PasswordHash;
 import app.todo.domain.account.PlainPassword;
@@ -10,18 +11,34 @@ import com.password4j.types.Argon2;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Argon2id through password4j. Hashes are stored in the standard PHC string form
  * ({@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}), so each hash carries its own parameters and
  * old hashes still verify after the parameters change.
+ *
+ * <p>Every Argon2 computation runs on a small pool of platform threads with a bounded queue, never on
+ * the request's (virtual) thread: CPU-bound hashing on virtual threads would occupy every carrier
+ * thread and stall all other requests, health probes included. When the queue is full the hasher
+ * refuses at once with {@link OverloadedException} (a 503 at the edge) instead of queueing without bound.
+ *
+ * <p>A wrong password, an unknown email and a damaged stored hash all cost exactly one Argon2
+ * computation at the current parameters, through the same code, so timing tells none of them apart
+ * (contract §2).
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private static final int DIGEST_BYTES = 32;
+    private static final String ARGON2ID_PREFIX = "$argon2id$";
 
     /** The cost of one hash. */
     public record Parameters(int memoryKiB, int iterations, int parallelism) {
@@ -36,9 +53,13 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         }
     }
 
+    /** Hashes that may wait for a thread, per hashing thread: at ~50 ms a hash, about 1.6 s of work. */
+    public static final int QUEUE_PER_THREAD = 32;
+
     private final Argon2Function function;
     private final String dummyHash;
-    private final Semaphore slots;
+    private final ThreadPoolExecutor pool;
+    private final Consumer<String> computations;
 
     /** With {@link Parameters#OWASP}: what production uses. */
     public static Argon2PasswordHasher owasp() {
@@ -47,54 +68,65 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** Cheaper parameters are for tests only; they make hashes easier to guess. */
     public Argon2PasswordHasher(Parameters parameters) {
-        this(parameters, Runtime.getRuntime().availableProcessors());
+        this(parameters, defaultThreads());
     }
 
     /**
-     * @param maxConcurrent how many hashes may run at once; the others wait their turn. Each holds
-     *                      {@code memoryKiB} of memory (19 MiB at OWASP's parameters) and a core, and
-     *                      requests run on virtual threads, so without a bound a burst of sign-ins from
-     *                      many addresses could exhaust the heap. One per core loses no throughput.
+     * @param threads how many hashes run at once (each holds {@code memoryKiB} of memory and a core);
+     *                up to {@link #QUEUE_PER_THREAD} per thread wait, the rest are refused
      */
-    public Argon2PasswordHasher(Parameters parameters, int maxConcurrent) {
+    public Argon2PasswordHasher(Parameters parameters, int threads) {
+        this(parameters, threads, threads * QUEUE_PER_THREAD, parameterText -> { });
+    }
+
+    /**
+     * @param computations told the parameters ({@code m=…,t=…,p=…}) of every Argon2 computation, on the
+     *                     thread that runs it: lets tests count work instead of timing it
+     */
+    Argon2PasswordHasher(Parameters parameters, int threads, int queueCapacity, Consumer<String> computations) {
         Objects.requireNonNull(parameters, "parameters");
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("at least one hash must be able to run");
+        if (threads < 1 || queueCapacity < 0) {
+            throw new IllegalArgumentException("at least one hash must be able to run, and the queue cannot be negative");
         }
-        this.slots = new Semaphore(maxConcurrent, true);
+        this.computations = Objects.requireNonNull(computations, "computations");
         this.function = Argon2Function.getInstance(parameters.memoryKiB(), parameters.iterations(),
                 parameters.parallelism(), DIGEST_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                queueCapacity == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
+                hashingThreads(), new ThreadPoolExecutor.AbortPolicy());
         // A hash of a password nobody knows, with the current parameters: verifying against it costs
         // exactly what verifying a real user's hash costs.
         byte[] unknowable = new byte[32];
         new SecureRandom().nextBytes(unknowable);
-        this.dummyHash = hashOf(Base64.getEncoder().encodeToString(unknowable));
+        this.dummyHash = Password.hash(Base64.getEncoder().encodeToString(unknowable))
+                .addRandomSalt(SALT_BYTES).with(function).getResult();
+    }
+
+    /** One core is left to serve requests; on a single core, hashing shares it. */
+    static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     @Override
     public PasswordHash hash(PlainPassword password) {
-        return inTurn(() -> new PasswordHash(hashOf(password.value())));
+        return onPool(() -> {
+            computations.accept(parameters(dummyHash));
+            return new PasswordHash(Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult());
+        });
     }
 
     @Override
     public boolean verify(PlainPassword password, PasswordHash hash) {
         String encoded = hash.encoded();
-        if (!encoded.startsWith("$argon2id$")) {
-            return false;
-        }
-        return inTurn(() -> {
-            try {
-                return Argon2Function.getInstanceFromHash(encoded).check(password.value(), encoded);
-            } catch (RuntimeException unreadable) {
-                // A damaged hash proves nothing; it must not become a 500 that tells it apart from a wrong password.
-                return false;
-            }
-        });
+        // A hash this hasher cannot read proves nothing, and must cost what a wrong password costs.
+        boolean readable = encoded.startsWith(ARGON2ID_PREFIX);
+        boolean matches = onPool(() -> check(password, readable ? encoded : dummyHash));
+        return readable && matches;
     }
 
     @Override
     public void verifyWithoutHash(PlainPassword password) {
-        inTurn(() -> function.check(password.value(), dummyHash));
+        onPool(() -> check(password, dummyHash));
     }
 
     /** The parameters part of the hashes this hasher makes, e.g. {@code m=19456,t=2,p=1}. */
@@ -102,26 +134,74 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return parameters(dummyHash);
     }
 
+    /** Hashes waiting for a thread right now. */
+    int queued() {
+        return pool.getQueue().size();
+    }
+
     static String parameters(String encoded) {
         String[] parts = encoded.split("\\$");
         return parts.length > 3 ? parts[3] : "";
     }
 
-    private <T> T inTurn(Supplier<T> work) {
+    /** The one Argon2 check both a known and an unknown email go through. */
+    private boolean check(PlainPassword password, String encoded) {
+        Argon2Function stored;
+        String against = encoded;
         try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+            stored = Argon2Function.getInstanceFromHash(encoded);
+        } catch (RuntimeException unreadable) {
+            // A damaged hash proves nothing; it costs what a wrong password costs and is never a 500.
+            stored = function;
+            against = dummyHash;
         }
+        computations.accept(parameters(against));
         try {
-            return work.get();
-        } finally {
-            slots.release();
+            return stored.check(password.value(), against) && against == encoded;
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 
-    private String hashOf(String password) {
-        return Password.hash(password).addRandomSalt(SALT_BYTES).with(function).getResult();
+    private <T> T onPool(Callable<T> work) {
+        var future = submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    // The hash is already running; finishing it keeps the timing uniform.
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private <T> java.util.concurrent.Future<T> submit(Callable<T> work) {
+        try {
+            return pool.submit(work);
+        } catch (RejectedExecutionException full) {
+            throw new OverloadedException("too many password hashes are waiting");
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory hashingThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "argon2-" + count.incrementAndGet());
+            // Never keeps the JVM alive: a hash in progress at shutdown has nobody left to answer.
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -3,6 +3,7 @@ package app.todo.adapter.http.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +28,9 @@ public final class AttemptLimiter {
 
     /**
      * @param maxKeys how many keys to track at most; beyond that, keys whose attempts have all expired
-     *                are dropped, and if none have, new keys are let through untracked rather than
-     *                refusing everyone (a flood of fresh keys must not lock out real users)
+     *                are dropped, and if none have, the tenth of keys least recently tried is evicted.
+     *                Memory stays bounded and every key is still counted: a flood of fresh keys can
+     *                neither exhaust memory nor switch the limit off (it never fails open)
      */
     public AttemptLimiter(int maxAttempts, Duration window, Clock clock, int maxKeys) {
         if (maxAttempts < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
@@ -54,10 +56,7 @@ public final class AttemptLimiter {
         long now = clock.millis();
         long since = now - window.toMillis();
         if (!attempts.containsKey(key) && attempts.size() >= maxKeys) {
-            attempts.values().removeIf(times -> times[times.length - 1] <= since);
-            if (attempts.size() >= maxKeys) {
-                return Optional.empty();
-            }
+            makeRoom(since);
         }
         long[] wait = {0};
         // Each key's times are an immutable array replaced atomically: a purge may read them any time.
@@ -73,5 +72,27 @@ public final class AttemptLimiter {
             return counted;
         });
         return wait[0] > 0 ? Optional.of(Duration.ofMillis(wait[0])) : Optional.empty();
+    }
+
+    /** Keys tracked now; never more than {@code maxKeys}. */
+    int trackedKeys() {
+        return attempts.size();
+    }
+
+    private synchronized void makeRoom(long since) {
+        if (attempts.size() < maxKeys) {
+            return;
+        }
+        attempts.values().removeIf(times -> times[times.length - 1] <= since);
+        if (attempts.size() < maxKeys) {
+            return;
+        }
+        int evict = Math.max(1, maxKeys / 10);
+        attempts.entrySet().stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getValue()[entry.getValue().length - 1]))
+                .limit(evict)
+                .map(Map.Entry::getKey)
+                .toList()
+                .forEach(attempts::remove);
     }
 }

@@ -27,7 +27,7 @@ public interface SessionTokens {
     static SessionTokens signedBy(Ed25519TokenIssuer issuer) {
         return user -> {
             Ed25519TokenIssuer.IssuedToken issued = issuer.issue(user.id().value(),
-                    user.emailAddress().map(Email::value).orElse(null), user.name(), Role.USER);
+                    user.emailAddress().map(Email::value).orElse(null), user.name());
             return new Session(issued.token(), issued.expiresAt());
         };
     }

@@ -26,8 +26,9 @@ import java.util.Optional;
  *         .user().flatMap(s -> s.publicCredential(VerifiedToken.class)).orElseThrow();
  * }</pre>
  * Answers follow RFC 6750: a missing token is a 401 with {@code Bearer realm="todo"}, an invalid one adds
- * {@code error="invalid_token"} and the client-safe description, a banned user is a 403. The subject's
- * principal is the user id; roles {@code user} and, for admins, {@code admin}.
+ * {@code error="invalid_token"} and the client-safe description. The subject's principal is the user id
+ * with the role {@code user}; whether a {@code role} or {@code banned} claim counts is not this
+ * provider's call but the application's ({@code IdentifyCallerService}), which knows the token's source.
  */
 public final class BearerAuthenticationProvider implements AuthenticationProvider {
 
@@ -53,16 +54,10 @@ public final class BearerAuthenticationProvider implements AuthenticationProvide
             String description = e.getMessage().replace('"', '\'').replace('\\', '/');
             return failure(401, REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"", description);
         }
-        if (verified.banned()) {
-            return failure(403, null, "The account is banned");
-        }
         Subject.Builder subject = Subject.builder()
                 .principal(Principal.builder().id(verified.userId()).name(verified.userId()).build())
                 .addGrant(Role.create("user"))
                 .addPublicCredential(VerifiedToken.class, verified);
-        if (verified.admin()) {
-            subject.addGrant(Role.create("admin"));
-        }
         return AuthenticationResponse.success(subject.build());
     }
 

@@ -1,5 +1,6 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.text.ParseException;
@@ -36,7 +37,8 @@ public final class ClaimsPolicy {
         }
     }
 
-    public VerifiedToken check(JWTClaimsSet claims) {
+    /** Checks the claims of a token whose signature {@code source} vouched for. */
+    public VerifiedToken check(JWTClaimsSet claims, IdentitySource source) {
         Instant now = clock.instant();
         Instant expiresAt = instant(claims.getExpirationTime())
                 .orElseThrow(() -> new InvalidTokenException("The token has no expiry (exp)"));
@@ -65,7 +67,7 @@ public final class ClaimsPolicy {
             }
         });
         return new VerifiedToken(userId(claims), string(claims, "email"), string(claims, "name"),
-                "admin".equals(string(claims, "role")), Boolean.TRUE.equals(claims.getClaim("banned")), expiresAt);
+                "admin".equals(string(claims, "role")), Boolean.TRUE.equals(claims.getClaim("banned")), expiresAt, source);
     }
 
     private static String userId(JWTClaimsSet claims) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Issues the service's own sign-in tokens: EdDSA with the current own key, {@code typ: JWT}, and claims
- * {@code sub, email, name, role, iat, exp} (+ {@code iss}/{@code aud} when configured, since every token,
+ * {@code sub, email, name, iat, exp} and no {@code role}: the role is looked up, so a stolen key cannot mint an admin (+ {@code iss}/{@code aud} when configured, since every token,
  * the service's own included, must pass the same {@link ClaimsPolicy}).
  */
 public final class Ed25519TokenIssuer {
@@ -53,14 +53,13 @@ public final class Ed25519TokenIssuer {
         this.audience = audience.filter(s -> !s.isBlank());
     }
 
-    public IssuedToken issue(String userId, String email, String name, Role role) {
+    public IssuedToken issue(String userId, String email, String name) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(Objects.requireNonNull(userId, "userId"))
                 .claim("email", email)
                 .claim("name", name)
-                .claim("role", role.key())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt));
         issuer.ifPresent(claims::issuer);

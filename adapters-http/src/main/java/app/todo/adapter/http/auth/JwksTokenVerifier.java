@@ -1,5 +1,6 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.SignedJWT;
@@ -15,10 +16,23 @@ public final class JwksTokenVerifier implements TokenVerifier {
 
     private final PublicKeySource keys;
     private final ClaimsPolicy policy;
+    private final IdentitySource source;
 
-    public JwksTokenVerifier(PublicKeySource keys, ClaimsPolicy policy) {
+    /** @param source who vouches for tokens these keys verify: the frontend's JWKS, or the service's own key */
+    public JwksTokenVerifier(PublicKeySource keys, ClaimsPolicy policy, IdentitySource source) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** Whether these keys hold the token's key, so that this verifier is the one to ask. */
+    public boolean knows(SignedJWT jwt) {
+        return holds(jwt.getHeader().getKeyID());
+    }
+
+    /** Whether the key {@code kid} is (still) one of these keys. */
+    public boolean holds(String kid) {
+        return kid != null && !kid.isEmpty() && keys.holds(kid);
     }
 
     @Override
@@ -45,7 +59,7 @@ public final class JwksTokenVerifier implements TokenVerifier {
         if (!key.verify(alg, jwt.getSigningInput(), jwt.getSignature().decode())) {
             throw new InvalidTokenException("The token's signature is invalid");
         }
-        return policy.check(CompactTokens.claims(jwt));
+        return policy.check(CompactTokens.claims(jwt), source);
     }
 
     /** Whether a token with this algorithm is one for a public key at all. */

@@ -1,6 +1,8 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import javax.crypto.Mac;
@@ -8,6 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -24,10 +30,23 @@ public final class SharedSecretTokenVerifier implements TokenVerifier {
     private static final Map<JWSAlgorithm, String> JDK_NAMES = Map.of(
             JWSAlgorithm.HS256, "HmacSHA256", JWSAlgorithm.HS384, "HmacSHA384", JWSAlgorithm.HS512, "HmacSHA512");
 
+    /**
+     * Whoever holds the secret can sign anything (a frontend's environment, a preview deploy), so a
+     * token of theirs may not outlive a day: a leaked long-lived token is not a permanent key.
+     */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(24);
+
     private final byte[] key;
     private final ClaimsPolicy policy;
+    private final Clock clock;
+    private final Duration maxLifetime;
 
     public SharedSecretTokenVerifier(String secret, ClaimsPolicy policy) {
+        this(secret, policy, Clock.systemUTC(), DEFAULT_MAX_LIFETIME);
+    }
+
+    /** @param maxLifetime the longest {@code exp − iat} accepted ({@code exp − now} for a token without {@code iat}) */
+    public SharedSecretTokenVerifier(String secret, ClaimsPolicy policy, Clock clock, Duration maxLifetime) {
         byte[] bytes = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("BETTER_AUTH_SECRET must be at least " + MIN_SECRET_BYTES
@@ -35,6 +54,8 @@ public final class SharedSecretTokenVerifier implements TokenVerifier {
         }
         this.key = bytes;
         this.policy = policy;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
     }
 
     /** Whether this verifier is the one to ask for a token signed with {@code algorithm}. */
@@ -56,7 +77,14 @@ public final class SharedSecretTokenVerifier implements TokenVerifier {
         if (!signatureMatches(JDK_NAMES.get(algorithm), jwt)) {
             throw new InvalidTokenException("The token's signature is invalid");
         }
-        return policy.check(CompactTokens.claims(jwt));
+        JWTClaimsSet claims = CompactTokens.claims(jwt);
+        VerifiedToken verified = policy.check(claims, IdentitySource.SHARED_SECRET);
+        Instant issuedAt = claims.getIssueTime() == null ? clock.instant() : claims.getIssueTime().toInstant();
+        if (Duration.between(issuedAt, verified.expiresAt()).compareTo(maxLifetime) > 0) {
+            throw new InvalidTokenException("The token lives longer than shared-secret tokens may ("
+                    + maxLifetime.toHours() + " h at most)");
+        }
+        return verified;
     }
 
     private boolean signatureMatches(String jdkName, SignedJWT jwt) {

@@ -1,10 +1,10 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +35,7 @@ public final class TokenVerifiers {
         private Optional<String> issuer = Optional.empty();
         private Optional<String> audience = Optional.empty();
         private Optional<String> sharedSecret = Optional.empty();
+        private Duration sharedSecretMaxLifetime = SharedSecretTokenVerifier.DEFAULT_MAX_LIFETIME;
         private Optional<URI> jwksUrl = Optional.empty();
         private Duration jwksRefetchInterval = RemoteJwks.DEFAULT_REFETCH_INTERVAL;
         private Optional<OwnSigningKeys> ownKeys = Optional.empty();
@@ -63,6 +64,12 @@ public final class TokenVerifiers {
         /** {@code BETTER_AUTH_SECRET}; when set it must have at least 32 bytes, else {@link #build()} fails. */
         public Builder sharedSecret(String secret) {
             this.sharedSecret = Optional.ofNullable(secret).filter(s -> !s.isEmpty());
+            return this;
+        }
+
+        /** {@code AUTH_SHARED_SECRET_MAX_TTL}: the longest {@code exp − iat} a shared-secret token may have. */
+        public Builder sharedSecretMaxLifetime(Duration maxLifetime) {
+            this.sharedSecretMaxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
             return this;
         }
 
@@ -99,12 +106,12 @@ public final class TokenVerifiers {
 
         public CompositeTokenVerifier build() {
             ClaimsPolicy policy = policy();
-            List<PublicKeySource> sources = new ArrayList<>();
-            ownKeys.ifPresent(sources::add); // first: a remote set can never shadow the service's own kid
-            jwksUrl.ifPresent(url -> sources.add(new RemoteJwks(url, clock, jwksRefetchInterval)));
             return new CompositeTokenVerifier(
-                    sharedSecret.map(secret -> new SharedSecretTokenVerifier(secret, policy)),
-                    new JwksTokenVerifier(PublicKeySource.firstOf(sources), policy),
+                    sharedSecret.map(secret -> new SharedSecretTokenVerifier(secret, policy, clock, sharedSecretMaxLifetime)),
+                    // Asked first: a remote set can never shadow the service's own kid.
+                    ownKeys.map(keys -> new JwksTokenVerifier(keys, policy, IdentitySource.OWN_KEY)),
+                    jwksUrl.map(url -> new JwksTokenVerifier(new RemoteJwks(url, clock, jwksRefetchInterval), policy,
+                            IdentitySource.JWKS)),
                     new VerifiedTokenCache(clock, cacheSize),
                     listener);
         }

@@ -1,16 +1,20 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
+
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a verified token says. {@code userId} comes from {@code sub}, else {@code id}, else
- * {@code user_id}. {@code email} and {@code name} may be {@code null}.
+ * What a verified token says, and which source vouched for it. {@code userId} comes from {@code sub},
+ * else {@code id}, else {@code user_id}. {@code email} and {@code name} may be {@code null}.
+ * {@code admin} and {@code banned} are the token's claims; whether they count is the application's call.
  */
 public record VerifiedToken(String userId, String email, String name, boolean admin, boolean banned,
-                            Instant expiresAt) {
+                            Instant expiresAt, IdentitySource source) {
     public VerifiedToken {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(source, "source");
     }
 }

@@ -10,18 +10,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tokens already verified, so a frontend that sends the same EdDSA token with every request pays the
  * signature check (~0.7 ms) once. Entries are keyed by a SHA-256 of the whole token string (the token itself
  * is not kept), live until the token's own {@code exp} and never longer, and every hit re-checks that
- * instant against the clock. The size is bounded: when full, expired entries go first, then arbitrary ones.
+ * instant against the clock, and that the key which verified it is still trusted (a key removed from
+ * the JWKS takes its cached tokens with it). The size is bounded: when full, expired entries go first,
+ * then arbitrary ones.
  */
 public final class VerifiedTokenCache {
 
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-    private final Map<ByteBuffer, VerifiedToken> entries = new ConcurrentHashMap<>();
+    /** A verified token and the check that the key which verified it is still trusted. */
+    private record Entry(VerifiedToken token, BooleanSupplier keyStillTrusted) {
+    }
+
+    private static final BooleanSupplier ALWAYS = () -> true;
+
+    private final Map<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int maxEntries;
 
@@ -35,25 +44,31 @@ public final class VerifiedTokenCache {
 
     public Optional<VerifiedToken> get(String compactJwt) {
         ByteBuffer key = key(compactJwt);
-        VerifiedToken token = entries.get(key);
-        if (token == null) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(token.expiresAt())) {
-            entries.remove(key, token);
+        if (!clock.instant().isBefore(entry.token().expiresAt()) || !entry.keyStillTrusted().getAsBoolean()) {
+            entries.remove(key, entry);
             return Optional.empty();
         }
-        return Optional.of(token);
+        return Optional.of(entry.token());
     }
 
+    /** A token whose verifying key can never be withdrawn (a shared secret). */
     public void put(String compactJwt, VerifiedToken token) {
+        put(compactJwt, token, ALWAYS);
+    }
+
+    /** @param keyStillTrusted asked on every hit; false drops the entry, so the token is verified anew */
+    public void put(String compactJwt, VerifiedToken token, BooleanSupplier keyStillTrusted) {
         if (!clock.instant().isBefore(token.expiresAt())) {
             return; // accepted within the clock skew only: not worth keeping, and must not outlive exp
         }
         if (entries.size() >= maxEntries) {
             makeRoom();
         }
-        entries.put(key(compactJwt), token);
+        entries.put(key(compactJwt), new Entry(token, keyStillTrusted));
     }
 
     public int size() {
@@ -62,7 +77,7 @@ public final class VerifiedTokenCache {
 
     private void makeRoom() {
         var now = clock.instant();
-        entries.values().removeIf(token -> !now.isBefore(token.expiresAt()));
+        entries.values().removeIf(entry -> !now.isBefore(entry.token().expiresAt()));
         if (entries.size() < maxEntries) {
             return;
         }

@@ -36,6 +36,16 @@ public final class AccountFieldsReader {
         return r.result(new SignInCommand(valueOf(r.text("email")), password(r)));
     }
 
+    /** {@code POST /api/auth/claim-admin}: the bootstrap token, a required string. */
+    public static Result<String, List<FieldError>> claimAdmin(JsonNode body) {
+        JsonFields r = new JsonFields(body);
+        String token = valueOf(r.text("token"));
+        if (token == null || token.isBlank()) {
+            r.reject("token", "is required: the admin bootstrap token from the service's start-up log");
+        }
+        return r.result(token);
+    }
+
     public static Result<UserChangeFields, List<FieldError>> userChanges(JsonNode body) {
         JsonFields r = new JsonFields(body);
         return r.result(new UserChangeFields(r.text("role"), r.bool("disabled")));

@@ -5,6 +5,8 @@ import app.todo.application.port.in.AccountError;
 import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.out.OverloadedException;
+import app.todo.application.port.out.StorageRejectedValueException;
 import app.todo.application.port.out.StorageUnavailableException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -50,6 +52,10 @@ public final class ProblemMapper {
         return switch (error) {
             case CallerError.Banned ignored -> Problem.of(Status.FORBIDDEN_403, "Your account has been banned.");
             case CallerError.Disabled ignored -> disabled();
+            case CallerError.NotVouchedFor ignored -> Problem.of(Status.UNAUTHORIZED_401,
+                            "The bearer token was refused: its issuer may not vouch for this user.")
+                    .withHeader("WWW-Authenticate", BEARER_REALM
+                            + ", error=\"invalid_token\", error_description=\"The token's issuer may not vouch for this user\"");
         };
     }
 
@@ -72,6 +78,9 @@ public final class ProblemMapper {
             case AdminError.UserNotFound ignored -> Problem.of(Status.NOT_FOUND_404, "There is no user with this id.");
             case AdminError.SelfLockout lockout -> Problem.of(Status.CONFLICT_409, lockout.detail());
             case AdminError.InvalidUserChange invalid -> Problem.invalid(invalid.errors());
+            case AdminError.ClaimRefused ignored -> Problem.of(Status.FORBIDDEN_403,
+                    "This account cannot claim the admin role with this token: the email is not in ADMIN_EMAILS, "
+                            + "or the token is wrong or already used.");
         };
     }
 
@@ -98,6 +107,19 @@ public final class ProblemMapper {
                     LOG.log(System.Logger.Level.WARNING, "request {0}: store unavailable: {1}",
                             RequestId.of(req), e.getMessage());
                     write(req, res, storageUnavailable());
+                })
+                .error(OverloadedException.class, (req, res, e) -> {
+                    LOG.log(System.Logger.Level.WARNING, "request {0}: overloaded: {1}", RequestId.of(req), e.getMessage());
+                    write(req, res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                                    "The service is busy right now; try again in a second.")
+                            .withHeader("Retry-After", "1"));
+                })
+                .error(StorageRejectedValueException.class, (req, res, e) -> {
+                    // Validation should have caught it first: worth a warning, but it is the client's input.
+                    LOG.log(System.Logger.Level.WARNING, "request {0}: the store refused a value that passed validation",
+                            RequestId.of(req));
+                    write(req, res, Problem.invalid(e.field().orElse("request"),
+                            "holds a value the store cannot keep exactly"));
                 })
                 .error(HttpException.class, (req, res, e) -> write(req, res, forStatus(e.status())))
                 .error(Throwable.class, (req, res, e) -> {

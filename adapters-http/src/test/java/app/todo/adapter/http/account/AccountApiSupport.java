@@ -1,5 +1,9 @@
 package app.todo.adapter.http.account;
 
+import app.todo.application.service.AdminBootstrap;
+import app.todo.domain.user.Email;
+import java.util.Set;
+
 import app.todo.adapter.http.auth.MutableClock;
 import app.todo.adapter.http.testing.TestAccounts;
 import app.todo.adapter.http.testing.TestServer;
@@ -27,6 +31,7 @@ abstract class AccountApiSupport {
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static InMemoryStore store;
     static TestServer server;
+    static AdminBootstrap adminBootstrap;
 
     /** An email no other test uses. */
     final String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -34,7 +39,8 @@ abstract class AccountApiSupport {
     @BeforeAll
     static void startServer() {
         store = new InMemoryStore();
-        server = TestServer.start(store, TestAccounts.routes(store, CLOCK));
+        adminBootstrap = AdminBootstrap.forEmails(Set.of(new Email(ADMIN_EMAIL)));
+        server = TestServer.start(store, TestAccounts.routes(store, CLOCK, ClientAddress.SOCKET, adminBootstrap));
     }
 
     @AfterAll

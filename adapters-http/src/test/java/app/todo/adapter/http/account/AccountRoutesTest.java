@@ -1,5 +1,7 @@
 package app.todo.adapter.http.account;
 
+import app.todo.domain.user.Email;
+
 import app.todo.domain.user.UserChanges;
 import app.todo.domain.user.UserId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,14 +102,31 @@ class AccountRoutesTest extends AccountApiSupport {
         assertInvalid(post("/api/auth/sign-in", "{\"email\": \"" + email + "\"}"), "password");
     }
 
+    /** Trust review finding 6: an ADMIN_EMAILS address becomes admin once proven, never by signing up first. */
     @Test
-    void an_email_listed_in_admin_emails_becomes_admin_and_a_body_never_chooses_a_role() {
+    void an_admin_email_becomes_admin_only_with_its_bootstrap_token_and_a_body_never_chooses_a_role() {
         HttpResponse<String> boss = signUp(ADMIN_EMAIL.toUpperCase(), PASSWORD);
         HttpResponse<String> sneaky = post("/api/auth/sign-up",
                 "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"role\": \"admin\"}");
+        String bossToken = json(boss).get("token").asText();
+        String bootstrap = adminBootstrap.tokensToAnnounce().get(new Email(ADMIN_EMAIL));
 
-        assertEquals("admin", json(boss).get("user").get("role").asText(), boss::body);
+        assertEquals("user", json(boss).get("user").get("role").asText(), "signing up first proves nothing");
         assertEquals("user", json(sneaky).get("user").get("role").asText(), sneaky::body);
+        assertProblem(claim(json(sneaky).get("token").asText(), bootstrap), 403);
+        assertProblem(claim(bossToken, bootstrap + "x"), 403);
+        assertInvalid(server.json("POST", "/api/auth/claim-admin", bossToken, "{}"), "token");
+        assertProblem(server.json("POST", "/api/auth/claim-admin", null, "{\"token\": \"" + bootstrap + "\"}"), 401);
+
+        HttpResponse<String> claimed = claim(bossToken, bootstrap);
+        assertEquals(200, claimed.statusCode(), claimed::body);
+        assertEquals("admin", json(claimed).get("user").get("role").asText());
+        assertEquals(200, server.get("/api/admin/users", bossToken).statusCode(), "the same token, now an admin's");
+        assertProblem(claim(bossToken, bootstrap), 403);
+    }
+
+    private static HttpResponse<String> claim(String bearer, String bootstrapToken) {
+        return server.json("POST", "/api/auth/claim-admin", bearer, "{\"token\": \"" + bootstrapToken + "\"}");
     }
 
     @Test

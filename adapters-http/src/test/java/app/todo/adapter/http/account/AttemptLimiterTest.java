@@ -60,18 +60,24 @@ class AttemptLimiterTest {
         assertTrue(limiter.tryAcquire("a").isPresent());
     }
 
+    /** Trust review finding 5: a full limiter used to stop counting new keys (fail open). */
     @Test
-    void when_full_it_forgets_expired_keys_and_lets_untracked_ones_through_rather_than_refuse_everyone() {
-        AttemptLimiter small = new AttemptLimiter(1, Duration.ofMinutes(1), clock, 2);
-        small.tryAcquire("a");
-        small.tryAcquire("b");
+    void when_full_it_forgets_expired_keys_then_evicts_the_least_recent_and_still_counts_every_new_key() {
+        AttemptLimiter small = new AttemptLimiter(1, Duration.ofMinutes(1), clock, 10);
+        for (int i = 0; i < 10; i++) {
+            small.tryAcquire("old-" + i);
+            clock.advance(Duration.ofMillis(1));
+        }
 
-        assertTrue(small.tryAcquire("c").isEmpty(), "untracked");
-        assertTrue(small.tryAcquire("c").isEmpty(), "still untracked while full");
-        assertTrue(small.tryAcquire("a").isPresent(), "tracked keys keep their limit");
+        assertTrue(small.tryAcquire("fresh").isEmpty(), "the first attempt of a new key goes ahead");
+        assertTrue(small.tryAcquire("fresh").isPresent(), "and it is counted although the limiter was full");
+        assertTrue(small.trackedKeys() <= 10, "memory stays bounded: " + small.trackedKeys());
+        assertTrue(small.tryAcquire("old-9").isPresent(), "the most recent keys keep their limit");
 
-        clock.advance(Duration.ofMinutes(1));
-        assertTrue(small.tryAcquire("c").isEmpty(), "room again once a and b expired");
-        assertTrue(small.tryAcquire("c").isPresent(), "and c is tracked now");
+        for (int i = 0; i < 1000; i++) {
+            small.tryAcquire("flood-" + i);
+            assertTrue(small.trackedKeys() <= 10);
+        }
+        assertTrue(small.tryAcquire("flood-999").isPresent(), "the newest key of a flood is limited too");
     }
 }

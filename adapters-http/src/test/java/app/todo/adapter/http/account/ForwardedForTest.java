@@ -43,12 +43,40 @@ class ForwardedForTest {
         assertEquals(201, signUp(6, "203.0.113.8").statusCode(), "another client behind the same proxy");
     }
 
+    /** Trust review finding 5: many addresses do not multiply the guesses one account can take. */
+    @Test
+    void one_email_gets_a_limited_number_of_sign_ins_from_all_addresses_together() {
+        String email = "target-" + System.nanoTime() + "@example.com";
+        for (int i = 0; i < AccountRateLimits.SIGN_IN_PER_EMAIL; i++) {
+            assertEquals(401, signIn(email, "198.51.100." + i).statusCode(), "attempt " + (i + 1));
+        }
+        assertProblem(signIn(email, "198.51.100.200"), 429);
+        assertEquals(401, signIn("other-" + email, "198.51.100.201").statusCode(), "other emails still may try");
+    }
+
+    @Test
+    void an_ipv6_client_cannot_leave_its_limit_by_changing_the_low_64_bits() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, signUp(100 + i, "2001:db8:77::" + Integer.toHexString(i + 1)).statusCode());
+        }
+        assertProblem(signUp(105, "2001:db8:77::ffff"), 429);
+        assertEquals(201, signUp(106, "2001:db8:78::1").statusCode(), "another /64 is another client");
+    }
+
+    private static HttpResponse<String> signIn(String email, String forwardedFor) {
+        return post("/api/auth/sign-in", forwardedFor, "{\"email\": \"" + email + "\", \"password\": \"wrong password\"}");
+    }
+
     private static HttpResponse<String> signUp(int n, String forwardedFor) {
-        return server.send(server.request("/api/auth/sign-up", null)
+        return post("/api/auth/sign-up", forwardedFor,
+                "{\"email\": \"proxied-" + n + "@example.com\", \"password\": \"correct horse battery\"}");
+    }
+
+    private static HttpResponse<String> post(String path, String forwardedFor, String body) {
+        return server.send(server.request(path, null)
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\": \"proxied-" + n + "@example.com\", \"password\": \"correct horse battery\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 }

@@ -11,6 +11,9 @@ import app.todo.adapter.http.testing.TestTokens;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.service.ChangeUserService;
 import app.todo.application.service.ListUsersService;
+import app.todo.application.service.AdminBootstrap;
+import app.todo.application.service.ClaimAdminService;
+import app.todo.application.service.RecentCallers;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SignUpService;
 import app.todo.domain.user.Email;
@@ -42,6 +45,9 @@ class OwnTokensTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String BOSS = "boss@example.com";
 
+    private static final AdminBootstrap BOOTSTRAP = AdminBootstrap.forEmails(Set.of(new Email(BOSS)));
+    private static final String BOSS_TOKEN = BOOTSTRAP.tokensToAnnounce().get(new Email(BOSS));
+
     private static InMemoryStore store;
     private static OwnSigningKeys keys;
     private static TestServer server;
@@ -54,9 +60,9 @@ class OwnTokensTest {
         Argon2PasswordHasher hasher = Argon2PasswordHasher.owasp();
         RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
         AccountRoutes accounts = new AccountRoutes(
-                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock,
-                        Set.of(new Email(BOSS))),
+                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
                 new SignInService(store.credentials(), store.users(), hasher),
+                new ClaimAdminService(BOOTSTRAP, store.userDirectory(), RecentCallers.none()),
                 SessionTokens.signedBy(new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(),
                         Optional.empty())),
                 keys::jwksJson, AccountRateLimits.perContract(clock, ClientAddress.SOCKET), bodies);
@@ -100,6 +106,8 @@ class OwnTokensTest {
     @Test
     void a_demoted_admin_loses_the_admin_routes_at_the_next_request_though_their_token_lives_on() {
         String bossToken = json(server.json("POST", "/api/auth/sign-up", null, body(BOSS))).get("token").asText();
+        assertEquals(200, server.json("POST", "/api/auth/claim-admin", bossToken,
+                "{\"token\": \"" + BOSS_TOKEN + "\"}").statusCode());
         JsonNode boss = json(server.get("/api/auth/me", bossToken)).get("user");
         assertEquals("admin", boss.get("role").asText());
         assertEquals(200, server.get("/api/admin/users", bossToken).statusCode());

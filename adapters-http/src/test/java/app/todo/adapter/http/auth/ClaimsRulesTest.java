@@ -1,5 +1,7 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
+
 import app.todo.domain.user.Role;
 import org.junit.jupiter.api.Test;
 
@@ -98,13 +100,14 @@ class ClaimsRulesTest {
     @Test
     void theServicesOwnIssuedTokensPassTheSamePolicy() {
         var issued = new Ed25519TokenIssuer(OwnSigningKeys.of(key), clock, Duration.ofHours(1),
-                java.util.Optional.of("https://api.example"), java.util.Optional.of("todo")).issue("u1", "a@b.c", "A", Role.ADMIN);
+                java.util.Optional.of("https://api.example"), java.util.Optional.of("todo")).issue("u1", "a@b.c", "A");
         TokenVerifier strict = TokenVerifiers.builder(clock).issuer("https://api.example").audience("todo")
                 .ownKeys(OwnSigningKeys.of(key)).build();
 
         VerifiedToken verified = strict.verify(issued.token());
 
-        assertTrue(verified.admin());
+        assertFalse(verified.admin(), "no role claim");
+        assertEquals(IdentitySource.OWN_KEY, verified.source());
         assertEquals(issued.expiresAt(), verified.expiresAt());
     }
 

@@ -18,6 +18,8 @@ final class JwksServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int status = 200;
     private volatile String body = "{\"keys\":[]}";
+    private volatile boolean stall;
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     JwksServer() {
         try {
@@ -31,9 +33,22 @@ final class JwksServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
+                if (stall) {
+                    // Headers and half the body, then nothing until the test ends.
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
                 out.write(bytes);
             }
         });
+        // Each exchange on its own thread, so one stalled answer does not hold the others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -49,6 +64,14 @@ final class JwksServer implements AutoCloseable {
         return this;
     }
 
+    /** Sends its headers and half of {@code json}, then stalls until closed. */
+    JwksServer stallingAfterHeaders(String json) {
+        this.status = 200;
+        this.body = json;
+        this.stall = true;
+        return this;
+    }
+
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/auth/jwks");
     }
@@ -59,6 +82,7 @@ final class JwksServer implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
     }
 }

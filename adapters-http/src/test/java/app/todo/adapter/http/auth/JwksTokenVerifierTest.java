@@ -1,5 +1,7 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JwksTokenVerifierTest {
@@ -22,7 +25,7 @@ class JwksTokenVerifierTest {
     private final JwksServer server = new JwksServer();
     private final RemoteJwks remote = new RemoteJwks(server.url(), clock, Duration.ofSeconds(30));
     private final JwksTokenVerifier verifier = new JwksTokenVerifier(remote,
-            new ClaimsPolicy(clock, ClaimsPolicy.DEFAULT_SKEW, Optional.empty(), Optional.empty()));
+            new ClaimsPolicy(clock, ClaimsPolicy.DEFAULT_SKEW, Optional.empty(), Optional.empty()), IdentitySource.JWKS);
 
     @BeforeAll
     static void makeRsaKey() {
@@ -80,7 +83,7 @@ class JwksTokenVerifierTest {
                  "iat":%d,"exp":%d,"iss":"http://localhost:3000","aud":["http://localhost:3000"]}"""
                 .formatted(iat, iat + 900);
         JwksTokenVerifier strict = new JwksTokenVerifier(remote, new ClaimsPolicy(clock, ClaimsPolicy.DEFAULT_SKEW,
-                Optional.of("http://localhost:3000"), Optional.of("http://localhost:3000")));
+                Optional.of("http://localhost:3000"), Optional.of("http://localhost:3000")), IdentitySource.JWKS);
 
         VerifiedToken token = strict.verify(betterAuth.sign("EdDSA",
                 "{\"alg\":\"EdDSA\",\"kid\":\"Xv2bQk9TfLm3Rz8WcJp4Ns7Hd1Ya6Ge0\"}", claims));
@@ -214,6 +217,36 @@ class JwksTokenVerifierTest {
         server.serving(TestSigner.jwks(signer));
         verifier.verify(signer.token("EdDSA", claims("u1")));
         return signer;
+    }
+
+    /** Trust review finding 7: one deadline for connect, headers and body, and no lock held meanwhile. */
+    @Test
+    void aServerThatStallsAfterItsHeadersDelaysAnUnknownKidByTheFetchDeadlineAtMost() {
+        TestSigner signer = TestSigner.ed25519("stalled");
+        server.stallingAfterHeaders(TestSigner.jwks(signer));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThrows(InvalidTokenException.class, () -> verifier.verify(signer.token("EdDSA", claims("u1"))));
+        }, "the old fetch waited for the body without a deadline (25 s and more)");
+    }
+
+    /** Trust review finding 7: a key that leaves the set stops verifying, cached tokens included. */
+    @Test
+    void aKeyRemovedFromTheSetStopsVerifyingOnceTheSetIsOlderThanItsMaximumAge() {
+        TestSigner leaving = TestSigner.ed25519("leaving");
+        TestSigner staying = TestSigner.ed25519("staying");
+        server.serving(TestSigner.jwks(leaving, staying));
+        TokenVerifier cached = TokenVerifiers.builder(clock).jwksUrl(server.url().toString()).build();
+        String token = leaving.token("EdDSA", claims("u1")); // valid 15 minutes
+        assertEquals("u1", cached.verify(token).userId());
+        assertEquals("u1", cached.verify(token).userId(), "served from the cache");
+
+        server.serving(TestSigner.jwks(staying));
+        clock.advance(RemoteJwks.DEFAULT_MAX_AGE.minusSeconds(1));
+        assertEquals("u1", cached.verify(token).userId(), "within the maximum age the known set holds");
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThrows(InvalidTokenException.class, () -> cached.verify(token));
     }
 
     private String claims(String sub) {

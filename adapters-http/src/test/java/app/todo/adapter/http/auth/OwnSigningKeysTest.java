@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class OwnSigningKeysTest {
         assertEquals(key, restored);
         assertEquals(43, key.kid().length(), "base64url of a SHA-256 thumbprint");
         assertEquals(key.kid(), key.publicJwk().computeThumbprint().toString());
-        String issued = issuer(OwnSigningKeys.of(key)).issue("u1", null, null, Role.USER).token();
+        String issued = issuer(OwnSigningKeys.of(key)).issue("u1", null, null).token();
         assertEquals("u1", TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(restored)).build().verify(issued).userId());
     }
 
@@ -48,7 +49,7 @@ class OwnSigningKeysTest {
         String privateBase64 = Base64.getEncoder().encodeToString(key.privateKeyPkcs8());
         assertFalse(key.toString().contains(privateBase64));
         assertFalse(key.toString().contains("privateKey"));
-        assertFalse(issuer(OwnSigningKeys.of(key)).issue("u1", null, null, Role.USER).toString().contains("ey"));
+        assertFalse(issuer(OwnSigningKeys.of(key)).issue("u1", null, null).toString().contains("ey"));
     }
 
     @Test
@@ -69,7 +70,7 @@ class OwnSigningKeysTest {
     @Test
     void issuedTokensHaveTheDocumentedShape() throws Exception {
         var issued = new Ed25519TokenIssuer(OwnSigningKeys.of(key), clock, Ed25519TokenIssuer.DEFAULT_TTL,
-                Optional.of("https://api.example"), Optional.empty()).issue("u1", "a@b.c", "Ada", Role.ADMIN);
+                Optional.of("https://api.example"), Optional.empty()).issue("u1", "a@b.c", "Ada");
 
         SignedJWT jwt = SignedJWT.parse(issued.token());
         assertEquals(Map.of("alg", "EdDSA", "kid", key.kid(), "typ", "JWT"), jwt.getHeader().toJSONObject());
@@ -77,7 +78,7 @@ class OwnSigningKeysTest {
         assertEquals("u1", claims.getSubject());
         assertEquals("a@b.c", claims.getStringClaim("email"));
         assertEquals("Ada", claims.getStringClaim("name"));
-        assertEquals("admin", claims.getStringClaim("role"));
+        assertNull(claims.getClaim("role"), "own tokens carry no role: it is looked up on every request");
         assertEquals("https://api.example", claims.getIssuer());
         assertEquals(clock.instant(), claims.getIssueTime().toInstant());
         assertEquals(clock.instant().plus(Duration.ofHours(1)), claims.getExpirationTime().toInstant());
@@ -87,10 +88,10 @@ class OwnSigningKeysTest {
     @Test
     void tokensOfEveryOwnKeyVerifyButOnlyTheNewestSigns() {
         SigningKey older = SigningKey.generate(MutableClock.at("2026-01-01T00:00:00Z"));
-        String oldToken = issuer(OwnSigningKeys.of(older)).issue("u1", null, null, Role.USER).token();
+        String oldToken = issuer(OwnSigningKeys.of(older)).issue("u1", null, null).token();
         OwnSigningKeys both = new OwnSigningKeys(List.of(key, older));
 
-        String newToken = issuer(both).issue("u2", null, null, Role.USER).token();
+        String newToken = issuer(both).issue("u2", null, null).token();
         TokenVerifier verifier = TokenVerifiers.builder(clock).ownKeys(both).build();
 
         assertEquals("u1", verifier.verify(oldToken).userId());
@@ -101,7 +102,7 @@ class OwnSigningKeysTest {
     @Test
     void ownTokensExpireAfterTheirTtl() {
         String token = new Ed25519TokenIssuer(OwnSigningKeys.of(key), clock, Duration.ofMinutes(5), Optional.empty(),
-                Optional.empty()).issue("u1", null, null, Role.USER).token();
+                Optional.empty()).issue("u1", null, null).token();
         TokenVerifier verifier = TokenVerifiers.builder(clock).skew(Duration.ZERO).ownKeys(OwnSigningKeys.of(key)).build();
         verifier.verify(token);
         clock.advance(Duration.ofMinutes(5));
@@ -112,7 +113,7 @@ class OwnSigningKeysTest {
     void thePublishedJwksVerifiesOwnTokensThroughTheRemotePath() {
         try (JwksServer server = new JwksServer()) {
             server.serving(OwnSigningKeys.of(key).jwksJson());
-            String token = issuer(OwnSigningKeys.of(key)).issue("u1", null, null, Role.USER).token();
+            String token = issuer(OwnSigningKeys.of(key)).issue("u1", null, null).token();
             TokenVerifier remoteOnly = TokenVerifiers.builder(clock).jwksUrl(server.url().toString()).build();
             assertEquals("u1", remoteOnly.verify(token).userId());
         }

@@ -1,5 +1,7 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -66,7 +68,7 @@ class TokenHardeningTest {
             confused.sign(new MACSigner(padTo32(publicBytes)));
             refused(confused.serialize());
             assertThrows(InvalidTokenException.class, () -> verifier(null).verify(confused.serialize()));
-            JwksTokenVerifier direct = new JwksTokenVerifier(new RemoteJwks(server.url(), clock), policy());
+            JwksTokenVerifier direct = new JwksTokenVerifier(new RemoteJwks(server.url(), clock), policy(), IdentitySource.JWKS);
             assertThrows(InvalidTokenException.class, () -> direct.verify(confused.serialize()));
         }
     }

@@ -1,5 +1,7 @@
 package app.todo.adapter.http.auth;
 
+import app.todo.domain.user.IdentitySource;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,10 +22,18 @@ class VerifiedTokenCacheTest {
     private final VerificationKey key = new VerificationKey("k1", VerificationKey.ED25519, signer.pair().getPublic());
     private final ClaimsPolicy policy = new ClaimsPolicy(clock, ClaimsPolicy.DEFAULT_SKEW, Optional.empty(), Optional.empty());
     private final CompositeTokenVerifier verifier = new CompositeTokenVerifier(Optional.empty(),
-            new JwksTokenVerifier(kid -> {
-                lookups.incrementAndGet(); // every signature check starts with a key lookup
-                return kid.equals("k1") ? Optional.of(key) : Optional.empty();
-            }, policy),
+            new JwksTokenVerifier(new PublicKeySource() {
+                @Override
+                public Optional<VerificationKey> find(String kid) {
+                    lookups.incrementAndGet(); // every signature check starts with a key lookup
+                    return kid.equals("k1") ? Optional.of(key) : Optional.empty();
+                }
+
+                @Override
+                public boolean holds(String kid) {
+                    return kid.equals("k1"); // a cache hit's check that the key is still trusted
+                }
+            }, policy, IdentitySource.JWKS),
             new VerifiedTokenCache(clock, 100));
 
     @Test
@@ -66,11 +76,11 @@ class VerifiedTokenCacheTest {
     void entriesNeverOutliveTheTokensExp() {
         VerifiedTokenCache cache = new VerifiedTokenCache(clock, 10);
         Instant exp = clock.instant().plusSeconds(10);
-        cache.put("t", new VerifiedToken("u1", null, null, false, false, exp));
+        cache.put("t", new VerifiedToken("u1", null, null, false, false, exp, IdentitySource.JWKS));
         assertTrue(cache.get("t").isPresent());
         clock.advance(Duration.ofSeconds(10));
         assertTrue(cache.get("t").isEmpty());
-        cache.put("late", new VerifiedToken("u1", null, null, false, false, exp)); // verified within the skew only
+        cache.put("late", new VerifiedToken("u1", null, null, false, false, exp, IdentitySource.JWKS)); // verified within the skew only
         assertEquals(0, cache.size());
     }
 
@@ -78,10 +88,10 @@ class VerifiedTokenCacheTest {
     void theCacheIsBoundedAndDropsExpiredEntriesFirst() {
         VerifiedTokenCache cache = new VerifiedTokenCache(clock, 100);
         for (int i = 0; i < 50; i++) {
-            cache.put("short" + i, new VerifiedToken("u", null, null, false, false, clock.instant().plusSeconds(5)));
+            cache.put("short" + i, new VerifiedToken("u", null, null, false, false, clock.instant().plusSeconds(5), IdentitySource.JWKS));
         }
         for (int i = 0; i < 1000; i++) {
-            cache.put("long" + i, new VerifiedToken("u", null, null, false, false, clock.instant().plusSeconds(3600)));
+            cache.put("long" + i, new VerifiedToken("u", null, null, false, false, clock.instant().plusSeconds(3600), IdentitySource.JWKS));
             if (i == 49) {
                 clock.advance(Duration.ofSeconds(10));
             }

@@ -13,6 +13,9 @@ import app.todo.adapter.http.account.SessionTokens;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.service.ChangeUserService;
 import app.todo.application.service.ListUsersService;
+import app.todo.application.service.AdminBootstrap;
+import app.todo.application.service.ClaimAdminService;
+import app.todo.application.service.RecentCallers;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SignUpService;
 import app.todo.domain.user.Email;
@@ -28,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * The account and admin routes and the CORS filter for a {@link TestServer}, over its in-memory store:
- * real Argon2id with cheap parameters, and session tokens the test server's shared-secret verifier
- * accepts ({@link TestTokens}).
+ * real Argon2id with cheap parameters, and session tokens of the test's own key, which the test
+ * server's verifier accepts ({@link TestTokens}).
  */
 public final class TestAccounts {
 
@@ -52,12 +55,18 @@ public final class TestAccounts {
 
     /** @param clientAddress how the rate limits tell clients apart */
     public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock, ClientAddress clientAddress) {
+        return routes(store, clock, clientAddress, AdminBootstrap.forEmails(Set.of(new Email(ADMIN_EMAIL))));
+    }
+
+    /** @param adminBootstrap the one-time tokens {@link #ADMIN_EMAIL} claims the admin role with */
+    public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock, ClientAddress clientAddress,
+                                                          AdminBootstrap adminBootstrap) {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
         RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
         AccountRoutes accounts = new AccountRoutes(
-                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock,
-                        Set.of(new Email(ADMIN_EMAIL))),
+                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
                 new SignInService(store.credentials(), store.users(), hasher),
+                new ClaimAdminService(adminBootstrap, store.userDirectory(), RecentCallers.none()),
                 TestAccounts::sessionFor, () -> JWKS, AccountRateLimits.perContract(clock, clientAddress), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
@@ -68,10 +77,9 @@ public final class TestAccounts {
         };
     }
 
-    /** Tokens the test server's shared-secret verifier accepts, valid for an hour of real time. */
+    /** Tokens of the test's own key ({@link TestTokens#OWN_KEYS}), valid for an hour of real time. */
     private static SessionTokens.Session sessionFor(User user) {
-        Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
-        return new SessionTokens.Session(TestTokens.with(user.id().value(),
-                claims -> claims.expirationTime(Date.from(expiresAt))), expiresAt);
+        var issued = TestTokens.own(user.id().value());
+        return new SessionTokens.Session(issued.token(), issued.expiresAt());
     }
 }

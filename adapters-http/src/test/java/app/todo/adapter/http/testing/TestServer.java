@@ -13,7 +13,9 @@ import app.todo.application.service.DeleteTaskService;
 import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTasksService;
+import app.todo.application.service.RecentCallers;
 import app.todo.application.service.UpdateTaskService;
+import app.todo.domain.user.IdentitySource;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
@@ -29,8 +31,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The real HTTP server on a free port, wired to the in-memory store and the real shared-secret token
- * verifier ({@link TestTokens#SECRET}), with a client that speaks HTTP/1.1 to it.
+ * The real HTTP server on a free port, wired to the in-memory store and the real token verifier
+ * ({@link TestTokens#verifier()}), with a client that speaks HTTP/1.1 to it. It runs as a deployment
+ * with {@code AUTH_TRUST_ROLE_CLAIMS=jwks,shared-secret} ({@link #CLAIM_SOURCES}), so tests can make
+ * an admin or a banned user with a shared-secret token's claims.
  *
  * <p>Every response this class hands out has passed {@link OpenApiContract#check}: a status, header or
  * field the OpenAPI document does not describe fails the test that provoked it, whatever that test
@@ -38,6 +42,9 @@ import java.util.function.UnaryOperator;
  * document deliberately does not describe, and each use says why.
  */
 public final class TestServer implements AutoCloseable {
+
+    /** Whose {@code role}/{@code banned} claims count here: both external token sources. */
+    public static final Set<IdentitySource> CLAIM_SOURCES = Set.of(IdentitySource.JWKS, IdentitySource.SHARED_SECRET);
 
     private final WebServer server;
     private final InMemoryStore store;
@@ -108,7 +115,8 @@ public final class TestServer implements AutoCloseable {
                         HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
                         HttpConfig.DEFAULT_IDLE_TIMEOUT))
                 .tasks(useCases)
-                .authentication(verifier, new IdentifyCallerService(store.users(), clock))
+                .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),
+                        CLAIM_SOURCES))
                 .readiness(readiness));
         WebServer server = builder.start();
         return new TestServer(server, store, builder.routes());

@@ -1,5 +1,10 @@
 package app.todo.adapter.http.testing;
 
+import app.todo.adapter.http.auth.Ed25519TokenIssuer;
+import app.todo.adapter.http.auth.OwnSigningKeys;
+import app.todo.adapter.http.auth.SigningKey;
+import app.todo.adapter.http.auth.TokenVerifiers;
+
 import app.todo.adapter.http.auth.ClaimsPolicy;
 import app.todo.adapter.http.auth.SharedSecretTokenVerifier;
 import app.todo.adapter.http.auth.TokenVerifier;
@@ -31,10 +36,21 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** The production verifier, configured with {@link #SECRET} and no issuer or audience checks. */
+    /** The service's own signing key in tests: its tokens vouch for own accounts (sign-up, sign-in). */
+    public static final OwnSigningKeys OWN_KEYS = OwnSigningKeys.of(SigningKey.generate(Clock.systemUTC()));
+
+    /**
+     * The production verifier as bootstrap builds it: shared-secret tokens with {@link #SECRET}, and the
+     * service's own tokens with {@link #OWN_KEYS}; no issuer or audience checks.
+     */
     public static TokenVerifier verifier() {
-        return new SharedSecretTokenVerifier(SECRET,
-                new ClaimsPolicy(Clock.systemUTC(), ClaimsPolicy.DEFAULT_SKEW, Optional.empty(), Optional.empty()));
+        return TokenVerifiers.builder(Clock.systemUTC()).sharedSecret(SECRET).ownKeys(OWN_KEYS).build();
+    }
+
+    /** A token of the service's own key for an own account, valid for an hour, as sign-in issues it. */
+    public static Ed25519TokenIssuer.IssuedToken own(String userId) {
+        return new Ed25519TokenIssuer(OWN_KEYS, Clock.systemUTC(), java.time.Duration.ofHours(1), Optional.empty(),
+                Optional.empty()).issue(userId, null, null);
     }
 
     /** A token of {@code userId} valid for 15 minutes, with an email and a name. */

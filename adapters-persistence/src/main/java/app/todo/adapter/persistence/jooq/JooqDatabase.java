@@ -82,6 +82,7 @@ public final class JooqDatabase implements AutoCloseable {
      * {@code pool=todo-db}).
      */
     public static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics) {
+        OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::prepareDirectory);
         HikariDataSource dataSource;
         try {
             HikariConfig pool = poolConfig(config);
@@ -100,6 +101,7 @@ public final class JooqDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot migrate the database schema of " + config.safeJdbcUrl() + ": "
                     + rootMessage(e), e);
         }
+        OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::restrictFiles);
         return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES, metrics);
     }
 

@@ -2,6 +2,7 @@ package app.todo.adapter.persistence.jooq;
 
 import app.todo.application.port.out.UserRepository;
 import app.todo.domain.user.Email;
+import app.todo.domain.user.IdentitySource;
 import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
@@ -42,6 +43,7 @@ public final class JooqUserRepository implements UserRepository {
                         .set(USERS.ROLE, user.role().key())
                         .set(USERS.DISABLED, user.disabled())
                         .set(USERS.CREATED_AT, user.createdAt().atOffset(ZoneOffset.UTC))
+                        .set(USERS.ORIGIN, user.origin().key())
                         .onConflict(USERS.ID).doNothing()
                         .execute();
             } catch (IntegrityConstraintViolationException racedOnH2) {
@@ -56,6 +58,6 @@ public final class JooqUserRepository implements UserRepository {
         String email = row.get(USERS.EMAIL);
         return new User(new UserId(row.get(USERS.ID)), email == null ? null : new Email(email), row.get(USERS.NAME),
                 Role.fromKey("role", row.get(USERS.ROLE)), row.get(USERS.DISABLED),
-                row.get(USERS.CREATED_AT).toInstant());
+                row.get(USERS.CREATED_AT).toInstant(), IdentitySource.Origin.fromKey(row.get(USERS.ORIGIN)));
     }
 }

@@ -49,7 +49,7 @@ class SignUpRollbackTest {
 
     private static SignUpService signUps(JooqDatabase database, CredentialRepository credentials) {
         return new SignUpService(database.userRepository(), credentials, new InMemoryPasswordHasher(),
-                database.transactions(), Clock.systemUTC(), Set.of());
+                database.transactions(), Clock.systemUTC());
     }
 
     /**

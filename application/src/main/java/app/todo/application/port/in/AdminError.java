@@ -21,6 +21,13 @@ public sealed interface AdminError {
     record SelfLockout(String detail) implements AdminError {
     }
 
+    /**
+     * The caller's email is not one of {@code ADMIN_EMAILS}, or the bootstrap token is wrong or already
+     * used; one answer for all, so that it reveals neither.
+     */
+    record ClaimRefused() implements AdminError {
+    }
+
     record InvalidUserChange(List<FieldError> errors) implements AdminError {
         public InvalidUserChange {
             errors = List.copyOf(errors);

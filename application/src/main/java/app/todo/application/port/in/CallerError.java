@@ -1,13 +1,21 @@
 package app.todo.application.port.in;
 
-/** Why a caller with a valid token is still refused. */
+/** Why a caller with a validly signed token is still refused. */
 public sealed interface CallerError {
 
-    /** The identity provider marked the user as banned. */
+    /** The identity provider marked the user as banned (a trusted {@code banned} claim): 403. */
     record Banned(String userId) implements CallerError {
     }
 
-    /** An admin of this service disabled the user. */
+    /** An admin of this service disabled the user: 403. */
     record Disabled(String userId) implements CallerError {
+    }
+
+    /**
+     * The token's source may not vouch for this user (contract §2, trust boundaries): an external
+     * token naming an own account, or an own token naming anyone but an own account. The token is
+     * treated as invalid: 401.
+     */
+    record NotVouchedFor(String userId) implements CallerError {
     }
 }

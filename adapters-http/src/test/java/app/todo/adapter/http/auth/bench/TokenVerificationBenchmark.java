@@ -67,7 +67,7 @@ public class TokenVerificationBenchmark {
         Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(), Optional.empty());
         edTokens = new String[DISTINCT_TOKENS];
         for (int i = 0; i < DISTINCT_TOKENS; i++) {
-            edTokens[i] = issuer.issue("user-" + i, "u" + i + "@example.com", "User " + i, Role.USER).token();
+            edTokens[i] = issuer.issue("user-" + i, "u" + i + "@example.com", "User " + i).token();
         }
         edToken = edTokens[0];
         firstSight = TokenVerifiers.builder(clock).ownKeys(keys).cacheSize(1).build();
