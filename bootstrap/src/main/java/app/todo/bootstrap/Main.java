@@ -75,7 +75,7 @@ public final class Main {
         };
     }
 
-    private static void configureLogging(Settings.LogFormat format) {
+    static void configureLogging(Settings.LogFormat format) {
         try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
             if (in != null) {
                 LogManager.getLogManager().readConfiguration(in);
@@ -84,11 +84,10 @@ public final class Main {
             throw new IllegalStateException("cannot read logging.properties", e);
         }
         LogConfig.configureRuntime();
-        if (format == Settings.LogFormat.JSON) {
-            for (Handler handler : Logger.getLogger("").getHandlers()) {
-                if (handler instanceof ConsoleHandler) {
-                    handler.setFormatter(new JsonLogFormatter());
-                }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFilter(new LogRedaction());
+            if (format == Settings.LogFormat.JSON && handler instanceof ConsoleHandler) {
+                handler.setFormatter(new JsonLogFormatter());
             }
         }
     }

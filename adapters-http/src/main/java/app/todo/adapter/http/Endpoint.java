@@ -36,8 +36,16 @@ public final class Endpoint {
         return this;
     }
 
+    /** Every other method is 405; {@code HEAD} is allowed wherever {@code GET} is (see {@link RouteCatalog}). */
     public void otherwiseNotAllowed() {
-        String allow = methods.stream().map(Method::text).collect(Collectors.joining(", "));
+        Set<Method> allowed = new LinkedHashSet<>();
+        for (Method method : methods) {
+            allowed.add(method);
+            if (method == Method.GET) {
+                allowed.add(Method.HEAD);
+            }
+        }
+        String allow = allowed.stream().map(Method::text).collect(Collectors.joining(", "));
         Problem notAllowed = Problem.of(Status.METHOD_NOT_ALLOWED_405,
                         "This path only accepts " + allow + ".")
                 .withHeader("Allow", allow);

@@ -1,5 +1,9 @@
 package app.todo.adapter.http;
 
+import io.helidon.http.Status;
+
+import app.todo.adapter.http.problem.Problem;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -11,15 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An {@code If-Match} precondition over task versions (ETags are the quoted version). {@code "3"} and
- * {@code W/"3"} name version 3, {@code *} any version, a list matches when any member does, and a
- * member we cannot read can never match — a client that sends a condition expects it to be enforced.
+ * An {@code If-Match} precondition over task versions (ETags are the quoted version, {@code "3"}).
+ * {@code *} matches any version and a list matches when any member does. {@code If-Match} uses the
+ * strong comparison (RFC 9110 §13.1.1), so a weak tag such as {@code W/"3"} never matches, and neither
+ * does a well-formed tag that names no version: both are a {@code 412}. A value that is not an entity
+ * tag at all (an unquoted {@code 3}) is a {@code 400} that shows the quoted form.
  */
 final class IfMatch {
 
     /** Versions start at 1, so no task ever has this one: asking for it always fails with 412. */
     private static final long NO_VERSION = 0;
-    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
+    /** RFC 9110 §8.8.3: {@code [W/] DQUOTE *etagc DQUOTE}, etagc being any visible character but {@code "}. */
+    private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"");
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
 
     private final boolean present;
     private final boolean anyVersion;
@@ -43,8 +51,11 @@ final class IfMatch {
             Matcher m = ENTITY_TAG.matcher(tag);
             if (tag.equals("*")) {
                 any = true;
-            } else if (m.matches()) {
-                versions.add(Long.parseLong(m.group(1)));
+            } else if (!m.matches()) {
+                throw Problem.of(Status.BAD_REQUEST_400, "If-Match must be * or entity tags, quoted as the ETag "
+                        + "header gives them (If-Match: \"3\"), not an unquoted version.").raise();
+            } else if (m.group(1) == null && VERSION.matcher(m.group(2)).matches()) {
+                versions.add(Long.parseLong(m.group(2)));
             }
         }
         return new IfMatch(true, any, versions);

@@ -1,7 +1,10 @@
 package app.todo.adapter.http;
 
 import app.todo.adapter.http.metrics.HttpRequestMetrics;
+import app.todo.adapter.http.problem.ConnectionClose;
+import app.todo.adapter.http.problem.ProblemMapper;
 import app.todo.adapter.http.problem.RequestId;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -37,7 +40,17 @@ final class RequestLogFilter implements Filter {
         if (log || metrics != null) {
             res.whenSent(() -> sent(req, res, id, started, log));
         }
-        chain.proceed();
+        try {
+            chain.proceed();
+        } catch (RuntimeException failure) {
+            if (failure instanceof CloseConnectionException || !ConnectionClose.asksToClose(req)) {
+                throw failure;
+            }
+            // Answered here rather than by the routing's error handler, so that the connection can
+            // close after it: an error handler cannot end the exchange without a warning of Helidon's.
+            ProblemMapper.handle(req, res, failure);
+        }
+        ConnectionClose.ifRequested(req, res);
     }
 
     private void sent(RoutingRequest req, RoutingResponse res, RequestId id, long started, boolean log) {

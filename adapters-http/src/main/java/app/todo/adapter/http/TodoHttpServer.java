@@ -125,14 +125,25 @@ public final class TodoHttpServer {
                     // The transport's hard cap; bodies between the two limits are read away and answered 413.
                     .maxPayloadSize(Math.max(config.maxBodyBytes(), RequestBodies.MAX_DRAINED_BYTES))
                     .idleConnectionTimeout(config.idleTimeout())
+                    // No feature found on the classpath joins unasked: the security feature that webserver-security
+                    // would add runs a filter before ours that fails (500) on the asterisk-form of OPTIONS *,
+                    // and warns on every start that it has no providers. Authentication is AuthenticationFilter's.
+                    .featuresDiscoverServices(false)
+                    // Only the HTTP/1.1 configuration below: a discovered default one beside it made two connection
+                    // selectors, and with two Helidon closes an HTTP/1.0 request without a byte instead of a 505.
+                    .protocolsDiscoverServices(false)
                     .addProtocol(Http1Config.builder()
                             .maxHeadersSize(config.maxHeaderBytes())
                             .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
+                            // "100 Continue" at once: a client then always sends its body, which is read
+                            // away after an early answer (401, 413), so the connection stays in step. Without
+                            // it, a body sent anyway after an early answer was parsed as the next request.
+                            .continueImmediately(true)
                             .build())
                     .directHandlers(ProblemMapper.directHandlers())
                     .routing(routing -> {
-                        routing.addFilter(new TrailingSlashFilter());
                         routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics)));
+                        routing.addFilter(new RequestTargetFilter());
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));
                         routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));

@@ -193,7 +193,7 @@ class TaskRoutesTest extends ApiTestSupport {
     // --- If-Match ---
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"1\"", "W/\"1\"", "*", "\"7\", \"1\"", "\"9\",W/\"1\""})
+    @ValueSource(strings = {"\"1\"", "*", "\"7\", \"1\"", "\"9\",W/\"1\", \"1\""})
     void aMatchingIfMatchLetsTheChangeThrough(String ifMatch) {
         long id = createTask("{\"title\": \"v1\"}");
 
@@ -206,17 +206,14 @@ class TaskRoutesTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"2\"", "W/\"0\"", "\"3\", \"4\"", "1", "\"abc\"", "garbage", "\"1"})
+    @ValueSource(strings = {"\"2\"", "W/\"0\"", "W/\"1\"", "\"3\", \"4\"", "\"abc\"", "\"9\",W/\"1\""})
     void aStaleOrUnreadableIfMatchIs412AndChangesNothing(String ifMatch) {
         long id = createTask("{\"title\": \"v1\"}");
 
-        HttpResponse<String> put = server.send(server.request(tasks + "/" + id, token)
-                .header("Content-Type", "application/json").header("If-Match", ifMatch)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\": \"v2\"}")).build());
-        HttpResponse<String> patch = server.send(server.request(tasks + "/" + id + "/complete", token)
-                .header("If-Match", ifMatch).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
-        HttpResponse<String> delete = server.send(server.request(tasks + "/" + id, token)
-                .header("If-Match", ifMatch).DELETE().build());
+        List<HttpResponse<String>> answers = putPatchAndDelete(id, ifMatch);
+        HttpResponse<String> put = answers.get(0);
+        HttpResponse<String> patch = answers.get(1);
+        HttpResponse<String> delete = answers.get(2);
 
         assertProblem(put, 412);
         assertProblem(patch, 412);
@@ -224,6 +221,33 @@ class TaskRoutesTest extends ApiTestSupport {
         JsonNode task = json(server.get(tasks + "/" + id, token));
         assertEquals("v1", task.get("title").asText());
         assertEquals(1, task.get("version").asLong());
+    }
+
+    /** Not an entity tag at all: 400 with the quoted form, on every conditional route, and nothing changes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "garbage", "\"1", "W/1"})
+    void anIfMatchThatIsNotAnEntityTagIs400AndChangesNothing(String ifMatch) {
+        long id = createTask("{\"title\": \"v1\"}");
+
+        List<HttpResponse<String>> answers = putPatchAndDelete(id, ifMatch);
+        HttpResponse<String> put = answers.get(0);
+        HttpResponse<String> patch = answers.get(1);
+        HttpResponse<String> delete = answers.get(2);
+
+        assertTrue(assertProblem(put, 400).get("detail").asText().contains("\"3\""), "shows the quoted form");
+        assertProblem(patch, 400);
+        assertProblem(delete, 400);
+        assertEquals(1, json(server.get(tasks + "/" + id, token)).get("version").asLong());
+    }
+
+    /** The three conditional requests on a task, each with the same If-Match. */
+    private List<HttpResponse<String>> putPatchAndDelete(long id, String ifMatch) {
+        return List.of(server.send(server.request(tasks + "/" + id, token)
+                        .header("Content-Type", "application/json").header("If-Match", ifMatch)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"title\": \"v2\"}")).build()),
+                server.send(server.request(tasks + "/" + id + "/complete", token)
+                        .header("If-Match", ifMatch).method("PATCH", HttpRequest.BodyPublishers.noBody()).build()),
+                server.send(server.request(tasks + "/" + id, token).header("If-Match", ifMatch).DELETE().build()));
     }
 
     @Test

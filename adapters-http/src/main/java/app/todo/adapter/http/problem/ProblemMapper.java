@@ -11,6 +11,7 @@ import app.todo.application.port.out.StorageUnavailableException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
@@ -100,35 +101,42 @@ public final class ProblemMapper {
         return Problem.of(Status.FORBIDDEN_403, "Your account has been disabled by an administrator.");
     }
 
-    /** Registers every error handler of the routing; nothing else in the adapter calls {@code error(...)}. */
+    /** Registers the error handler of the routing; nothing else in the adapter calls {@code error(...)}. */
     public static void registerOn(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, (req, res, e) -> write(req, res, e.problem()))
-                .error(StorageUnavailableException.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.WARNING, "request {0}: store unavailable: {1}",
-                            RequestId.of(req), e.getMessage());
-                    write(req, res, storageUnavailable());
-                })
-                .error(OverloadedException.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.WARNING, "request {0}: overloaded: {1}", RequestId.of(req), e.getMessage());
-                    write(req, res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
-                                    "The service is busy right now; try again in a second.")
-                            .withHeader("Retry-After", "1"));
-                })
-                .error(StorageRejectedValueException.class, (req, res, e) -> {
-                    // Validation should have caught it first: worth a warning, but it is the client's input.
-                    LOG.log(System.Logger.Level.WARNING, "request {0}: the store refused a value that passed validation",
-                            RequestId.of(req));
-                    write(req, res, Problem.invalid(e.field().orElse("request"),
-                            "holds a value the store cannot keep exactly"));
-                })
-                .error(HttpException.class, (req, res, e) -> write(req, res, forStatus(e.status())))
-                .error(Throwable.class, (req, res, e) -> {
-                    RequestId id = RequestId.of(req);
-                    LOG.log(System.Logger.Level.ERROR, "request " + id + " " + req.prologue().method().text() + " "
-                            + req.path().absolute().rawPathNoParams() + " failed", e);
-                    write(req, res, Problem.of(Status.INTERNAL_SERVER_ERROR_500,
-                            "Something went wrong on our side. If it keeps happening, report request id " + id + "."));
-                });
+        routing.error(Throwable.class, ProblemMapper::handle);
+    }
+
+    /**
+     * Answers a failure as a problem: one dispatch for the routing's error handler and for the filter
+     * that must answer before closing a connection ({@link ConnectionClose}).
+     */
+    public static void handle(ServerRequest req, ServerResponse res, Throwable failure) {
+        switch (failure) {
+            case ProblemException e -> write(req, res, e.problem());
+            case StorageUnavailableException e -> {
+                LOG.log(System.Logger.Level.WARNING, "request {0}: store unavailable: {1}", RequestId.of(req), e.getMessage());
+                write(req, res, storageUnavailable());
+            }
+            case OverloadedException e -> {
+                LOG.log(System.Logger.Level.WARNING, "request {0}: overloaded: {1}", RequestId.of(req), e.getMessage());
+                write(req, res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                        "The service is busy right now; try again in a second.").withHeader("Retry-After", "1"));
+            }
+            case StorageRejectedValueException e -> {
+                // Validation should have caught it first: worth a warning, but it is the client's input.
+                LOG.log(System.Logger.Level.WARNING, "request {0}: the store refused a value that passed validation",
+                        RequestId.of(req));
+                write(req, res, Problem.invalid(e.field().orElse("request"), "holds a value the store cannot keep exactly"));
+            }
+            case HttpException e -> write(req, res, forStatus(e.status()));
+            default -> {
+                RequestId id = RequestId.of(req);
+                LOG.log(System.Logger.Level.ERROR, "request " + id + " " + req.prologue().method().text() + " "
+                        + req.path().absolute().rawPathNoParams() + " failed", failure);
+                write(req, res, Problem.of(Status.INTERNAL_SERVER_ERROR_500,
+                        "Something went wrong on our side. If it keeps happening, report request id " + id + "."));
+            }
+        }
     }
 
     public static Problem storageUnavailable() {
@@ -143,7 +151,14 @@ public final class ProblemMapper {
         problem.headers().forEach(res::header);
         res.header(RequestId.HEADER, id.value());
         res.header(HeaderNames.CONTENT_TYPE, Json.PROBLEM_MEDIA_TYPE);
-        res.send(body(problem, req.path().absolute().rawPathNoParams(), id));
+        byte[] body = body(problem, req.path().absolute().rawPathNoParams(), id);
+        if (req.prologue().method() == Method.HEAD) {
+            // RFC 9110 §9.3.2: a HEAD answer has the headers of the GET's, Content-Length included, and no body.
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            res.send(body, 0, 0);
+        } else {
+            res.send(body);
+        }
     }
 
     /**
@@ -157,6 +172,10 @@ public final class ProblemMapper {
                                             ServerResponseHeaders headers, String message) {
                 // The message may quote the offending request; it is deliberately not shown.
                 RequestId id = RequestId.fromClient(request.headers().first(RequestId.HEADER).orElse(null));
+                if (status.code() == Status.HTTP_VERSION_NOT_SUPPORTED_505.code()) {
+                    LOG.log(System.Logger.Level.WARNING, "request {0}: refused an HTTP/1.0 request with 505: this service"
+                            + " speaks HTTP/1.1; behind nginx, set proxy_http_version 1.1 (see the README)", id);
+                }
                 String path = request.path() == null || request.path().isEmpty() ? "/" : request.path();
                 return TransportResponse.builder()
                         .status(status)
@@ -182,6 +201,7 @@ public final class ProblemMapper {
             case 405 -> "This method is not allowed on this path.";
             case 413 -> "The request body is too large.";
             case 414 -> "The request URI is too long.";
+            case 505 -> "This service speaks HTTP/1.1; send the request as HTTP/1.1 (behind nginx: proxy_http_version 1.1).";
             case 431 -> "The request headers are too large.";
             default -> status.code() >= 500
                     ? "Something went wrong on our side; please retry later."

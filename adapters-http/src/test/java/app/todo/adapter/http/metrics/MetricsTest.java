@@ -166,6 +166,6 @@ class MetricsTest {
         HttpResponse<String> post = server.json("POST", "/metrics", null, null);
         OpenApiContract.check(post);
         assertEquals(405, post.statusCode());
-        assertEquals("GET", post.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElseThrow());
     }
 }

@@ -182,8 +182,10 @@ public final class OpenApiContract {
                 where = "a path the document does not list, so it must be the shared NotFound response";
                 outcome = expectStatus(404, status, notFound, problems);
             } else {
+                // HEAD answers every GET with the GET's status and headers (RFC 9110 §9.3.2), as documented once.
+                String documented = method.equals("HEAD") ? "GET" : method;
                 Optional<Operation> operation = operations.stream()
-                        .filter(op -> op.path().equals(template.get()) && op.method().equals(method))
+                        .filter(op -> op.path().equals(template.get()) && op.method().equals(documented))
                         .findFirst();
                 if (operation.isEmpty() && refusedCaller.isPresent()) {
                     where = method + " is not documented for " + template.get().template()

@@ -1,0 +1,162 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.http.testing.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The service behind Debian's nginx with exactly the configuration the README recommends
+ * ({@code interop/nginx/todo-api.conf}): list, create, If-Match and a 413 go through it as they do
+ * directly. {@code .ci/run} installs nginx; without it this test fails and says so.
+ */
+class BehindNginxTest {
+
+    private static final Path CONFIG = Path.of("..", "interop", "nginx", "todo-api.conf");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static RunningService service;
+    private static Process nginx;
+    private static int proxyPort;
+    private static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path binary = Path.of("/usr/sbin/nginx");
+        if (!Files.isExecutable(binary)) {
+            fail("nginx is not installed (Debian: apt-get install nginx; .ci/run installs it): "
+                    + "this test runs the service behind the README's nginx configuration");
+        }
+        work = Files.createTempDirectory("todo-nginx");
+        service = RunningService.start(Map.of("DATA_DIR", work.resolve("data").toString(),
+                "BETTER_AUTH_SECRET", TestTokens.SECRET, "TRUST_PROXY", "true"));
+        proxyPort = freePort();
+        String site = Files.readString(CONFIG)
+                .replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + service.port() + ";")
+                .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";");
+        Files.writeString(work.resolve("todo-api.conf"), site);
+        // Only the process around the README's block is the test's own: temp paths, no daemon, root workers.
+        Files.writeString(work.resolve("nginx.conf"), """
+                daemon off;
+                user root;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 64; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    include %1$s/todo-api.conf;
+                }
+                """.formatted(work.toAbsolutePath()));
+        nginx = new ProcessBuilder(binary.toString(), "-p", work.toString(), "-c", work.resolve("nginx.conf").toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
+        waitForPort(proxyPort);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (nginx != null) {
+            nginx.destroy();
+            nginx.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void listCreateConditionalUpdateAndA413GoThroughTheRecommendedProxy() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        String token = TestTokens.valid(user);
+        String tasks = "/api/" + user + "/tasks";
+
+        HttpResponse<String> created = send("POST", tasks, token, "{\"title\":\"through nginx\"}");
+        assertEquals(201, created.statusCode(), created::body);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        assertEquals(tasks + "/" + id, created.headers().firstValue("Location").orElseThrow());
+
+        HttpResponse<String> list = send("GET", tasks + "/", token, null);
+        assertEquals(200, list.statusCode());
+        assertEquals("1", list.headers().firstValue("X-Total-Count").orElseThrow());
+
+        assertEquals(200, send("PUT", tasks + "/" + id, token, "{\"title\":\"updated\"}", "If-Match", "\"1\"").statusCode());
+        HttpResponse<String> stale = send("PUT", tasks + "/" + id, token, "{\"title\":\"lost\"}", "If-Match", "\"1\"");
+        assertEquals(412, stale.statusCode());
+        assertTrue(stale.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+
+        HttpResponse<String> tooLarge = send("POST", tasks, token, "{\"title\":\"" + "x".repeat(100_000) + "\"}");
+        assertEquals(413, tooLarge.statusCode());
+        assertTrue(tooLarge.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"),
+                "the service's problem, not nginx's page");
+
+        HttpResponse<String> live = send("GET", "/health/live", null, null);
+        assertEquals(200, live.statusCode(), "nginx speaks HTTP/1.1 upstream, as configured");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitForPort(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!nginx.isAlive()) {
+                fail("nginx stopped: " + Files.readString(work.resolve("nginx.out")) + readIfExists(work.resolve("error.log")));
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        fail("nginx did not listen on " + port + " within 20 s");
+    }
+
+    private static String readIfExists(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}
