@@ -120,7 +120,18 @@ if _todo_jdk_home=$(_todo_find_jdk); then
   fi
   if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     echo "JAVA_HOME=$JAVA_HOME ($(_todo_java_version_of "$JAVA_HOME"))"
+  elif [[ "${TODO_JAVA_ENV_QUIET:-0}" != 1 ]]; then
+    # One line, so that a skipped older JDK (Debian's default 17, say) is never a silent surprise.
+    echo "java-env: using JDK $(_todo_java_version_of "$JAVA_HOME") at $JAVA_HOME" >&2
   fi
+
+  # Prints once, before a build, that the first one downloads the dependencies (it is quiet otherwise).
+  todo_first_build_notice() {
+    local repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
+    if [[ ! -d "$repo/io/helidon/webserver/helidon-webserver" ]]; then
+      echo "First build: Maven downloads the dependencies (about 120 MB) first; that takes a minute or two." >&2
+    fi
+  }
 else
   # The subshell above recorded nothing we can see here: look again, in this shell.
   _todo_found=()

@@ -4,10 +4,14 @@ import io.helidon.logging.common.LogConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
@@ -43,12 +47,18 @@ public final class Main {
         }
         configureLogging(settings.logFormat());
         long started = System.nanoTime();
+        Optional<String> portProblem = portProblem(settings.host(), settings.port());
+        if (portProblem.isPresent()) {
+            LOG.severe("The Todo API could not start: " + portProblem.get());
+            System.exit(1);
+            return;
+        }
         Wiring wiring;
         try {
             wiring = Wiring.start(settings, Clock.systemUTC());
         } catch (RuntimeException e) {
             // Start-up failures are configuration or connectivity problems: say which, without a stack trace.
-            LOG.severe("The Todo API could not start: " + e.getMessage());
+            LOG.severe("The Todo API could not start: " + e.getMessage() + hint(e, settings));
             LOG.log(Level.FINE, "start-up failure", e);
             System.exit(1);
             return;
@@ -63,7 +73,38 @@ public final class Main {
                     + " ms: requests finished, database pool closed");
         }, "shutdown"));
         LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
-                + (System.nanoTime() - started) / 1_000_000 + " ms (" + settings.describe() + ")");
+                + (System.nanoTime() - started) / 1_000_000 + " ms, database " + wiring.database()
+                + " (" + settings.describe() + ")");
+    }
+
+    /**
+     * Whether the port is taken, asked before anything starts: Helidon would log a long bind failure and
+     * carry on without a listener. Port 0 (any free port) is never taken.
+     */
+    static Optional<String> portProblem(String host, int port) {
+        if (port == 0) {
+            return Optional.empty();
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+            return Optional.empty();
+        } catch (BindException e) {
+            return Optional.of("port " + port + " is already in use; set PORT to a free port "
+                    + "(is another copy of the Todo API running?)");
+        } catch (IOException e) {
+            return Optional.of("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); check HOST and PORT");
+        }
+    }
+
+    /** What to do about a known start-up failure. */
+    private static String hint(RuntimeException failure, Settings settings) {
+        String message = String.valueOf(failure.getMessage());
+        if (settings.databaseUrl().isEmpty() && (message.contains("already in use") || message.contains("file is locked"))) {
+            return ". Another copy of the Todo API is probably running on the same embedded database ("
+                    + settings.dataDirectory().toAbsolutePath() + "): stop it, or give this one its own DATA_DIR.";
+        }
+        return "";
     }
 
     /** Environment variables win over application.yaml, which is optional and flat ({@code PORT: 8080}). */

@@ -63,12 +63,20 @@ public final class Wiring implements AutoCloseable {
     private final JooqDatabase database;
     private final WebServer server;
     private final AdminBootstrap adminBootstrap;
+    private final String databaseDescription;
 
-    private Wiring(Metrics metrics, JooqDatabase database, WebServer server, AdminBootstrap adminBootstrap) {
+    private Wiring(Metrics metrics, JooqDatabase database, WebServer server, AdminBootstrap adminBootstrap,
+                   String databaseDescription) {
         this.metrics = metrics;
         this.database = database;
         this.server = server;
         this.adminBootstrap = adminBootstrap;
+        this.databaseDescription = databaseDescription;
+    }
+
+    /** The database in use, as its JDBC URL without secrets (host and database, or the embedded file). */
+    public String database() {
+        return databaseDescription;
     }
 
     /**
@@ -103,9 +111,11 @@ public final class Wiring implements AutoCloseable {
     public static Wiring start(Settings settings, Clock clock) {
         Metrics metrics = new Metrics();
         JooqDatabase database;
+        DatabaseConfig databaseConfig;
         try {
-            database = JooqDatabase.connect(DatabaseConfig.fromDatabaseUrl(settings.databaseUrl().orElse(null),
-                    settings.dataDirectory(), settings.databasePoolSize()), metrics.registry());
+            databaseConfig = DatabaseConfig.fromDatabaseUrl(settings.databaseUrl().orElse(null),
+                    settings.dataDirectory(), settings.databasePoolSize());
+            database = JooqDatabase.connect(databaseConfig, metrics.registry());
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
@@ -167,7 +177,11 @@ public final class Wiring implements AutoCloseable {
             accounts.registerOn(http);
             admin.registerOn(http);
             WebServer server = http.start();
-            return new Wiring(metrics, database, server, adminBootstrap);
+            if (server.port() < 0) {
+                server.stop();
+                throw new IllegalStateException("port " + settings.port() + " is already in use; set PORT to a free port");
+            }
+            return new Wiring(metrics, database, server, adminBootstrap, databaseConfig.safeJdbcUrl());
         } catch (RuntimeException e) {
             database.close();
             metrics.close();

@@ -13,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What Main sets up before the first request: the redaction on every handler, and the chosen format. */
 class LoggingConfigurationTest {
 
+    /** Back to the tests' own logging (java.util.logging.config.file), quiet for the classes after this one. */
     @AfterAll
-    static void backToText() {
-        Main.configureLogging(Settings.LogFormat.TEXT);
+    static void backToTheTestsLogging() throws java.io.IOException {
+        java.util.logging.LogManager.getLogManager().readConfiguration();
     }
 
     @Test

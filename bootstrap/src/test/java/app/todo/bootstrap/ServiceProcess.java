@@ -47,7 +47,15 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts Main with these environment variables (plus PORT and HOST); does not wait for it. */
     static ServiceProcess start(String name, Map<String, String> environment) {
         try {
-            int port = freePort();
+            return start(name, environment, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port for " + name, e);
+        }
+    }
+
+    /** Like {@link #start(String, Map)} on the given port, which may be taken. */
+    static ServiceProcess start(String name, Map<String, String> environment, int port) {
+        try {
             // Its own working directory: no application.yaml or ./data of the build is picked up.
             Path directory = Files.createTempDirectory("todo-" + name + "-");
             Path output = directory.resolve("service.log");
@@ -99,6 +107,11 @@ final class ServiceProcess implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** Waits for the process to end by itself (at most a minute); returns its exit code. */
+    int awaitOwnExit() {
+        return awaitExit();
     }
 
     /** SIGTERM: Main's shutdown hook runs; returns the exit code. */

@@ -1,5 +1,7 @@
 package app.todo.adapter.http;
 
+import app.todo.adapter.http.json.Json;
+
 import app.todo.adapter.http.json.TaskFieldsReader;
 import app.todo.adapter.http.json.TaskJson;
 import app.todo.adapter.http.problem.Problem;
@@ -66,9 +68,20 @@ public final class TaskRoutes implements HttpService {
         TaskListRequest query = TaskListRequest.parse(req.query());
         TaskPage page = unwrap(tasks.list().listTasks(
                 new ListTasksQuery(caller, owner, query.filter(), query.sort(), query.page())));
-        res.header("X-Total-Count", Long.toString(page.total()));
-        res.header(HeaderNames.LINK, query.links(requestPath(req), page.total()));
-        JsonResponses.send(res, Status.OK_200, TaskJson.from(page.tasks()));
+        String total = Long.toString(page.total());
+        String links = query.links(requestPath(req), page.total());
+        byte[] body = Json.write(TaskJson.from(page.tasks()));
+        // Changes whenever any task on the page, or the filtered total, does: polling costs a 304.
+        String etag = IfNoneMatch.of(body, total, links);
+        if (IfNoneMatch.notModified(req, res, etag)) {
+            return;
+        }
+        res.header("X-Total-Count", total);
+        res.header(HeaderNames.LINK, links);
+        res.header(HeaderNames.ETAG, etag);
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
+        res.send(body);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -83,7 +96,10 @@ public final class TaskRoutes implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
-        sendTask(res, Status.OK_200, unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))));
+        Task task = unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id())));
+        if (!IfNoneMatch.notModified(req, res, etag(task))) {
+            sendTask(res, Status.OK_200, task);
+        }
     }
 
     private void update(ServerRequest req, ServerResponse res) {
@@ -163,8 +179,12 @@ public final class TaskRoutes implements HttpService {
         return req.path().absolute().rawPathNoParams();
     }
 
+    private static String etag(Task task) {
+        return "\"" + task.version() + "\"";
+    }
+
     private static void sendTask(ServerResponse res, Status status, Task task) {
-        res.header(HeaderNames.ETAG, "\"" + task.version() + "\"");
+        res.header(HeaderNames.ETAG, etag(task));
         JsonResponses.send(res, status, TaskJson.from(task));
     }
 }

@@ -142,6 +142,34 @@ class HttpEdgeTest extends ApiTestSupport {
                 .header("If-Match", ifMatch).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Issue 15: If-None-Match on a task and on a list answers 304 while nothing changed. */
+    @Test
+    void ifNoneMatchAnswers304ForATaskAndAListUntilSomethingChanges() {
+        long id = createTask("{\"title\":\"polled\"}");
+        String task = tasks + "/" + id;
+
+        assertEquals(304, conditionalGet(task, "\"1\"").statusCode());
+        assertEquals(304, conditionalGet(task, "W/\"1\"").statusCode(), "weak comparison");
+        assertEquals(200, conditionalGet(task, "\"2\"").statusCode());
+
+        java.net.http.HttpResponse<String> list = server.get(tasks, token);
+        String listTag = header(list, "ETag");
+        assertNotNull(listTag);
+        java.net.http.HttpResponse<String> unchanged = conditionalGet(tasks, listTag);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals("", unchanged.body());
+        assertEquals(listTag, header(unchanged, "ETag"));
+
+        assertEquals(200, put(task, "{\"title\":\"changed\"}", "\"1\"").statusCode());
+        java.net.http.HttpResponse<String> changed = conditionalGet(tasks, listTag);
+        assertEquals(200, changed.statusCode(), "any change of a task changes the list's tag");
+        assertNotEquals(listTag, header(changed, "ETag"));
+    }
+
+    private java.net.http.HttpResponse<String> conditionalGet(String path, String ifNoneMatch) {
+        return server.send(server.request(path, token).header("If-None-Match", ifNoneMatch).GET().build());
+    }
+
     @Test
     void aRequestTargetThatIsNotAPathIsABadRequest() {
         try (RawHttp http = connect()) {

@@ -69,13 +69,17 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
             if (!lower.startsWith(POSTGRES_JDBC + "//")) {
                 throw new IllegalArgumentException("database URL must look like jdbc:postgresql://host[:port]/database");
             }
+            String afterHost = url.substring(POSTGRES_JDBC.length() + 2);
+            int slash = afterHost.indexOf('/');
+            String database = slash < 0 ? "" : afterHost.substring(slash + 1).split("[?;]", 2)[0];
+            requireDatabaseName(database);
             return new DatabaseConfig(url, null, null, poolSize);
         }
         if (lower.startsWith(H2_JDBC)) {
             return new DatabaseConfig(withH2Settings(url), null, null, poolSize);
         }
         throw new IllegalArgumentException("database URL must start with postgres://, postgresql://, "
-                + "jdbc:postgresql:// or jdbc:h2: (got scheme '" + scheme(url) + "')");
+                + "jdbc:postgresql:// or jdbc:h2: (got " + described(url) + ")");
     }
 
     /** The embedded H2 database, kept in files under {@code directory} across restarts. */
@@ -143,6 +147,7 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
                 throw new IllegalArgumentException("database URL has an invalid host or port: '" + host + "'");
             }
         }
+        requireDatabaseName(database);
         if (database.contains("/")) {
             throw new IllegalArgumentException("database URL has an invalid database name: '" + database + "'");
         }
@@ -199,8 +204,25 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    private static String scheme(String url) {
+    /**
+     * Without a name PostgreSQL connects to the database named like the user (often {@code postgres}, the
+     * server's administrative one), and the service would migrate its tables into it unnoticed.
+     */
+    private static void requireDatabaseName(String database) {
+        if (database.isBlank()) {
+            throw new IllegalArgumentException("database URL names no database: add one after the host, "
+                    + "as in postgres://user:password@host:5432/todo (else PostgreSQL would use its default "
+                    + "database, often the server's own 'postgres')");
+        }
+    }
+
+    /** What was given, for the error message: the scheme when there is one, else the text, never credentials. */
+    private static String described(String url) {
         int colon = url.indexOf(':');
-        return colon > 0 && colon < 20 ? url.substring(0, colon) : "?";
+        if (colon > 0 && colon < 20) {
+            return "scheme '" + url.substring(0, colon) + "'";
+        }
+        String shown = url.contains("@") ? url.substring(url.lastIndexOf('@') + 1) : url;
+        return "'" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown) + "', which has no scheme";
     }
 }

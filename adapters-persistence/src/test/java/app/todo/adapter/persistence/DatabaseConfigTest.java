@@ -114,13 +114,33 @@ class DatabaseConfigTest {
             "postgres://u:s3cr3t-pw%zz@host/db",
             "postgres://u:s3cr3t-pw@host/db/extra",
             "jdbc:postgresql:db?password=s3cr3t-pw",
-            "jdbc:mysql://host/db?password=s3cr3t-pw"})
+            "jdbc:mysql://host/db?password=s3cr3t-pw",
+            "postgres://u:s3cr3t-pw@127.0.0.1:5432",
+            "postgres://u:s3cr3t-pw@127.0.0.1:5432/",
+            "jdbc:postgresql://127.0.0.1:5432?password=s3cr3t-pw",
+            "jdbc:postgresql://127.0.0.1:5432/?password=s3cr3t-pw",
+            "u:s3cr3t-pw@garbage"})
     void aMalformedUrlIsRefusedWithoutRevealingThePassword(String url) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> DatabaseConfig.fromDatabaseUrl(url, DATA, 5));
 
         assertTrue(refused.getMessage().startsWith("database URL"), refused.getMessage());
         assertFalse(refused.getMessage().contains("s3cr3t-pw"), refused.getMessage());
+    }
+
+    /** Issue 15: without a name, PostgreSQL would quietly use its default database ('postgres'). */
+    @Test
+    void aUrlWithoutADatabaseNameIsRefusedSayingWhy() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DatabaseConfig.fromDatabaseUrl("postgres://postgres@127.0.0.1:5432", DATA, 5));
+        assertTrue(refused.getMessage().contains("names no database"), refused.getMessage());
+    }
+
+    @Test
+    void aUrlWithoutSchemeSaysWhatWasGiven() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DatabaseConfig.fromDatabaseUrl("garbage", DATA, 5));
+        assertTrue(refused.getMessage().contains("'garbage'"), refused.getMessage());
     }
 
     @Test

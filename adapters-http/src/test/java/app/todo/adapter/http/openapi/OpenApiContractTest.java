@@ -133,9 +133,11 @@ class OpenApiContractTest {
     @Test
     void aListNeedsItsTotalCount() {
         CannedResponse list = CannedResponse.of("GET", "/api/abc/tasks?status=pending&limit=10", 200, JSON,
-                "[" + TASK + "]", "X-Total-Count", "11", "Link", "</api/abc/tasks?status=pending&limit=10&offset=10>; rel=\"next\"");
+                "[" + TASK + "]", "X-Total-Count", "11", "Link", "</api/abc/tasks?status=pending&limit=10&offset=10>; rel=\"next\"",
+                "ETag", "\"Zm9vYmFy\"");
         assertDoesNotThrow(() -> OpenApiContract.check(list));
         rejects(list.without("X-Total-Count"));
+        rejects(list.without("ETag"));
         rejects(list.with("X-Total-Count", "many"));
         rejects(list.withBody("[{}]"));
         assertDoesNotThrow(() -> OpenApiContract.check(list.without("Link")));

@@ -165,7 +165,8 @@ class OpenApiDocumentTest {
         assertEquals(keys(TaskSort.Key.values()), names(parameter(list, "sort").at("/schema/enum")));
         assertEquals(keys(TaskSort.Direction.values()), names(parameter(list, "order").at("/schema/enum")));
         assertEquals(TaskSort.NEWEST_FIRST.key().name().toLowerCase(Locale.ROOT), parameter(list, "sort").at("/schema/default").asText());
-        assertEquals(Set.of("status", "priority", "tag", "q", "due_before", "due_after", "sort", "order", "limit", "offset"),
+        assertEquals(Set.of("status", "priority", "tag", "q", "due_before", "due_after", "sort", "order", "limit", "offset",
+                        "If-None-Match"),
                 names(list, "name"));
     }
 

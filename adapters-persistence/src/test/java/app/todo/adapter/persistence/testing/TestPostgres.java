@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fresh PostgreSQL database for tests. The server is a Testcontainers container when Docker is
- * available, otherwise the one named by {@code TEST_DATABASE_URL} (JDBC or {@code postgres://} form),
- * or by default {@code jdbc:postgresql://127.0.0.1:5432/test} as user {@code postgres}.
+ * A fresh PostgreSQL database for tests. The server is the one named by {@code TEST_DATABASE_URL} (JDBC
+ * or {@code postgres://} form) when it is set, as {@code bin/test} sets it; else a Testcontainers
+ * container when Docker is available; else {@code jdbc:postgresql://127.0.0.1:5432/test} as user
+ * {@code postgres}. Docker is only asked when no URL is given, so its probe does not clutter the log.
  *
  * <p>When no server can be reached this fails loudly: a test that silently skips the real database
  * proves nothing.
@@ -55,7 +56,9 @@ public final class TestPostgres {
 
     private static DatabaseConfig server() {
         if (server == null) {
-            server = DockerClientFactory.instance().isDockerAvailable() ? container() : configuredServer();
+            String configured = System.getenv(ENVIRONMENT_VARIABLE);
+            server = configured != null && !configured.isBlank() ? configuredServer()
+                    : DockerClientFactory.instance().isDockerAvailable() ? container() : configuredServer();
             try (Connection ignored = open(server)) {
                 // reachable
             } catch (SQLException e) {
