@@ -35,6 +35,9 @@ public record Settings(
         int databasePoolSize,
         Optional<String> sharedSecret,
         Optional<URI> jwksUrl,
+        Optional<URI> betterAuthUrl,
+        String betterAuthBasePath,
+        Duration sessionCache,
         Optional<String> issuer,
         Optional<String> audience,
         Duration clockSkew,
@@ -61,6 +64,9 @@ public record Settings(
                 r.integer("DB_POOL_SIZE", 16, 1, 200),
                 r.secret("BETTER_AUTH_SECRET"),
                 r.url("AUTH_JWKS_URL"),
+                r.url("BETTER_AUTH_URL"),
+                r.basePath("BETTER_AUTH_BASE_PATH", "/api/auth"),
+                r.duration("AUTH_SESSION_CACHE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(5)),
                 r.string("AUTH_ISSUER"),
                 r.string("AUTH_AUDIENCE"),
                 r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10)),
@@ -83,6 +89,8 @@ public record Settings(
                 + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded H2 in " + dataDirectory.toAbsolutePath())
                 + ", shared-secret tokens=" + (sharedSecret.isPresent() ? "on" : "off")
                 + ", JWKS tokens=" + jwksUrl.map(RemoteJwks::loggable).orElse("off")
+                + ", Better Auth sessions=" + betterAuthUrl.map(url -> RemoteJwks.loggable(url) + betterAuthBasePath
+                        + " (cached " + sessionCache.toSeconds() + " s)").orElse("off")
                 + ", role/banned claims trusted from=" + (claimSources.isEmpty() ? "none"
                         : claimSources.stream().map(IdentitySource::key).sorted().toList())
                 + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
@@ -153,6 +161,16 @@ public record Settings(
             });
         }
 
+        /** A URL path such as {@code /api/auth}: starts with '/', no query. */
+        String basePath(String key, String fallback) {
+            String raw = string(key).orElse(fallback);
+            if (!raw.startsWith("/") || raw.contains("?") || raw.contains("#") || raw.contains(" ")) {
+                problems.add(key + " must be a URL path such as /api/auth (got '" + raw + "')");
+                return fallback;
+            }
+            return raw.length() > 1 && raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+        }
+
         Duration duration(String key, Duration fallback, Duration min, Duration max) {
             Optional<String> raw = string(key);
             if (raw.isEmpty()) {
@@ -203,7 +221,7 @@ public record Settings(
         Set<IdentitySource> claimSources(String key) {
             List<String> names = list(key);
             if (names.isEmpty()) {
-                return Set.of(IdentitySource.JWKS);
+                return Set.of(IdentitySource.JWKS, IdentitySource.BETTER_AUTH_SESSION);
             }
             if (names.size() == 1 && names.getFirst().equalsIgnoreCase("none")) {
                 return Set.of();
@@ -218,7 +236,7 @@ public record Settings(
                         sources.add(source);
                     }
                 } catch (InvalidValueException e) {
-                    problems.add(key + " must be a comma-separated list of jwks and shared-secret, or none (got '"
+                    problems.add(key + " must be a comma-separated list of jwks, better-auth-session and shared-secret, or none (got '"
                             + name + "')");
                 }
             }

@@ -34,6 +34,8 @@ import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTasksService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
+import app.todo.application.service.ResolveSessionService;
+import app.todo.adapter.persistence.betterauth.HttpBetterAuthSessionDirectory;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SignUpService;
 import app.todo.application.service.UpdateTaskService;
@@ -174,6 +176,11 @@ public final class Wiring implements AutoCloseable {
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
                     .customizeServer(Wiring::shutdownAndIdleLimits);
+            settings.betterAuthUrl().ifPresent(url -> {
+                var directory = new HttpBetterAuthSessionDirectory(url, settings.betterAuthBasePath(), metrics.registry());
+                http.betterAuthSessions(new ResolveSessionService(directory, settings.sharedSecret(), clock,
+                        settings.sessionCache(), ResolveSessionService.DEFAULT_MAX_ENTRIES), settings.corsOrigins());
+            });
             accounts.registerOn(http);
             admin.registerOn(http);
             WebServer server = http.start();

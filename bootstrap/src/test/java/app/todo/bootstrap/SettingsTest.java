@@ -114,8 +114,8 @@ class SettingsTest {
     }
 
     @Test
-    void roleClaimsAreTrustedFromJwksByDefaultAndNeverFromTheOwnKey() {
-        assertEquals(Set.of(IdentitySource.JWKS), settings(Map.of()).claimSources());
+    void roleClaimsAreTrustedFromBetterAuthByDefaultAndNeverFromTheOwnKey() {
+        assertEquals(Set.of(IdentitySource.JWKS, IdentitySource.BETTER_AUTH_SESSION), settings(Map.of()).claimSources());
         assertEquals(Set.of(IdentitySource.JWKS, IdentitySource.SHARED_SECRET),
                 settings(Map.of("AUTH_TRUST_ROLE_CLAIMS", "jwks, shared-secret")).claimSources());
         assertEquals(Set.of(), settings(Map.of("AUTH_TRUST_ROLE_CLAIMS", "none")).claimSources());

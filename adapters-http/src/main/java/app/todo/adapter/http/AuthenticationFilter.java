@@ -1,59 +1,75 @@
 package app.todo.adapter.http;
 
-import app.todo.adapter.http.auth.BearerAuthenticationProvider;
+import app.todo.adapter.http.auth.InvalidTokenException;
 import app.todo.adapter.http.auth.TokenVerifier;
 import app.todo.adapter.http.auth.VerifiedToken;
+import app.todo.adapter.http.metrics.SessionVerificationMetrics;
+import app.todo.adapter.http.metrics.SessionVerificationMetrics.Outcome;
 import app.todo.adapter.http.problem.Problem;
 import app.todo.adapter.http.problem.ProblemMapper;
-import app.todo.adapter.http.problem.RequestId;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.application.port.in.IdentifyCallerUseCase;
+import app.todo.application.port.in.ResolveSessionUseCase;
+import app.todo.application.port.in.ResolveSessionUseCase.ResolvedSession;
+import app.todo.application.port.in.ResolveSessionUseCase.SessionRefused;
+import app.todo.application.port.out.ExternalSessionDirectory.SessionCredential;
+import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.domain.shared.Result;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.security.AuthenticationResponse;
-import io.helidon.security.Security;
-import io.helidon.security.SecurityContext;
-import io.helidon.security.SecurityEnvironment;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Every {@code /api/**} request but the public ones needs a bearer token (RFC 6750). Authentication runs
- * through Helidon Security, with the token verifier as its provider ({@link BearerAuthenticationProvider});
- * this filter only turns Helidon's verdict into the contract's problem responses, which Helidon's own
- * security handler cannot write. A valid token's user is identified (and provisioned on first sight) and
- * put in the request context for the routes. The token itself is never logged nor echoed.
+ * Every {@code /api/**} request but the public ones needs a credential (contract §1), read once and
+ * checked once: a bearer token (RFC 6750), or, when Better Auth sessions are on, Better Auth's session
+ * cookie. A JWT goes to the token verifier; anything else, with sessions on, is a Better Auth session
+ * token resolved by asking Better Auth; the two never mix. The identity is then handed to the
+ * application once, which decides banned, disabled and admin, and the caller goes into the request
+ * context for the routes. The credential itself is never logged nor echoed.
+ *
+ * <p>CSRF (contract §6): a state-changing request ({@code POST}, {@code PUT}, {@code PATCH},
+ * {@code DELETE}) authenticated by the cookie alone must come from an allowed {@code Origin}
+ * ({@code CORS_ORIGINS}), else {@code 403}; a bearer token cannot be sent by a forged cross-site form.
  */
 public final class AuthenticationFilter implements Filter {
 
     private static final String REALM = "Bearer realm=\"todo\"";
     private static final String SCHEME = "bearer";
-    private static final String PROVIDER = "todo-bearer";
+    /** Better Auth's session cookie: over HTTPS with the {@code __Secure-} prefix, over HTTP without. */
+    static final List<String> SESSION_COOKIES = List.of("__Secure-better-auth.session_token", "better-auth.session_token");
+    private static final Set<Method> STATE_CHANGING = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
 
-    private final Security security;
+    private final TokenVerifier verifier;
     private final IdentifyCallerUseCase identify;
     private final Set<String> publicPaths;
+    private final Optional<ResolveSessionUseCase> sessions;
+    private final Predicate<String> allowedOrigin;
+    private final SessionVerificationMetrics sessionMetrics;
 
-    AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths) {
-        // No tracing spans per request: nothing collects them here, and they cost on the hot path.
-        this.security = Security.builder()
-                .disableTracing()
-                .addAuthenticationProvider(new BearerAuthenticationProvider(Objects.requireNonNull(verifier, "verifier")),
-                        PROVIDER)
-                .build();
+    AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths,
+                         Optional<ResolveSessionUseCase> sessions, Predicate<String> allowedOrigin,
+                         SessionVerificationMetrics sessionMetrics) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.identify = Objects.requireNonNull(identify, "identify");
         this.publicPaths = Set.copyOf(publicPaths);
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.allowedOrigin = Objects.requireNonNull(allowedOrigin, "allowedOrigin");
+        this.sessionMetrics = Objects.requireNonNull(sessionMetrics, "sessionMetrics");
     }
 
     /**
@@ -80,45 +96,93 @@ public final class AuthenticationFilter implements Filter {
     }
 
     private User authenticate(RoutingRequest req) {
-        VerifiedToken verified = verifiedBySecurity(req, bearerToken(req));
+        Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (authorization.isPresent()) {
+            String token = bearerToken(authorization.get());
+            if (sessions.isPresent() && !looksLikeJwt(token)) {
+                return identified(resolved(SessionCredential.bearer(token)));
+            }
+            return identified(verified(token));
+        }
+        if (sessions.isPresent()) {
+            for (String name : SESSION_COOKIES) {
+                Optional<String> cookie = req.headers().cookies().first(name).asOptional();
+                if (cookie.isPresent() && !cookie.get().isBlank()) {
+                    refuseCrossSiteChange(req);
+                    return identified(resolved(SessionCredential.cookie(name, cookie.get())));
+                }
+            }
+        }
+        throw missingToken().raise();
+    }
+
+    private void refuseCrossSiteChange(RoutingRequest req) {
+        if (STATE_CHANGING.contains(req.prologue().method())
+                && req.headers().first(HeaderNames.ORIGIN).filter(allowedOrigin).isEmpty()) {
+            throw Problem.of(Status.FORBIDDEN_403, "A change authenticated by the session cookie alone must come "
+                    + "from an allowed origin (CORS_ORIGINS): cross-site request forgery protection.").raise();
+        }
+    }
+
+    private IdentifyCallerCommand verified(String token) {
+        VerifiedToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidTokenException e) {
+            throw invalidToken(e.getMessage()).raise();
+        }
         UserId userId;
         try {
             userId = new UserId(verified.userId());
         } catch (IllegalArgumentException e) {
             throw invalidToken("The token's user id is not acceptable").raise();
         }
-        Result<User, CallerError> identified = identify.identifyCaller(new IdentifyCallerCommand(
-                userId, verified.email(), verified.name(), verified.source(), verified.admin(), verified.banned()));
+        return new IdentifyCallerCommand(userId, verified.email(), verified.name(), verified.source(),
+                verified.admin(), verified.banned());
+    }
+
+    private IdentifyCallerCommand resolved(SessionCredential credential) {
+        Result<ResolvedSession, SessionRefused> result;
+        try {
+            result = sessions.orElseThrow().resolve(credential);
+        } catch (IdentityProviderUnavailableException e) {
+            sessionMetrics.record(Outcome.UNAVAILABLE);
+            throw e;
+        }
+        return switch (result) {
+            case Result.Ok<ResolvedSession, SessionRefused> ok -> {
+                sessionMetrics.record(ok.value().cached() ? Outcome.CACHED : Outcome.ACCEPTED);
+                yield ok.value().identity();
+            }
+            case Result.Err<ResolvedSession, SessionRefused> err -> {
+                sessionMetrics.record(Outcome.REJECTED);
+                throw invalidToken(err.error().reason()).raise();
+            }
+        };
+    }
+
+    private User identified(IdentifyCallerCommand command) {
+        Result<User, CallerError> identified = identify.identifyCaller(command);
         return switch (identified) {
             case Result.Ok<User, CallerError> ok -> ok.value();
             case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
         };
     }
 
-    /** Asks Helidon Security, whose only provider is the token verifier, who the bearer of the token is. */
-    private VerifiedToken verifiedBySecurity(RoutingRequest req, String token) {
-        SecurityContext context = security.createContext(RequestId.of(req).value());
-        context.env(SecurityEnvironment.builder()
-                .method(req.prologue().method().text())
-                .path(req.path().path())
-                .header("Authorization", "Bearer " + token)
-                .build());
-        AuthenticationResponse response = context.atnClientBuilder().submit();
-        if (response.status().isSuccess()) {
-            return response.user()
-                    .flatMap(subject -> subject.publicCredential(VerifiedToken.class))
-                    .orElseThrow(() -> new IllegalStateException("the bearer provider authenticated no token"));
-        }
-        throw invalidToken(response.description().orElse("The token is invalid")).raise();
+    /** A compact JWS: three base64url parts, the first a JSON header ({@code eyJ} is {@code {"}). */
+    static boolean looksLikeJwt(String token) {
+        int first = token.indexOf('.');
+        return token.startsWith("eyJ") && first > 0 && token.indexOf('.', first + 1) > first
+                && token.indexOf('.', token.indexOf('.', first + 1) + 1) < 0;
     }
 
-    private static String bearerToken(RoutingRequest req) {
-        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").strip();
-        int space = header.indexOf(' ');
-        if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+    private static String bearerToken(String header) {
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {
             throw missingToken().raise();
         }
-        String token = header.substring(space + 1).strip();
+        String token = value.substring(space + 1).strip();
         if (token.isEmpty()) {
             throw missingToken().raise();
         }

@@ -87,7 +87,8 @@ public final class CorsFilter implements Filter {
         res.header(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
     }
 
-    private static String normalized(String origin) {
+    /** An origin as compared: lower-case scheme and host, no trailing slash. */
+    static String normalized(String origin) {
         String stripped = origin.strip().toLowerCase(Locale.ROOT);
         return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }

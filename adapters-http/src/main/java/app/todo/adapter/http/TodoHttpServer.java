@@ -3,8 +3,10 @@ package app.todo.adapter.http;
 import app.todo.adapter.http.auth.TokenVerifier;
 import app.todo.adapter.http.metrics.HttpRequestMetrics;
 import app.todo.adapter.http.metrics.MetricsRoutes;
+import app.todo.adapter.http.metrics.SessionVerificationMetrics;
 import app.todo.adapter.http.problem.ProblemMapper;
 import app.todo.application.port.in.IdentifyCallerUseCase;
+import app.todo.application.port.in.ResolveSessionUseCase;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Filter;
@@ -14,9 +16,11 @@ import io.helidon.webserver.http1.Http1Config;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -48,6 +52,8 @@ public final class TodoHttpServer {
         private TokenVerifier verifier;
         private IdentifyCallerUseCase identify;
         private ReadinessCheck readiness = () -> true;
+        private Optional<ResolveSessionUseCase> sessions = Optional.empty();
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private final Set<String> publicPaths = new LinkedHashSet<>();
         private final List<Filter> filters = new ArrayList<>();
         private final List<Consumer<HttpRouting.Builder>> routeGroups = new ArrayList<>();
@@ -67,6 +73,16 @@ public final class TodoHttpServer {
         public Builder authentication(TokenVerifier verifier, IdentifyCallerUseCase identify) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
             this.identify = Objects.requireNonNull(identify, "identify");
+            return this;
+        }
+
+        /**
+         * Better Auth session tokens (bearer or cookie) accepted beside JWTs, resolved by {@code sessions};
+         * cookie-authenticated changes must come from one of {@code allowedOrigins} ({@code CORS_ORIGINS}).
+         */
+        public Builder betterAuthSessions(ResolveSessionUseCase sessions, Collection<String> allowedOrigins) {
+            this.sessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
+            allowedOrigins.forEach(origin -> this.allowedOrigins.add(CorsFilter.normalized(origin)));
             return this;
         }
 
@@ -145,7 +161,9 @@ public final class TodoHttpServer {
                         routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics)));
                         routing.addFilter(new RequestTargetFilter());
                         filters.forEach(routing::addFilter);
-                        routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths));
+                        routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
+                                origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),
+                                metrics == null ? SessionVerificationMetrics.NONE : SessionVerificationMetrics.on(metrics)));
                         routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));
                         routing.register(catalog.recording("", new OpenApiRoutes()));
                         if (metrics != null) {

@@ -30,8 +30,13 @@ import java.util.Set;
  */
 public final class IdentifyCallerService implements IdentifyCallerUseCase {
 
-    /** Better Auth's admin plugin puts {@code role} and {@code banned} into its JWKS-signed tokens. */
-    public static final Set<IdentitySource> DEFAULT_CLAIM_SOURCES = Set.of(IdentitySource.JWKS);
+    /**
+     * Better Auth's admin plugin puts {@code role} and {@code banned} into its JWKS-signed tokens and into
+     * the user its {@code get-session} answers with; shared-secret tokens can be minted by anyone with
+     * the secret, so they are not trusted for claims unless configured.
+     */
+    public static final Set<IdentitySource> DEFAULT_CLAIM_SOURCES =
+            Set.of(IdentitySource.JWKS, IdentitySource.BETTER_AUTH_SESSION);
 
     private final UserRepository users;
     private final Clock clock;

@@ -14,6 +14,8 @@ public enum IdentitySource {
     SHARED_SECRET("shared-secret", Origin.EXTERNAL),
     /** Tokens verified with the frontend's JWKS ({@code AUTH_JWKS_URL}), e.g. Better Auth's jwt plugin. */
     JWKS("jwks", Origin.EXTERNAL),
+    /** Better Auth session tokens (bearer plugin or session cookie), vouched for by Better Auth itself. */
+    BETTER_AUTH_SESSION("better-auth-session", Origin.EXTERNAL),
     /** Tokens of the service's own sign-in, signed with its own key. */
     OWN_KEY("own", Origin.OWN);
 
@@ -59,6 +61,6 @@ public enum IdentitySource {
                 return source;
             }
         }
-        throw new InvalidValueException(field, "must name identity sources among shared-secret, jwks (got " + key + ")");
+        throw new InvalidValueException(field, "must name identity sources among shared-secret, jwks, better-auth-session (got " + key + ")");
     }
 }

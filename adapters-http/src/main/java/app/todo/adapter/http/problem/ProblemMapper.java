@@ -5,6 +5,7 @@ import app.todo.application.port.in.AccountError;
 import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.application.port.out.OverloadedException;
 import app.todo.application.port.out.StorageRejectedValueException;
 import app.todo.application.port.out.StorageUnavailableException;
@@ -116,6 +117,14 @@ public final class ProblemMapper {
             case StorageUnavailableException e -> {
                 LOG.log(System.Logger.Level.WARNING, "request {0}: store unavailable: {1}", RequestId.of(req), e.getMessage());
                 write(req, res, storageUnavailable());
+            }
+            case IdentityProviderUnavailableException e -> {
+                LOG.log(System.Logger.Level.WARNING, "request {0}: Better Auth unavailable: {1}", RequestId.of(req),
+                        e.getMessage());
+                write(req, res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                                "The identity provider (Better Auth) cannot be reached right now to check this session; "
+                                        + "try again in a few seconds.")
+                        .withHeader("Retry-After", RETRY_AFTER_SECONDS));
             }
             case OverloadedException e -> {
                 LOG.log(System.Logger.Level.WARNING, "request {0}: overloaded: {1}", RequestId.of(req), e.getMessage());
