@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 /**
  * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
  * and access log, then added filters such as CORS, then authentication), route groups (health, the
- * public OpenAPI document at {@code /openapi}, added groups, tasks, then the browser pages of {@link WebPages}
+ * public OpenAPI document at {@code /openapi}, added groups, tasks, then the browser pages of {@link WebPageRoutes}
  * at {@code /} and {@code /docs}), and the error handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
  * filters or server features later without touching what is here.
  */
@@ -120,7 +120,7 @@ public final class TodoHttpServer {
             Objects.requireNonNull(tasks, "tasks are not set");
             Objects.requireNonNull(verifier, "authentication is not set");
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
-            WebPages pages = new WebPages();
+            WebPageRoutes pages = new WebPageRoutes();
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())

@@ -30,9 +30,12 @@ import java.util.Properties;
  *
  * <p>Every file carries {@code X-Content-Type-Options: nosniff}; the HTML pages carry a
  * {@code Content-Security-Policy} that admits only the service's own scripts, styles, images and requests.
+ * Swagger UI runs under it without {@code 'unsafe-inline'}: it is started from a file, not an inline script;
+ * the webjar's standalone preset, whose logo carries a {@code <style>}, is not loaded; and React sets styles
+ * through the DOM, which a policy does not restrict. BrowserTest (bootstrap) checks for violations.
  * Files are revalidated on each use ({@code Cache-Control: no-cache}) against a strong {@code ETag}.
  */
-public final class WebPages implements HttpService {
+public final class WebPageRoutes implements HttpService {
 
     /** The policy of both pages: nothing inline, nothing from elsewhere, never framed. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -48,7 +51,7 @@ public final class WebPages implements HttpService {
 
     private final Map<String, File> files = new LinkedHashMap<>();
 
-    public WebPages() {
+    public WebPageRoutes() {
         String swaggerUi = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
         add("/", OWN + "index.html", HTML);
         add("/app.js", OWN + "app.js", JAVASCRIPT);
@@ -60,11 +63,6 @@ public final class WebPages implements HttpService {
             add("/docs/" + name, swaggerUi + name,
                     name.endsWith(".js") ? JAVASCRIPT : name.endsWith(".css") ? CSS : PNG);
         }
-    }
-
-    /** The paths served, e.g. {@code /}, {@code /docs}, {@code /docs/swagger-ui-bundle.js}. */
-    public List<String> paths() {
-        return List.copyOf(files.keySet());
     }
 
     @Override
@@ -101,7 +99,7 @@ public final class WebPages implements HttpService {
 
     private static String webjarVersion() {
         Properties properties = new Properties();
-        try (InputStream in = WebPages.class.getResourceAsStream(WEBJAR_PROPERTIES)) {
+        try (InputStream in = WebPageRoutes.class.getResourceAsStream(WEBJAR_PROPERTIES)) {
             if (in == null) {
                 throw new IllegalStateException("Swagger UI (org.webjars:swagger-ui) is not on the class path");
             }
@@ -113,7 +111,7 @@ public final class WebPages implements HttpService {
     }
 
     private static byte[] read(String resource) {
-        try (InputStream in = WebPages.class.getResourceAsStream(resource)) {
+        try (InputStream in = WebPageRoutes.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("The web page file " + resource + " is not on the class path");
             }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the OpenAPI document does not list them and every exchange here is outside the contract; their real
  * behaviour in a browser is {@code BrowserTest}'s (bootstrap).
  */
-class WebPagesTest {
+class WebPageRoutesTest {
 
     private static final Pattern LINKED = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
     private static TestServer server;
@@ -55,9 +55,9 @@ class WebPagesTest {
             HttpResponse<String> page = get(path);
             assertEquals(200, page.statusCode(), path);
             assertEquals("text/html; charset=utf-8", header(page, "Content-Type"), path);
-            assertEquals(WebPages.CONTENT_SECURITY_POLICY, header(page, "Content-Security-Policy"), path);
-            assertTrue(WebPages.CONTENT_SECURITY_POLICY.contains("script-src 'self';")
-                    && !WebPages.CONTENT_SECURITY_POLICY.contains("unsafe"), WebPages.CONTENT_SECURITY_POLICY);
+            assertEquals(WebPageRoutes.CONTENT_SECURITY_POLICY, header(page, "Content-Security-Policy"), path);
+            assertTrue(WebPageRoutes.CONTENT_SECURITY_POLICY.contains("script-src 'self';")
+                    && !WebPageRoutes.CONTENT_SECURITY_POLICY.contains("unsafe"), WebPageRoutes.CONTENT_SECURITY_POLICY);
             assertEquals("nosniff", header(page, "X-Content-Type-Options"), path);
             assertFalse(header(page, "X-Request-Id").isEmpty(), "every response has a request id");
             assertTrue(page.body().contains("<meta name=\"viewport\""), path);
