@@ -248,6 +248,14 @@ class BrowserTest {
             waitUntil("the sign-in form shows", d -> d.findElement(By.id("auth")).isDisplayed());
             assertTrue(!driver.findElement(By.id("tasks")).isDisplayed());
             assertEquals(null, ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('todo.session')"));
+
+            // Back in with the keyboard alone: Enter in the password field submits.
+            type(By.id("sign-in-email"), email);
+            driver.findElement(By.id("sign-in-password")).sendKeys(PASSWORD, Keys.ENTER);
+            waitForMessage("Signed in as " + email + ".");
+            waitForTitles("Buy soy milk", "Write the report");
+            driver.findElement(By.id("sign-out")).click();
+            waitUntil("the sign-in form shows again", d -> d.findElement(By.id("auth")).isDisplayed());
             assertNoCspViolations();
         });
     }
