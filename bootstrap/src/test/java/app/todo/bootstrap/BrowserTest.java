@@ -156,6 +156,7 @@ class BrowserTest {
             assertTrue(milk.getText().contains("Due 2026-12-01"), milk.getText());
             assertEquals(List.of("home", "errands"), milk.findElements(By.cssSelector(".tag")).stream().map(WebElement::getText).toList());
             assertEquals("high", milk.findElement(By.cssSelector(".priority")).getText());
+            scrollTo(driver.findElement(By.id("summary")));
             screenshot("app-2-three-tasks");
 
             // Filters and search, as the list route takes them.
