@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the project's OpenAPI document at {@code GET /openapi}: YAML, as written, unless the
- * {@code Accept} header prefers JSON. Both forms are made once, when the service is built, so a
+ * {@code Accept} header prefers JSON; and always as JSON at {@code GET /openapi.json}. Both forms are made once, when the service is built, so a
  * broken document stops the start-up instead of failing requests.
  */
 public final class OpenApiRoutes implements HttpService {
@@ -27,6 +27,8 @@ public final class OpenApiRoutes implements HttpService {
     /** Where the document lives on the class path; tests read it from the same place. */
     public static final String RESOURCE = "/openapi/openapi.yaml";
     public static final String PATH = "/openapi";
+    /** The JSON form at a path of its own, as FastAPI serves it; what {@code /docs} loads. */
+    public static final String JSON_PATH = "/openapi.json";
 
     private static final HttpMediaType YAML = HttpMediaType.create(MediaTypes.APPLICATION_YAML).withCharset(StandardCharsets.UTF_8);
     private static final HttpMediaType JSON = HttpMediaType.create(MediaTypes.APPLICATION_JSON).withCharset(StandardCharsets.UTF_8);
@@ -42,6 +44,10 @@ public final class OpenApiRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get(PATH, this::serve);
+        rules.get(JSON_PATH, (req, res) -> {
+            res.headers().contentType(JSON);
+            res.send(json);
+        });
     }
 
     private void serve(ServerRequest request, ServerResponse response) {

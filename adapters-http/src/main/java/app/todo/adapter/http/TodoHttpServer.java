@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
  * and access log, then added filters such as CORS, then authentication), route groups (health, the
- * public OpenAPI document at {@code /openapi}, added groups, tasks), and the error handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
+ * public OpenAPI document at {@code /openapi}, added groups, tasks, then the browser pages of {@link WebPageRoutes}
+ * at {@code /} and {@code /docs}), and the error handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
  * filters or server features later without touching what is here.
  */
 public final class TodoHttpServer {
@@ -135,6 +136,7 @@ public final class TodoHttpServer {
             Objects.requireNonNull(tasks, "tasks are not set");
             Objects.requireNonNull(verifier, "authentication is not set");
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
+            WebPageRoutes pages = new WebPageRoutes();
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -171,6 +173,9 @@ public final class TodoHttpServer {
                         }
                         routeGroups.forEach(group -> group.accept(routing));
                         routing.register("/api", catalog.recording("/api", new TaskRoutes(tasks, bodies)));
+                        // Pages for browsers, not API operations: kept out of the catalog, so out of the
+                        // comparison with the document's operations (its description mentions them).
+                        routing.register(pages);
                         ProblemMapper.registerOn(routing);
                     });
             serverCustomizers.forEach(customizer -> customizer.accept(server));

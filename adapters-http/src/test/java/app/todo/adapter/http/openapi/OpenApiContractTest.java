@@ -221,7 +221,7 @@ class OpenApiContractTest {
                 "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/claim-admin", "GET /api/auth/me",
                 "GET /api/auth/jwks",
                 "GET /api/admin/users", "PATCH /api/admin/users/{id}",
-                "GET /health/live", "GET /health/ready", "GET /metrics", "GET /openapi"),
+                "GET /health/live", "GET /health/ready", "GET /metrics", "GET /openapi", "GET /openapi.json"),
                 OpenApiContract.operations());
     }
 }

@@ -19,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /openapi} on a real server: YAML as written, or JSON when the client prefers it. */
+/**
+ * {@code GET /openapi} on a real server: YAML as written, or JSON when the client prefers it; and
+ * {@code GET /openapi.json}, JSON always.
+ */
 class OpenApiRoutesTest {
 
     private static WebServer server;
@@ -86,6 +89,22 @@ class OpenApiRoutesTest {
 
         assertTrue(contentType(get("application/yaml;q=0.5, application/json")).startsWith("application/json"));
         assertTrue(contentType(get("text/html, application/json;q=0.9")).startsWith("application/json"));
+    }
+
+    @Test
+    void openapiJsonIsAlwaysJsonWithTheSameContent() throws Exception {
+        for (String accept : new String[] {null, "application/yaml", "text/html"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.port() + OpenApiRoutes.JSON_PATH));
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            HttpResponse<String> json = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.check(json);
+            assertEquals(200, json.statusCode());
+            assertEquals("application/json; charset=UTF-8".toLowerCase(), contentType(json).toLowerCase(), String.valueOf(accept));
+            assertEquals(OpenApiContract.document(), new ObjectMapper().readTree(json.body()));
+        }
     }
 
     @Test
