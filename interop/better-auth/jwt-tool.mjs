@@ -9,7 +9,13 @@
 //   node jwt-tool.mjs tasks-has <title> < body   exit 0 when the JSON array holds a task with that title
 //   node jwt-tool.mjs jwks < body           the JWKS with key material shortened
 //   node jwt-tool.mjs free-port             an unused 127.0.0.1 port
+//   node jwt-tool.mjs hs256 <sub> <seconds>     an HS256 JWT signed with $BETTER_AUTH_SECRET (the
+//                                               shared-secret set-up of the FastAPI backends)
+//   node jwt-tool.mjs session-sign <token>      <token>.<base64 HMAC-SHA256($BETTER_AUTH_SECRET, token)>,
+//                                               the form of Better Auth's signed session token
+//   node jwt-tool.mjs metric <name> < body      the sum of a Prometheus metric's samples (0 when absent)
 import { createServer } from "node:net";
+import { createHmac } from "node:crypto";
 
 const [cmd, ...args] = process.argv.slice(2);
 
@@ -85,7 +91,35 @@ switch (cmd) {
     });
     break;
   }
+  case "hs256": {
+    // The secret comes from the environment, never from the command line (ps shows arguments).
+    const secret = process.env.BETTER_AUTH_SECRET;
+    if (!secret) throw new Error("BETTER_AUTH_SECRET is not set");
+    const [sub, seconds] = args;
+    const now = Math.floor(Date.now() / 1000);
+    const enc = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const input = `${enc({ alg: "HS256", typ: "JWT" })}.${enc({ sub, iat: now, exp: now + Number(seconds) })}`;
+    out(`${input}.${createHmac("sha256", secret).update(input).digest("base64url")}`);
+    break;
+  }
+  case "session-sign": {
+    const secret = process.env.BETTER_AUTH_SECRET;
+    if (!secret) throw new Error("BETTER_AUTH_SECRET is not set");
+    out(`${args[0]}.${createHmac("sha256", secret).update(args[0]).digest("base64")}`);
+    break;
+  }
+  case "metric": {
+    const [name] = args;
+    let sum = 0;
+    for (const line of (await stdin()).split("\n")) {
+      if (line.startsWith("#")) continue;
+      const m = /^([A-Za-z_:][A-Za-z0-9_:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
+      if (m && m[1] === name) sum += Number(m[3]);
+    }
+    out(String(sum));
+    break;
+  }
   default:
-    console.error("usage: node jwt-tool.mjs show|claim|header|tamper|json|tasks-has|jwks|free-port …");
+    console.error("usage: node jwt-tool.mjs show|claim|header|tamper|json|tasks-has|jwks|free-port|hs256|session-sign|metric …");
     process.exit(2);
 }
