@@ -37,6 +37,15 @@ import app.todo.application.service.RecentCallers;
 import app.todo.application.service.ResolveSessionService;
 import app.todo.adapter.persistence.betterauth.HttpBetterAuthSessionDirectory;
 import app.todo.application.service.SignInService;
+import app.todo.application.service.StartSessionService;
+import app.todo.application.service.RefreshSessionService;
+import app.todo.application.service.SignOutService;
+import app.todo.application.service.ListSessionsService;
+import app.todo.application.service.RevokeSessionService;
+import app.todo.application.service.ChangePasswordService;
+import app.todo.application.service.SessionLiveness;
+import app.todo.application.port.out.SessionRepository;
+import app.todo.adapter.http.account.SessionUseCases;
 import app.todo.application.service.SignUpService;
 import app.todo.application.service.UpdateTaskService;
 import app.todo.domain.user.Email;
@@ -153,18 +162,29 @@ public final class Wiring implements AutoCloseable {
             RecentCallers recentCallers = new RecentCallers(clock, RecentCallers.DEFAULT_TTL,
                     RecentCallers.DEFAULT_MAX_ENTRIES);
             AdminBootstrap adminBootstrap = adminBootstrap(settings, database);
+            SessionRepository sessions = database.sessionRepository();
+            // Spares most own-token requests a session lookup; a sign-out elsewhere shows within its 5 s.
+            SessionLiveness liveness = new SessionLiveness(sessions, clock, SessionLiveness.DEFAULT_TTL,
+                    SessionLiveness.DEFAULT_MAX_ENTRIES);
             PasswordHasher hasher = Argon2PasswordHasher.owasp();
             RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
             AccountRoutes accounts = new AccountRoutes(
                     new SignUpService(users, database.credentialRepository(), hasher, transactions, clock),
                     new SignInService(database.credentialRepository(), users, hasher),
                     new ClaimAdminService(adminBootstrap, database.userDirectory(), recentCallers),
+                    new SessionUseCases(
+                            new StartSessionService(sessions, clock, settings.sessionTtl()),
+                            new RefreshSessionService(sessions, users, liveness, clock, settings.sessionTtl()),
+                            new SignOutService(sessions, liveness, clock),
+                            new ListSessionsService(sessions, clock),
+                            new RevokeSessionService(sessions, liveness, clock),
+                            new ChangePasswordService(database.credentialRepository(), hasher, sessions, liveness, clock)),
                     SessionTokens.signedBy(issuer), ownKeys::jwksJson,
                     AccountRateLimits.perContract(clock, settings.trustProxy()
                             ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET),
                     bodies);
             AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
-                    new ChangeUserService(database.userDirectory(), recentCallers), bodies);
+                    new ChangeUserService(database.userDirectory(), recentCallers, sessions, clock), bodies);
 
             TodoHttpServer.Builder http = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
                             HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
@@ -172,7 +192,7 @@ public final class Wiring implements AutoCloseable {
                     .addFilter(new CorsFilter(settings.corsOrigins()))
                     .tasks(taskUseCases)
                     .authentication(verifier, new IdentifyCallerService(users, clock, recentCallers,
-                            settings.claimSources()))
+                            settings.claimSources()).checkingSessions(liveness))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
                     .customizeServer(Wiring::shutdownAndIdleLimits);

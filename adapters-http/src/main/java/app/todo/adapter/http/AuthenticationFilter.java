@@ -16,6 +16,7 @@ import app.todo.application.port.in.ResolveSessionUseCase.SessionRefused;
 import app.todo.application.port.out.ExternalSessionDirectory.SessionCredential;
 import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.domain.shared.Result;
+import app.todo.domain.user.IdentitySource;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 import io.helidon.http.HeaderNames;
@@ -84,7 +85,11 @@ public final class AuthenticationFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().absolute().path();
         if (needsCaller(path)) {
-            req.context().register(authenticate(req));
+            IdentifyCallerCommand identity = authenticate(req);
+            req.context().register(identified(identity));
+            if (identity.source() == IdentitySource.OWN_KEY) {
+                identity.sessionId().ifPresent(sid -> req.context().register(new OwnSession(sid)));
+            }
         }
         chain.proceed();
     }
@@ -95,21 +100,22 @@ public final class AuthenticationFilter implements Filter {
         return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized);
     }
 
-    private User authenticate(RoutingRequest req) {
+    /** Who the credential says the caller is, checked once; the application decides the rest. */
+    private IdentifyCallerCommand authenticate(RoutingRequest req) {
         Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
         if (authorization.isPresent()) {
             String token = bearerToken(authorization.get());
             if (sessions.isPresent() && !looksLikeJwt(token)) {
-                return identified(resolved(SessionCredential.bearer(token)));
+                return resolved(SessionCredential.bearer(token));
             }
-            return identified(verified(token));
+            return verified(token);
         }
         if (sessions.isPresent()) {
             for (String name : SESSION_COOKIES) {
                 Optional<String> cookie = req.headers().cookies().first(name).asOptional();
                 if (cookie.isPresent() && !cookie.get().isBlank()) {
                     refuseCrossSiteChange(req);
-                    return identified(resolved(SessionCredential.cookie(name, cookie.get())));
+                    return resolved(SessionCredential.cookie(name, cookie.get()));
                 }
             }
         }
@@ -138,7 +144,7 @@ public final class AuthenticationFilter implements Filter {
             throw invalidToken("The token's user id is not acceptable").raise();
         }
         return new IdentifyCallerCommand(userId, verified.email(), verified.name(), verified.source(),
-                verified.admin(), verified.banned());
+                verified.admin(), verified.banned(), Optional.ofNullable(verified.sessionId()));
     }
 
     private IdentifyCallerCommand resolved(SessionCredential credential) {
@@ -167,6 +173,15 @@ public final class AuthenticationFilter implements Filter {
             case Result.Ok<User, CallerError> ok -> ok.value();
             case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
         };
+    }
+
+    /** The own session the caller's access token belongs to ({@code sid}); absent for other tokens. */
+    public record OwnSession(String id) {
+    }
+
+    /** The caller's own session, for sign-out, the session list and password changes. */
+    public static Optional<OwnSession> ownSession(ServerRequest req) {
+        return req.context().get(OwnSession.class);
     }
 
     /** A compact JWS: three base64url parts, the first a JSON header ({@code eyJ} is {@code {"}). */

@@ -3,6 +3,7 @@ package app.todo.application.service;
 import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.ChangeUserCommand;
 import app.todo.application.port.in.ChangeUserUseCase;
+import app.todo.application.port.out.SessionRepository;
 import app.todo.application.port.out.UserDirectory;
 import app.todo.domain.shared.Result;
 import app.todo.domain.shared.Validation;
@@ -11,6 +12,7 @@ import app.todo.domain.user.Role;
 import app.todo.domain.user.UserChanges;
 import app.todo.domain.user.UserSummary;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +20,8 @@ public final class ChangeUserService implements ChangeUserUseCase {
 
     private final UserDirectory directory;
     private final RecentCallers recent;
+    private final SessionRepository sessions;
+    private final Clock clock;
 
     public ChangeUserService(UserDirectory directory) {
         this(directory, RecentCallers.none());
@@ -25,8 +29,18 @@ public final class ChangeUserService implements ChangeUserUseCase {
 
     /** @param recent the callers this instance remembers; a changed user is forgotten there at once */
     public ChangeUserService(UserDirectory directory, RecentCallers recent) {
+        this(directory, recent, null, null);
+    }
+
+    /**
+     * @param sessions where a disabled user's own sessions are revoked (contract §2), so that their
+     *                 refresh tokens die with the decision; {@code null} when there are none to end
+     */
+    public ChangeUserService(UserDirectory directory, RecentCallers recent, SessionRepository sessions, Clock clock) {
         this.directory = directory;
         this.recent = recent;
+        this.sessions = sessions;
+        this.clock = clock;
     }
 
     @Override
@@ -35,6 +49,9 @@ public final class ChangeUserService implements ChangeUserUseCase {
                 directory.change(command.userId(), changes)
                         .map(summary -> {
                             recent.forget(command.userId());
+                            if (sessions != null && summary.user().disabled()) {
+                                sessions.revokeAllOf(command.userId(), Times.now(clock), Optional.empty());
+                            }
                             return summary;
                         })
                         .<Result<UserSummary, AdminError>>map(Result::ok)

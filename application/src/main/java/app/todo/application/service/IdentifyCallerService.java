@@ -42,6 +42,7 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
     private final Clock clock;
     private final RecentCallers recent;
     private final Set<IdentitySource> claimSources;
+    private SessionLiveness sessions;
 
     public IdentifyCallerService(UserRepository users, Clock clock) {
         this(users, clock, RecentCallers.none(), DEFAULT_CLAIM_SOURCES);
@@ -67,8 +68,15 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
         }
     }
 
+    /** Own tokens that name a session ({@code sid}) are refused once it has ended (contract §2). */
+    public IdentifyCallerService checkingSessions(SessionLiveness liveness) {
+        this.sessions = liveness;
+        return this;
+    }
+
     @Override
     public Result<User, CallerError> identifyCaller(IdentifyCallerCommand command) {
+
         boolean claimsCount = claimSources.contains(command.source());
         if (claimsCount && command.bannedClaim()) {
             return Result.err(new CallerError.Banned(command.userId().value()));
@@ -95,6 +103,11 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
         }
         if (user.disabled()) {
             return Result.err(new CallerError.Disabled(user.id().value()));
+        }
+        // After the disabled check: disabling also ends every session, and the contract's answer is the 403.
+        if (sessions != null && command.source() == IdentitySource.OWN_KEY && command.sessionId().isPresent()
+                && !sessions.isLive(command.sessionId().get())) {
+            return Result.err(new CallerError.SessionEnded(command.sessionId().get()));
         }
         return Result.ok(claimsCount && command.adminClaim() && !user.isAdmin() ? user.withRole(Role.ADMIN) : user);
     }

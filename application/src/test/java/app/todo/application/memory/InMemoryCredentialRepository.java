@@ -1,5 +1,9 @@
 package app.todo.application.memory;
 
+import app.todo.domain.user.UserId;
+
+import app.todo.domain.account.PasswordHash;
+
 import app.todo.application.port.out.CredentialRepository;
 import app.todo.domain.account.Credential;
 import app.todo.domain.user.Email;
@@ -22,6 +26,18 @@ public final class InMemoryCredentialRepository implements CredentialRepository 
     @Override
     public Optional<Credential> findByEmail(Email email) {
         return Optional.ofNullable(byEmail.get(email));
+    }
+
+    @Override
+    public Optional<Credential> findByUser(UserId user) {
+        return byEmail.values().stream().filter(c -> c.userId().equals(user)).findFirst();
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId user, PasswordHash hash) {
+        Optional<Credential> current = findByUser(user);
+        current.ifPresent(c -> byEmail.put(c.email(), new Credential(c.userId(), c.email(), hash)));
+        return current.isPresent();
     }
 
     @Override

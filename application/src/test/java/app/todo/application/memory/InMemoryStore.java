@@ -12,6 +12,11 @@ public final class InMemoryStore {
     private final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository(users);
     private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users, tasks);
     private final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
+    private final InMemorySessionRepository sessions = new InMemorySessionRepository();
+
+    public InMemorySessionRepository sessions() {
+        return sessions;
+    }
 
     public InMemoryTaskRepository tasks() {
         return tasks;

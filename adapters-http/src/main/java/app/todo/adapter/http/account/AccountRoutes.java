@@ -4,6 +4,14 @@ import app.todo.adapter.http.AuthenticationFilter;
 import app.todo.application.port.in.ClaimAdminUseCase;
 import app.todo.application.port.in.ClaimAdminCommand;
 import app.todo.application.port.in.AdminError;
+import app.todo.application.port.in.StartSessionUseCase;
+import app.todo.application.port.in.StartSessionCommand;
+import app.todo.application.port.in.SignOutCommand;
+import app.todo.application.port.in.RevokeSessionCommand;
+import app.todo.application.port.in.RefreshSessionUseCase;
+import app.todo.application.port.in.RefreshSessionCommand;
+import app.todo.application.port.in.ListSessionsQuery;
+import app.todo.application.port.in.ChangePasswordCommand;
 import app.todo.adapter.http.Endpoint;
 import app.todo.adapter.http.JsonResponses;
 import app.todo.adapter.http.RequestBodies;
@@ -45,6 +53,7 @@ public final class AccountRoutes implements HttpService {
     private final SignUpUseCase signUp;
     private final SignInUseCase signIn;
     private final ClaimAdminUseCase claimAdmin;
+    private final SessionUseCases sessions;
     private final SessionTokens tokens;
     private final Supplier<String> jwksJson;
     private final AccountRateLimits limits;
@@ -54,8 +63,9 @@ public final class AccountRoutes implements HttpService {
      * @param jwksJson the public JWK set of the service's own signing keys, as JSON text
      * @param bodies   the body reader with the server's size limit
      */
-    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, ClaimAdminUseCase claimAdmin, SessionTokens tokens,
-                         Supplier<String> jwksJson, AccountRateLimits limits, RequestBodies bodies) {
+    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, ClaimAdminUseCase claimAdmin, SessionUseCases sessions,
+                         SessionTokens tokens, Supplier<String> jwksJson, AccountRateLimits limits, RequestBodies bodies) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.signUp = Objects.requireNonNull(signUp, "signUp");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.claimAdmin = Objects.requireNonNull(claimAdmin, "claimAdmin");
@@ -70,7 +80,8 @@ public final class AccountRoutes implements HttpService {
         return server.register(PREFIX, this)
                 .publicPath(PREFIX + "/sign-up")
                 .publicPath(PREFIX + "/sign-in")
-                .publicPath(PREFIX + "/jwks");
+                .publicPath(PREFIX + "/jwks")
+                .publicPath(PREFIX + "/refresh");
     }
 
     @Override
@@ -80,13 +91,18 @@ public final class AccountRoutes implements HttpService {
         Endpoint.at(rules, "/me").on(Method.GET, this::me).otherwiseNotAllowed();
         Endpoint.at(rules, "/jwks").on(Method.GET, this::jwks).otherwiseNotAllowed();
         Endpoint.at(rules, "/claim-admin").on(Method.POST, this::claimAdmin).otherwiseNotAllowed();
+        Endpoint.at(rules, "/refresh").on(Method.POST, this::refresh).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sign-out").on(Method.POST, this::signOut).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sessions").on(Method.GET, this::listSessions).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sessions/{id}").on(Method.DELETE, this::revokeSession).otherwiseNotAllowed();
+        Endpoint.at(rules, "/change-password").on(Method.POST, this::changePassword).otherwiseNotAllowed();
     }
 
     private void signUp(ServerRequest req, ServerResponse res) {
         String address = limits.clientAddress().of(req);
         refuseWhenOver(limits.signUpPerAddress().tryAcquire(address), "sign-ups");
         var command = RequestBodies.valid(AccountFieldsReader.signUp(bodies.required(req)));
-        sendSession(res, Status.CREATED_201, unwrap(signUp.signUp(command)));
+        sendSession(req, res, Status.CREATED_201, unwrap(signUp.signUp(command)));
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
@@ -97,7 +113,57 @@ public final class AccountRoutes implements HttpService {
                 AccountRateLimits.addressAndEmail(address, command.email())), "sign-in attempts");
         refuseWhenOver(limits.signInPerEmail().tryAcquire(AccountRateLimits.emailKey(command.email())),
                 "sign-in attempts for this account");
-        sendSession(res, Status.OK_200, unwrap(signIn.signIn(command)));
+        sendSession(req, res, Status.OK_200, unwrap(signIn.signIn(command)));
+    }
+
+    /** {@code POST /api/auth/refresh {"refresh_token": "…"}}: rotation; limited like sign-in per address. */
+    private void refresh(ServerRequest req, ServerResponse res) {
+        refuseWhenOver(limits.signInPerAddress().tryAcquire(limits.clientAddress().of(req)), "refresh attempts");
+        String token = RequestBodies.valid(AccountFieldsReader.refresh(bodies.required(req)));
+        RefreshSessionUseCase.Refreshed refreshed = switch (sessions.refresh().refresh(new RefreshSessionCommand(token))) {
+            case Result.Ok<RefreshSessionUseCase.Refreshed, AccountError> ok -> ok.value();
+            case Result.Err<RefreshSessionUseCase.Refreshed, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+        send(res, Status.OK_200, refreshed.user(), refreshed.issued());
+    }
+
+    /** {@code POST /api/auth/sign-out}: the caller's own session ends; tokens of other kinds have none. */
+    private void signOut(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        AuthenticationFilter.ownSession(req)
+                .ifPresent(session -> sessions.signOut().signOut(new SignOutCommand(caller, session.id())));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void listSessions(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        Optional<String> current = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        JsonResponses.send(res, Status.OK_200, sessions.list().listSessions(new ListSessionsQuery(caller)).stream()
+                .map(session -> AccountJson.SessionInfo.of(session, current)).toList());
+    }
+
+    private void revokeSession(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        String id = req.path().pathParameters().get("id");
+        switch (sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id))) {
+            case Result.Ok<String, AccountError> ignored -> res.status(Status.NO_CONTENT_204).send();
+            case Result.Err<String, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
+        }
+    }
+
+    /** Counted by the sign-in limit per address and email: a current password is a secret to guess. */
+    private void changePassword(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        String address = limits.clientAddress().of(req);
+        refuseWhenOver(limits.signInPerAddress().tryAcquire(address), "password attempts");
+        refuseWhenOver(limits.signInPerAddressAndEmail().tryAcquire(AccountRateLimits.addressAndEmail(address,
+                caller.emailAddress().map(Object::toString).orElse(caller.id().value()))), "password attempts");
+        var passwords = RequestBodies.valid(AccountFieldsReader.changePassword(bodies.required(req)));
+        Optional<String> keep = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
+        unwrap(sessions.changePassword().changePassword(
+                new ChangePasswordCommand(caller, passwords.current(), passwords.replacement(), keep)));
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     /**
@@ -129,11 +195,18 @@ public final class AccountRoutes implements HttpService {
         res.send(jwksJson.get().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void sendSession(ServerResponse res, Status status, User user) {
-        SessionTokens.Session session = tokens.issue(user);
+    /** Opens a session for the user who just proved who they are, and answers its tokens. */
+    private void sendSession(ServerRequest req, ServerResponse res, Status status, User user) {
+        String userAgent = req.headers().first(HeaderNames.USER_AGENT).orElse(null);
+        send(res, status, user, sessions.start().start(new StartSessionCommand(user, userAgent)));
+    }
+
+    private void send(ServerResponse res, Status status, User user, StartSessionUseCase.IssuedSession issued) {
+        SessionTokens.Session access = tokens.issue(user, issued.session().id());
         // A token is a credential: no cache may keep the answer that carries it.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        JsonResponses.send(res, status, AccountJson.Session.of(user, session.token(), session.expiresAt()));
+        JsonResponses.send(res, status, AccountJson.Session.of(user, access.token(), access.expiresAt(),
+                issued.refreshToken(), issued.refreshExpiresAt()));
     }
 
     private static void refuseWhenOver(Optional<Duration> wait, String what) {

@@ -15,7 +15,8 @@ import java.util.Objects;
 @FunctionalInterface
 public interface SessionTokens {
 
-    Session issue(User user);
+    /** An access token of {@code user} in the session {@code sessionId} ({@code sid}). */
+    Session issue(User user, String sessionId);
 
     /**
      * Tokens of the service's own EdDSA key. They never claim the admin role: the verifier lets a
@@ -25,9 +26,9 @@ public interface SessionTokens {
      * read the role from the {@code user} of the answer.
      */
     static SessionTokens signedBy(Ed25519TokenIssuer issuer) {
-        return user -> {
+        return (user, sessionId) -> {
             Ed25519TokenIssuer.IssuedToken issued = issuer.issue(user.id().value(),
-                    user.emailAddress().map(Email::value).orElse(null), user.name());
+                    user.emailAddress().map(Email::value).orElse(null), user.name(), sessionId);
             return new Session(issued.token(), issued.expiresAt());
         };
     }

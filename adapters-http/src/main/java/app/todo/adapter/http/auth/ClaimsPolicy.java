@@ -67,7 +67,8 @@ public final class ClaimsPolicy {
             }
         });
         return new VerifiedToken(userId(claims), string(claims, "email"), string(claims, "name"),
-                "admin".equals(string(claims, "role")), Boolean.TRUE.equals(claims.getClaim("banned")), expiresAt, source);
+                "admin".equals(string(claims, "role")), Boolean.TRUE.equals(claims.getClaim("banned")), expiresAt, source,
+                string(claims, "sid"));
     }
 
     private static String userId(JWTClaimsSet claims) {

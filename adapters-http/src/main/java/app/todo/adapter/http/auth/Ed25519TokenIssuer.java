@@ -53,13 +53,24 @@ public final class Ed25519TokenIssuer {
         this.audience = audience.filter(s -> !s.isBlank());
     }
 
+    /** A token without a session ({@code sid}): for tests and tools, never answered to a client. */
     public IssuedToken issue(String userId, String email, String name) {
+        return issue(userId, email, name, null);
+    }
+
+    /**
+     * An access token in the session {@code sessionId}: claims {@code sid} (the session, so that ending it
+     * ends the token) and {@code jti} (a fresh id, RFC 7519 §4.1.7) besides the user's.
+     */
+    public IssuedToken issue(String userId, String email, String name, String sessionId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(Objects.requireNonNull(userId, "userId"))
                 .claim("email", email)
                 .claim("name", name)
+                .claim("sid", sessionId)
+                .jwtID(java.util.UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt));
         issuer.ifPresent(claims::issuer);

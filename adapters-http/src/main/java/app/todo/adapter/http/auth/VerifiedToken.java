@@ -11,10 +11,16 @@ import java.util.Objects;
  * {@code admin} and {@code banned} are the token's claims; whether they count is the application's call.
  */
 public record VerifiedToken(String userId, String email, String name, boolean admin, boolean banned,
-                            Instant expiresAt, IdentitySource source) {
+                            Instant expiresAt, IdentitySource source, String sessionId) {
     public VerifiedToken {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A token that names no session. */
+    public VerifiedToken(String userId, String email, String name, boolean admin, boolean banned, Instant expiresAt,
+                         IdentitySource source) {
+        this(userId, email, name, admin, banned, expiresAt, source, null);
     }
 }

@@ -46,6 +46,38 @@ public final class AccountFieldsReader {
         return r.result(token);
     }
 
+    /** {@code POST /api/auth/refresh}: the refresh token, a required string. */
+    public static Result<String, List<FieldError>> refresh(JsonNode body) {
+        JsonFields r = new JsonFields(body);
+        String token = valueOf(r.text("refresh_token"));
+        if (token == null || token.isBlank()) {
+            r.reject("refresh_token", "is required");
+        }
+        return r.result(token);
+    }
+
+    /** {@code POST /api/auth/change-password}: both passwords, wrapped at once. */
+    public record PasswordChange(PlainPassword current, PlainPassword replacement) {
+        @Override
+        public String toString() {
+            return "PasswordChange[(hidden)]";
+        }
+    }
+
+    public static Result<PasswordChange, List<FieldError>> changePassword(JsonNode body) {
+        JsonFields r = new JsonFields(body);
+        String current = valueOf(r.text("current_password"));
+        String replacement = valueOf(r.text("new_password"));
+        if (current == null) {
+            r.reject("current_password", "is required");
+        }
+        if (replacement == null) {
+            r.reject("new_password", "is required");
+        }
+        return r.result(new PasswordChange(current == null ? null : new PlainPassword(current),
+                replacement == null ? null : new PlainPassword(replacement)));
+    }
+
     public static Result<UserChangeFields, List<FieldError>> userChanges(JsonNode body) {
         JsonFields r = new JsonFields(body);
         return r.result(new UserChangeFields(r.text("role"), r.bool("disabled")));

@@ -54,6 +54,10 @@ public final class ProblemMapper {
         return switch (error) {
             case CallerError.Banned ignored -> Problem.of(Status.FORBIDDEN_403, "Your account has been banned.");
             case CallerError.Disabled ignored -> disabled();
+            case CallerError.SessionEnded ignored -> Problem.of(Status.UNAUTHORIZED_401,
+                            "The bearer token was refused: its session has ended (signed out or revoked).")
+                    .withHeader("WWW-Authenticate", BEARER_REALM
+                            + ", error=\"invalid_token\", error_description=\"The token's session has ended\"");
             case CallerError.NotVouchedFor ignored -> Problem.of(Status.UNAUTHORIZED_401,
                             "The bearer token was refused: its issuer may not vouch for this user.")
                     .withHeader("WWW-Authenticate", BEARER_REALM
@@ -71,6 +75,11 @@ public final class ProblemMapper {
                     Problem.of(Status.UNAUTHORIZED_401, "The email or the password is wrong.")
                             .withHeader("WWW-Authenticate", BEARER_REALM);
             case AccountError.AccountDisabled ignored -> disabled();
+            case AccountError.InvalidRefreshToken ignored -> Problem.of(Status.UNAUTHORIZED_401,
+                            "The refresh token is unknown, expired or already used; sign in again.")
+                    .withHeader("WWW-Authenticate", BEARER_REALM + ", error=\"invalid_token\"");
+            case AccountError.SessionNotFound ignored ->
+                    Problem.of(Status.NOT_FOUND_404, "There is no such session among yours.");
         };
     }
 

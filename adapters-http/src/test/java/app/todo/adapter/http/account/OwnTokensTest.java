@@ -6,6 +6,7 @@ import app.todo.adapter.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.http.auth.OwnSigningKeys;
 import app.todo.adapter.http.auth.TokenVerifiers;
 import app.todo.adapter.http.testing.Responses;
+import app.todo.adapter.http.testing.TestAccounts;
 import app.todo.adapter.http.testing.TestServer;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.application.memory.InMemoryStore;
@@ -63,6 +64,7 @@ class OwnTokensTest {
                 new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
                 new SignInService(store.credentials(), store.users(), hasher),
                 new ClaimAdminService(BOOTSTRAP, store.userDirectory(), RecentCallers.none()),
+                TestAccounts.sessions(store, hasher, clock),
                 SessionTokens.signedBy(new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(),
                         Optional.empty())),
                 keys::jwksJson, AccountRateLimits.perContract(clock, ClientAddress.SOCKET), bodies);

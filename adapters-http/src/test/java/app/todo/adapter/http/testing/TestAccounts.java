@@ -17,6 +17,15 @@ import app.todo.application.service.AdminBootstrap;
 import app.todo.application.service.ClaimAdminService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.SignInService;
+import app.todo.application.service.StartSessionService;
+import app.todo.application.service.RefreshSessionService;
+import app.todo.application.service.SignOutService;
+import app.todo.application.service.ListSessionsService;
+import app.todo.application.service.RevokeSessionService;
+import app.todo.application.service.ChangePasswordService;
+import app.todo.application.service.SessionLiveness;
+import app.todo.application.port.out.PasswordHasher;
+import app.todo.adapter.http.account.SessionUseCases;
 import app.todo.application.service.SignUpService;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.User;
@@ -67,6 +76,7 @@ public final class TestAccounts {
                 new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
                 new SignInService(store.credentials(), store.users(), hasher),
                 new ClaimAdminService(adminBootstrap, store.userDirectory(), RecentCallers.none()),
+                sessions(store, hasher, clock),
                 TestAccounts::sessionFor, () -> JWKS, AccountRateLimits.perContract(clock, clientAddress), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
@@ -78,8 +88,28 @@ public final class TestAccounts {
     }
 
     /** Tokens of the test's own key ({@link TestTokens#OWN_KEYS}), valid for an hour of real time. */
-    private static SessionTokens.Session sessionFor(User user) {
-        var issued = TestTokens.own(user.id().value());
+    private static SessionTokens.Session sessionFor(User user, String sessionId) {
+        var issued = TestTokens.own(user.id().value(), sessionId);
         return new SessionTokens.Session(issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * The session use cases over the store. Liveness is not cached here, so a test sees a sign-out at once;
+     * the test server's caller check reads the same store ({@link TestServer}).
+     */
+    public static SessionUseCases sessions(InMemoryStore store, PasswordHasher hasher, Clock clock) {
+        SessionLiveness liveness = liveness(store);
+        return new SessionUseCases(new StartSessionService(store.sessions(), clock, StartSessionService.DEFAULT_SESSION_TTL),
+                new RefreshSessionService(store.sessions(), store.users(), liveness, clock,
+                        StartSessionService.DEFAULT_SESSION_TTL),
+                new SignOutService(store.sessions(), liveness, clock),
+                new ListSessionsService(store.sessions(), clock),
+                new RevokeSessionService(store.sessions(), liveness, clock),
+                new ChangePasswordService(store.credentials(), hasher, store.sessions(), liveness, clock));
+    }
+
+    /** Session liveness read from the store on every request. */
+    public static SessionLiveness liveness(InMemoryStore store) {
+        return new SessionLiveness(store.sessions(), Clock.systemUTC(), Duration.ZERO, 1);
     }
 }

@@ -116,7 +116,7 @@ public final class TestServer implements AutoCloseable {
                         HttpConfig.DEFAULT_IDLE_TIMEOUT))
                 .tasks(useCases)
                 .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),
-                        CLAIM_SOURCES))
+                        CLAIM_SOURCES).checkingSessions(TestAccounts.liveness(store)))
                 .readiness(readiness));
         WebServer server = builder.start();
         return new TestServer(server, store, builder.routes());

@@ -49,8 +49,13 @@ public final class TestTokens {
 
     /** A token of the service's own key for an own account, valid for an hour, as sign-in issues it. */
     public static Ed25519TokenIssuer.IssuedToken own(String userId) {
+        return own(userId, null);
+    }
+
+    /** Like {@link #own(String)}, in the session {@code sessionId} ({@code sid}). */
+    public static Ed25519TokenIssuer.IssuedToken own(String userId, String sessionId) {
         return new Ed25519TokenIssuer(OWN_KEYS, Clock.systemUTC(), java.time.Duration.ofHours(1), Optional.empty(),
-                Optional.empty()).issue(userId, null, null);
+                Optional.empty()).issue(userId, null, null, sessionId);
     }
 
     /** A token of {@code userId} valid for 15 minutes, with an email and a name. */

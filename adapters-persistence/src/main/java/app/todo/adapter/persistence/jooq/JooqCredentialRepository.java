@@ -25,8 +25,27 @@ public final class JooqCredentialRepository implements CredentialRepository {
         return StorageFailures.translated(() -> dsl.selectFrom(CREDENTIALS)
                 .where(CREDENTIALS.EMAIL.eq(email.value()))
                 .fetchOptional()
-                .map(row -> new Credential(new UserId(row.getUserId()), new Email(row.getEmail()),
-                        new PasswordHash(row.getPasswordHash()))));
+                .map(JooqCredentialRepository::toCredential));
+    }
+
+    @Override
+    public Optional<Credential> findByUser(UserId user) {
+        return StorageFailures.translated(() -> dsl.selectFrom(CREDENTIALS)
+                .where(CREDENTIALS.USER_ID.eq(user.value()))
+                .fetchOptional()
+                .map(JooqCredentialRepository::toCredential));
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId user, PasswordHash hash) {
+        return StorageFailures.translated(() -> dsl.update(CREDENTIALS)
+                .set(CREDENTIALS.PASSWORD_HASH, hash.encoded())
+                .where(CREDENTIALS.USER_ID.eq(user.value()))
+                .execute() == 1);
+    }
+
+    private static Credential toCredential(app.todo.adapter.persistence.jooq.generated.tables.records.CredentialsRecord row) {
+        return new Credential(new UserId(row.getUserId()), new Email(row.getEmail()), new PasswordHash(row.getPasswordHash()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.todo.adapter.persistence.jooq;
 
 import app.todo.adapter.persistence.DatabaseConfig;
 import app.todo.application.port.out.CredentialRepository;
+import app.todo.application.port.out.SessionRepository;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.StorageUnavailableException;
 import app.todo.application.port.out.TaskRepository;
@@ -40,6 +41,7 @@ public final class JooqDatabase implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
     }
 
+    private final SessionRepository sessions;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final JooqTaskRepository tasks;
@@ -63,6 +65,11 @@ public final class JooqDatabase implements AutoCloseable {
         this.credentials = new JooqCredentialRepository(dsl);
         this.userDirectory = new JooqUserDirectory(dsl, transactions);
         this.signingKeys = new JooqSigningKeyRepository(dsl);
+        this.sessions = new JooqSessionRepository(dsl, transactions);
+    }
+
+    public SessionRepository sessionRepository() {
+        return sessions;
     }
 
     /**

@@ -64,6 +64,16 @@ class SignUpRollbackTest {
         }
 
         @Override
+        public Optional<Credential> findByUser(app.todo.domain.user.UserId user) {
+            return stored.findByUser(user);
+        }
+
+        @Override
+        public boolean replacePasswordHash(app.todo.domain.user.UserId user, app.todo.domain.account.PasswordHash hash) {
+            return stored.replacePasswordHash(user, hash);
+        }
+
+        @Override
         public Addition addUnlessEmailTaken(Credential credential) {
             return stored.addUnlessEmailTaken(credential);
         }

@@ -4,7 +4,7 @@ import app.todo.domain.shared.FieldError;
 
 import java.util.List;
 
-/** Every expected way signing up or signing in can fail. The HTTP edge maps each one exhaustively. */
+/** Every expected way an account use case (sign-up, sign-in, sessions, passwords) can fail. The HTTP edge maps each one exhaustively. */
 public sealed interface AccountError {
 
     /** Fields missing or breaking a rule; never carries the password itself. */
@@ -27,5 +27,13 @@ public sealed interface AccountError {
 
     /** The password was right, but an admin disabled the account. */
     record AccountDisabled() implements AccountError {
+    }
+
+    /** A refresh token that is unknown, expired, spent (its reuse revoked the session) or of an ended session. */
+    record InvalidRefreshToken() implements AccountError {
+    }
+
+    /** Not one of the caller's sessions (another user's, or none at all). */
+    record SessionNotFound() implements AccountError {
     }
 }

@@ -18,4 +18,8 @@ public sealed interface CallerError {
      */
     record NotVouchedFor(String userId) implements CallerError {
     }
+
+    /** The own token's session was signed out or revoked: 401. */
+    record SessionEnded(String sessionId) implements CallerError {
+    }
 }

@@ -1,5 +1,9 @@
 package app.todo.application.port.out;
 
+import app.todo.domain.user.UserId;
+
+import app.todo.domain.account.PasswordHash;
+
 import app.todo.domain.account.Credential;
 import app.todo.domain.user.Email;
 
@@ -12,6 +16,11 @@ import java.util.Optional;
 public interface CredentialRepository {
 
     Optional<Credential> findByEmail(Email email);
+
+    Optional<Credential> findByUser(UserId user);
+
+    /** Replaces the user's password hash (a password change); false when the user has no credential. */
+    boolean replacePasswordHash(UserId user, PasswordHash hash);
 
     /**
      * Stores the credential unless its email is already registered, and says which happened. Safe when

@@ -1,0 +1,7 @@
+package app.todo.application.port.in;
+
+import app.todo.domain.user.User;
+
+/** The caller's live sessions. */
+public record ListSessionsQuery(User caller) {
+}

@@ -1,0 +1,66 @@
+package app.todo.application.service;
+
+import app.todo.application.port.in.AccountError;
+import app.todo.application.port.in.RefreshSessionCommand;
+import app.todo.application.port.in.RefreshSessionUseCase;
+import app.todo.application.port.in.StartSessionUseCase.IssuedSession;
+import app.todo.application.port.out.SessionRepository;
+import app.todo.application.port.out.SessionRepository.Rotation;
+import app.todo.application.port.out.UserRepository;
+import app.todo.domain.shared.Result;
+import app.todo.domain.user.User;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@link RefreshSessionUseCase}: one atomic rotation in the store; a reuse ends the session everywhere. */
+public final class RefreshSessionService implements RefreshSessionUseCase {
+
+    /** Far longer than any token this service issues (43 characters): anything else is garbage. */
+    private static final int MAX_TOKEN_LENGTH = 256;
+
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final SessionLiveness liveness;
+    private final Clock clock;
+    private final Duration sessionTtl;
+
+    public RefreshSessionService(SessionRepository sessions, UserRepository users, SessionLiveness liveness, Clock clock,
+                                 Duration sessionTtl) {
+        this.sessions = sessions;
+        this.users = users;
+        this.liveness = liveness;
+        this.clock = clock;
+        this.sessionTtl = sessionTtl;
+    }
+
+    @Override
+    public Result<Refreshed, AccountError> refresh(RefreshSessionCommand command) {
+        String presented = command.refreshToken();
+        if (presented == null || presented.isBlank() || presented.length() > MAX_TOKEN_LENGTH) {
+            return Result.err(new AccountError.InvalidRefreshToken());
+        }
+        Instant now = Times.now(clock);
+        String next = RefreshTokens.generate();
+        Rotation rotation = sessions.rotate(RefreshTokens.hash(presented.strip()), RefreshTokens.hash(next), now,
+                now.plus(sessionTtl));
+        return switch (rotation) {
+            case Rotation.Rotated rotated -> {
+                User user = users.find(rotated.session().userId()).orElse(null);
+                if (user == null || user.disabled()) {
+                    sessions.revoke(rotated.session().id(), now);
+                    liveness.forget(rotated.session().id());
+                    yield Result.err(user == null ? new AccountError.InvalidRefreshToken() : new AccountError.AccountDisabled());
+                }
+                yield Result.ok(new Refreshed(user, new IssuedSession(rotated.session(), next)));
+            }
+            case Rotation.Reused reused -> {
+                liveness.forget(reused.sessionId());
+                yield Result.err(new AccountError.InvalidRefreshToken());
+            }
+            case Rotation.Ended ignored -> Result.err(new AccountError.InvalidRefreshToken());
+            case Rotation.Unknown ignored -> Result.err(new AccountError.InvalidRefreshToken());
+        };
+    }
+}

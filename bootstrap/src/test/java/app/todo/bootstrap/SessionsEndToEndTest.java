@@ -1,0 +1,55 @@
+package app.todo.bootstrap;
+
+import app.todo.adapter.persistence.testing.TestPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Own-account sessions through the real wiring on PostgreSQL, across two instances (issue 12). */
+class SessionsEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aSignOutOnOneInstanceIsRefusedOnTheOtherWithinFiveSecondsAndRefreshRotatesAcrossThem() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()));
+        try (RunningService a = RunningService.start(env); RunningService b = RunningService.start(env)) {
+            String email = "s-" + UUID.randomUUID() + "@example.com";
+            JsonNode signedUp = json(a.send("POST", "/api/auth/sign-up", null,
+                    "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"));
+            String token = signedUp.get("token").asText();
+            assertEquals(200, b.send("GET", "/api/auth/me", token, null).statusCode(), "B accepts A's token");
+
+            JsonNode refreshed = json(b.send("POST", "/api/auth/refresh", null,
+                    "{\"refresh_token\":\"" + signedUp.get("refresh_token").asText() + "\"}"));
+            assertEquals(401, a.send("POST", "/api/auth/refresh", null,
+                    "{\"refresh_token\":\"" + signedUp.get("refresh_token").asText() + "\"}").statusCode(),
+                    "the spent token is refused on the other instance too");
+            assertEquals(401, a.send("GET", "/api/auth/me", refreshed.get("token").asText(), null).statusCode(),
+                    "its reuse ended the session at once where it was detected");
+            Polling.await(Duration.ofSeconds(7), "and within 5 s on the other instance",
+                    () -> b.send("GET", "/api/auth/me", refreshed.get("token").asText(), null).statusCode() == 401);
+
+            JsonNode again = json(a.send("POST", "/api/auth/sign-in", null,
+                    "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"));
+            String fresh = again.get("token").asText();
+            assertEquals(200, b.send("GET", "/api/auth/me", fresh, null).statusCode());
+            assertEquals(204, a.send("POST", "/api/auth/sign-out", fresh, null).statusCode());
+            assertEquals(401, a.send("GET", "/api/auth/me", fresh, null).statusCode(), "at once where it happened");
+            // B remembered the session as alive for at most 5 s: a 25 s cache would fail this bound.
+            Polling.await(Duration.ofSeconds(7), "B refuses the signed-out session",
+                    () -> b.send("GET", "/api/auth/me", fresh, null).statusCode() == 401);
+        }
+    }
+}
