@@ -19,7 +19,7 @@ local function user_of(index)
   return "bench-" .. (offset + index - 1)
 end
 
-local body = '{"title":"Benchmark task","description":"made by wrk","priority":"high","tags":["bench"]}'
+local body = '{"title":"Benchmark task","description":"made by wrk","priority":"high","tags":["bench","home"]}'
 local counter = 0
 
 request = function()
