@@ -29,4 +29,13 @@ class EmailTest {
     void refusesOverlongAddresses() {
         assertRefused("email", () -> new Email("a".repeat(250) + "@b.com"));
     }
+
+    /** Trust review finding 8: one address however it is encoded or typed. */
+    @org.junit.jupiter.api.Test
+    void composedDecomposedAndFullwidthSpellingsAreOneAddress() {
+        Email composed = new Email("jos\u00e9@example.com");
+        assertEquals(composed, new Email("jose\u0301@example.com"));
+        assertEquals(new Email("ana@example.com"), new Email("\uff41\uff4e\uff41@example.com"));
+        assertEquals(new Email("ana@example.com"), new Email("ANA@EXAMPLE.COM"));
+    }
 }
