@@ -94,6 +94,15 @@ public final class TestServer implements AutoCloseable {
         });
     }
 
+    /** Like {@link #start(InMemoryStore, Consumer)}, with the store's task repository wrapped, e.g. to make it fail. */
+    public static TestServer start(InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
+                                   Consumer<TodoHttpServer.Builder> customize) {
+        return start(store, decorateTasks, () -> true, TestTokens.verifier(), builder -> {
+            customize.accept(builder);
+            return builder;
+        });
+    }
+
     /** Like {@link #start(InMemoryStore, TokenVerifier, Consumer)}, with the shared-secret test verifier. */
     public static TestServer start(InMemoryStore store, Consumer<TodoHttpServer.Builder> customize) {
         return start(store, TestTokens.verifier(), customize);
