@@ -23,8 +23,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The shape of the hexagon, as rules. Maven already keeps the modules' compile dependencies apart;
  * these rules catch what Maven cannot see: transitive leaks into the core, names, cycles, wiring.
- * Rules on packages that may still be empty allow an empty selection, so they start biting as
- * soon as code arrives there.
+ * No rule allows an empty selection: a rule that selected nothing (a renamed package, a lost module)
+ * fails instead of passing for nothing; the onion's layers, optional only because there is no
+ * domain-service layer, are each checked to hold code by {@code HexagonRulesTest}.
  */
 public final class HexagonRules {
 
@@ -64,6 +65,8 @@ public final class HexagonRules {
             .applicationServices(APPLICATION)
             .adapter("http", HTTP)
             .adapter("persistence", PERSISTENCE)
+            // The hexagon has no domain-service layer; the layers it has are checked to hold code by
+            // HexagonRulesTest.importSeesEveryModuleThatHasCode, so optional layers pass for nothing no more.
             .withOptionalLayers(true)
             .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())
             .because("dependencies point inwards; only bootstrap, which wires everything, reaches every layer");
@@ -72,7 +75,6 @@ public final class HexagonRules {
     public static final ArchRule ADAPTERS_IGNORE_EACH_OTHER = slices()
             .matching("app.todo.adapter.(*)..")
             .should().notDependOnEachOther()
-            .allowEmptyShould(true)
             .because("adapters meet only through the application's ports");
 
     @ArchTest
@@ -110,7 +112,6 @@ public final class HexagonRules {
             .and().implement("io.helidon.webserver.http.HttpService")
             .and().areNotAnonymousClasses()
             .should().haveSimpleNameEndingWith("Routes")
-            .allowEmptyShould(true)
             .because("Helidon route classes must never read as application services");
 
     @ArchTest

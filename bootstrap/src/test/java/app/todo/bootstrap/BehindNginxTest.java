@@ -50,32 +50,44 @@ class BehindNginxTest {
         work = Files.createTempDirectory("todo-nginx");
         service = RunningService.start(Map.of("DATA_DIR", work.resolve("data").toString(),
                 "BETTER_AUTH_SECRET", TestTokens.SECRET, "TRUST_PROXY", "true"));
-        proxyPort = freePort();
-        String site = Files.readString(CONFIG)
-                .replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + service.port() + ";")
-                .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";");
-        Files.writeString(work.resolve("todo-api.conf"), site);
-        // Only the process around the README's block is the test's own: temp paths, no daemon, root workers.
-        Files.writeString(work.resolve("nginx.conf"), """
-                daemon off;
-                user root;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 64; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    include %1$s/todo-api.conf;
-                }
-                """.formatted(work.toAbsolutePath()));
-        nginx = new ProcessBuilder(binary.toString(), "-p", work.toString(), "-c", work.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
-        waitForPort(proxyPort);
+        // The port is picked free and released before nginx binds it, so another process may take it in
+        // between; nginx then says "bind() ... failed" and gives up: pick another port, a few times.
+        for (int attempt = 1; ; attempt++) {
+            proxyPort = freePort();
+            String site = Files.readString(CONFIG)
+                    .replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + service.port() + ";")
+                    .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";");
+            Files.writeString(work.resolve("todo-api.conf"), site);
+            // Only the process around the README's block is the test's own: temp paths, no daemon, root workers.
+            Files.writeString(work.resolve("nginx.conf"), """
+                    daemon off;
+                    user root;
+                    worker_processes 1;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/error.log warn;
+                    events { worker_connections 64; }
+                    http {
+                        access_log off;
+                        client_body_temp_path %1$s/body;
+                        proxy_temp_path %1$s/proxy;
+                        fastcgi_temp_path %1$s/fastcgi;
+                        uwsgi_temp_path %1$s/uwsgi;
+                        scgi_temp_path %1$s/scgi;
+                        include %1$s/todo-api.conf;
+                    }
+                    """.formatted(work.toAbsolutePath()));
+            nginx = new ProcessBuilder(binary.toString(), "-p", work.toString(), "-c", work.resolve("nginx.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
+            if (waitForPort(proxyPort) || attempt >= 3) {
+                break;
+            }
+            nginx.destroy();
+            nginx.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(work.resolve("error.log"));
+        }
+        if (!nginx.isAlive() || lostItsPort()) {
+            fail("nginx did not start: " + Files.readString(work.resolve("nginx.out")) + readIfExists(work.resolve("error.log")));
+        }
     }
 
     @AfterAll
@@ -141,19 +153,29 @@ class BehindNginxTest {
         }
     }
 
-    private static void waitForPort(int port) throws Exception {
+    /** True once nginx (not another process) listens on {@code port}; false when it lost the port to another process. */
+    private static boolean waitForPort(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
+            if (lostItsPort()) {
+                return false;
+            }
             if (!nginx.isAlive()) {
                 fail("nginx stopped: " + Files.readString(work.resolve("nginx.out")) + readIfExists(work.resolve("error.log")));
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+                return !lostItsPort();
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
         fail("nginx did not listen on " + port + " within 20 s");
+        return false;
+    }
+
+    private static boolean lostItsPort() throws IOException {
+        String said = readIfExists(work.resolve("nginx.out")) + readIfExists(work.resolve("error.log"));
+        return said.contains("bind() to 127.0.0.1:" + proxyPort + " failed");
     }
 
     private static String readIfExists(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.OpenApiContract;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.adapter.persistence.testing.DisposablePostgres;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,7 @@ class GracefulShutdownTest {
             process.awaitReady(Duration.ofSeconds(90));
             HttpResponse<String> created = CLIENT.send(request(process, tasks)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Slow\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check("POST", tasks, created);
             long id = JSON.readTree(created.body()).get("id").asLong();
 
             CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -137,7 +139,9 @@ class GracefulShutdownTest {
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(request.method(), request.uri().getPath(), response);
+            return response;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

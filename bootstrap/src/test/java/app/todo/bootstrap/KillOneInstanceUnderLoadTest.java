@@ -97,6 +97,13 @@ class KillOneInstanceUnderLoadTest {
                                     }
                                     continue;
                                 }
+                                try {
+                                    OpenApiContract.check("POST", request.uri().getPath(), response);
+                                } catch (AssertionError outsideTheContract) {
+                                    badAnswers.add((target == victim ? "victim" : "survivor")
+                                            + " answered outside the OpenAPI document: " + outsideTheContract.getMessage());
+                                    continue;
+                                }
                                 if (response.statusCode() == 201) {
                                     long id = JSON.readTree(response.body()).get("id").asLong();
                                     acknowledged.add(new Acknowledged(user, id, title));

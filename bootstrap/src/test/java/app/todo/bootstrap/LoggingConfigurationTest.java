@@ -32,4 +32,37 @@ class LoggingConfigurationTest {
             }
         }
     }
+
+    @Test
+    void logFormatJsonInTheEnvironmentMakesEveryConsoleLineOneJsonObject() throws Exception {
+        Settings settings = Settings.from(java.util.Map.of("LOG_FORMAT", "json")::get);
+        Main.configureLogging(settings.logFormat());
+
+        java.util.logging.LogRecord record = new java.util.logging.LogRecord(java.util.logging.Level.INFO,
+                "started on port 8080\nsecond line");
+        record.setLoggerName("app.todo.bootstrap.Main");
+        int consoles = 0;
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                consoles++;
+                String line = handler.getFormatter().format(record);
+                assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, () -> "one line: " + line);
+                com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+                assertTrue(json.isObject(), line);
+                assertTrue(json.toString().contains("started on port 8080"), line);
+            }
+        }
+        assertTrue(consoles > 0, "a console handler writes the log");
+    }
+
+    @Test
+    void withoutLogFormatTheConsoleIsPlainText() {
+        Main.configureLogging(Settings.from(java.util.Map.<String, String>of()::get).logFormat());
+
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                assertTrue(!(handler.getFormatter() instanceof JsonLogFormatter), "text by default");
+            }
+        }
+    }
 }

@@ -30,9 +30,14 @@ class MetricsEndToEndTest {
         assertEquals(401, service.send("GET", "/api/" + user + "/tasks",
                 TestTokens.signedWithOtherSecret(user), null).statusCode());
 
-        HttpResponse<String> response = service.send("GET", "/metrics", null, null);
-        assertEquals(200, response.statusCode());
-        PrometheusText metrics = PrometheusText.parse(response.body());
+        // The request counter is recorded just after the response is sent: scrape until it is in (10 s at most).
+        Map<String, String> created = Map.of("method", "POST", "route", "/api/{user_id}/tasks", "status", "201");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        PrometheusText metrics = scrape(service);
+        while (metrics.samples("http_server_requests_seconds_count", created).isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
+            metrics = scrape(service);
+        }
 
         assertEquals(1, metrics.value("http_server_requests_seconds_count",
                 Map.of("method", "POST", "route", "/api/{user_id}/tasks", "status", "201")));
@@ -54,5 +59,11 @@ class MetricsEndToEndTest {
         assertTrue(metrics.value("jvm_threads_live_threads", Map.of()) > 0);
         assertTrue(metrics.has("jvm_gc_memory_allocated_bytes_total"), "GC meters are bound");
         assertTrue(metrics.value("process_uptime_seconds", Map.of()) > 0);
+    }
+
+    private static PrometheusText scrape(RunningService service) {
+        HttpResponse<String> response = service.send("GET", "/metrics", null, null);
+        assertEquals(200, response.statusCode());
+        return PrometheusText.parse(response.body());
     }
 }

@@ -78,9 +78,24 @@ final class RunningService implements AutoCloseable {
         return response;
     }
 
+    /**
+     * Like {@link #send}, but the whole exchange must finish within {@code timeout}, else an
+     * {@link UncheckedIOException} (caused by an {@link java.net.http.HttpTimeoutException}): for promises of time.
+     */
+    HttpResponse<String> sendWithin(Duration timeout, String method, String path, String token, String jsonBody) {
+        HttpResponse<String> response = exchange(timeout, method, path, token, jsonBody);
+        OpenApiContract.check(method, path, response);
+        return response;
+    }
+
     private HttpResponse<String> exchange(String method, String path, String token, String jsonBody, String... headers) {
+        return exchange(Duration.ofSeconds(30), method, path, token, jsonBody, headers);
+    }
+
+    private HttpResponse<String> exchange(Duration timeout, String method, String path, String token, String jsonBody,
+                                          String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wiring.port() + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (token != null) {

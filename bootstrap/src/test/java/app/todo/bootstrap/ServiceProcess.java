@@ -46,11 +46,39 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts Main with these environment variables (plus PORT and HOST); does not wait for it. */
     static ServiceProcess start(String name, Map<String, String> environment) {
-        try {
-            return start(name, environment, freePort());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port for " + name, e);
+        // The port is picked free and released before the process binds it, so another process may take
+        // it in between; the service then exits at once saying so. Start again on another port, a few times.
+        for (int attempt = 1; ; attempt++) {
+            ServiceProcess started;
+            try {
+                started = start(name, environment, freePort());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot find a free port for " + name, e);
+            }
+            if (attempt >= 3 || !started.lostItsPort()) {
+                return started;
+            }
+            started.close();
         }
+    }
+
+    /**
+     * Whether the process ended at start-up because its port was taken. Waits (at most 60 s) until it
+     * either says it is listening or exits; any other outcome is left for the caller to see.
+     */
+    private boolean lostItsPort() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String out = output();
+            if (out.contains("Todo API listening on")) {
+                return false;
+            }
+            if (!process.isAlive()) {
+                return out.contains("port " + port + " is already in use");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        return false;
     }
 
     /** Like {@link #start(String, Map)} on the given port, which may be taken. */

@@ -1,7 +1,9 @@
 package app.todo.adapter.http;
 
+import app.todo.adapter.http.testing.TestAccounts;
 import app.todo.adapter.http.testing.TestServer;
 import app.todo.adapter.http.testing.TestTokens;
+import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.out.TaskRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +35,7 @@ class AccessLogTest {
     private static final Logger ROOT = Logger.getLogger("");
     private static final Logger ACCESS = Logger.getLogger("app.todo.access");
     private static final String PASSWORD = "correct-horse-battery-staple-" + UUID.randomUUID();
+    private static final String WRONG_PASSWORD = "wrong-horse-battery-staple-" + UUID.randomUUID();
     private static final String FAILING_USER = "user-whose-list-fails";
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -63,7 +67,9 @@ class AccessLogTest {
     @BeforeEach
     void start() {
         // Started first: the first server of a run may (re)read the logging configuration, dropping handlers.
-        server = TestServer.start(AccessLogTest::failingForOneUser, () -> true);
+        // With the real account routes, so that sign-up and sign-in reach their handlers.
+        InMemoryStore store = new InMemoryStore();
+        server = TestServer.start(store, AccessLogTest::failingForOneUser, TestAccounts.routes(store, Clock.systemUTC()));
         rootLevel = ROOT.getLevel();
         accessLevel = ACCESS.getLevel();
         ROOT.setLevel(Level.INFO); // what a production run logs
@@ -101,19 +107,26 @@ class AccessLogTest {
         String badToken = TestTokens.signedWithOtherSecret(user);
         String passwordBody = "{\"title\":\"x\",\"email\":\"a@example.com\",\"password\":\"" + PASSWORD + "\"}";
 
+        String email = "logged-" + UUID.randomUUID() + "@example.com";
+        String signUp = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Logged\"}";
+        String signIn = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+        String wrongSignIn = "{\"email\":\"" + email + "\",\"password\":\"" + WRONG_PASSWORD + "\"}";
+
         int[] statuses = {
                 server.json("POST", "/api/" + user + "/tasks", token, passwordBody).statusCode(),
-                server.json("POST", "/api/auth/sign-in", null, passwordBody).statusCode(),
+                server.json("POST", "/api/auth/sign-up", null, signUp).statusCode(),
+                server.json("POST", "/api/auth/sign-in", null, signIn).statusCode(),
+                server.json("POST", "/api/auth/sign-in", null, wrongSignIn).statusCode(),
                 server.get("/api/" + user + "/tasks", badToken).statusCode(),
                 server.get("/api/" + user + "/tasks?access_token=" + token, null).statusCode(),
                 server.get("/api/" + FAILING_USER + "/tasks", TestTokens.valid(FAILING_USER)).statusCode(),
                 server.json("POST", "/api/" + user + "/tasks", token, "{\"password\":\"" + PASSWORD).statusCode()};
 
-        assertEquals(List.of(201, 401, 401, 401, 500, 400), Arrays.stream(statuses).boxed().toList(),
-                "each request went where it was meant to");
+        assertEquals(List.of(201, 201, 200, 401, 401, 401, 500, 400), Arrays.stream(statuses).boxed().toList(),
+                "each request went where it was meant to: sign-up and sign-in through their real handlers");
         awaitAccessLines(statuses.length);
         assertTrue(lines.stream().anyMatch(l -> l.contains("SEVERE") && l.contains("failed")), "the 500 was logged");
-        for (String secret : List.of(token, badToken, token.substring(token.lastIndexOf('.') + 1), PASSWORD,
+        for (String secret : List.of(token, badToken, token.substring(token.lastIndexOf('.') + 1), PASSWORD, WRONG_PASSWORD,
                 TestTokens.SECRET, "Bearer")) {
             assertTrue(lines.stream().noneMatch(l -> l.contains(secret)),
                     () -> "a log line carries " + secret + ": " + lines);

@@ -61,6 +61,21 @@ class RecentCallersTest {
     }
 
     @Test
+    void withTheProductionDefaultAChangeMadeElsewhereIsSeenWithinFiveSeconds() {
+        // The README promises other instances see an admin's change within 5 s: the default the wiring uses.
+        RecentCallers production = new RecentCallers(clock, RecentCallers.DEFAULT_TTL, RecentCallers.DEFAULT_MAX_ENTRIES);
+        IdentifyCallerService identifyHere = new IdentifyCallerService(store.users(), clock, production);
+        value(identifyHere.identifyCaller(ana()));
+        assertTrue(store.userDirectory().change(ana, new UserChanges(Optional.empty(), Optional.of(true))).isPresent());
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertEquals(new CallerError.Disabled("ana"), error(identifyHere.identifyCaller(ana())),
+                "5 s after another instance disabled her, this one refuses her");
+        assertTrue(RecentCallers.DEFAULT_TTL.compareTo(Duration.ZERO) > 0, "the default remembers callers at all");
+    }
+
+    @Test
     void rememberingIsBoundedAndCanBeSwitchedOff() {
         RecentCallers tiny = new RecentCallers(clock, TTL, 2);
         for (int i = 0; i < 10; i++) {

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -61,6 +63,25 @@ class MetricsTest {
         return PrometheusText.parse(response.body());
     }
 
+    /**
+     * A request is counted just after its response is sent, so a scrape right after it may come first:
+     * scrape until {@code name} with these labels has reached {@code atLeast} (10 s at most), then let the
+     * test assert the exact figures on that scrape.
+     */
+    private PrometheusText scrapeOnceCounted(String name, Map<String, String> labels, double atLeast) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        PrometheusText metrics = scrape();
+        while (sum(metrics, name, labels) < atLeast && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            metrics = scrape();
+        }
+        return metrics;
+    }
+
+    private static double sum(PrometheusText metrics, String name, Map<String, String> labels) {
+        return metrics.samples(name, labels).stream().mapToDouble(PrometheusText.Sample::value).sum();
+    }
+
     private static Map<String, String> request(String method, String route, int status) {
         return Map.of("method", method, "route", route, "status", String.valueOf(status));
     }
@@ -77,7 +98,11 @@ class MetricsTest {
         assertEquals(404, get("/api/" + user + "/tasks/987654", token).statusCode());
         assertEquals(404, get("/no/such/route/" + UUID.randomUUID(), null).statusCode());
 
-        PrometheusText metrics = scrape();
+        // Counters only grow: the last of these scrapes has every request in.
+        scrapeOnceCounted(REQUESTS, request("GET", TASKS, 200), 2);
+        scrapeOnceCounted(REQUESTS, request("POST", TASKS, 201), 1);
+        scrapeOnceCounted(REQUESTS, request("GET", TASK, 404), 1);
+        PrometheusText metrics = scrapeOnceCounted(REQUESTS, request("GET", HttpRequestMetrics.UNMATCHED, 404), 1);
 
         assertEquals(2, metrics.value(REQUESTS, request("GET", TASKS, 200)));
         assertEquals(1, metrics.value(REQUESTS, request("POST", TASKS, 201)));
@@ -95,7 +120,8 @@ class MetricsTest {
         String user = "user-" + UUID.randomUUID();
         get("/api/" + user + "/tasks", TestTokens.valid(user));
 
-        PrometheusText metrics = scrape();
+        PrometheusText metrics = scrapeOnceCounted("http_server_requests_seconds_bucket",
+                Map.of("method", "GET", "route", TASKS, "status", "200", "le", "+Inf"), 1);
 
         Map<String, Double> buckets = metrics.samples("http_server_requests_seconds_bucket", request("GET", TASKS, 200))
                 .stream().collect(Collectors.toMap(s -> s.labels().get("le"), PrometheusText.Sample::value));
@@ -115,7 +141,7 @@ class MetricsTest {
                 .method("BREW", HttpRequest.BodyPublishers.noBody()).build());
         assertTrue(odd.statusCode() >= 400, "an unknown method is refused");
 
-        PrometheusText metrics = scrape();
+        PrometheusText metrics = scrapeOnceCounted(REQUESTS, request("GET", TASKS, 200), 25);
 
         assertEquals(25, metrics.value(REQUESTS, request("GET", TASKS, 200)));
         assertEquals(1, metrics.samples(REQUESTS, Map.of("route", TASKS, "method", "GET")).size(),
@@ -136,7 +162,7 @@ class MetricsTest {
         String banned = TestTokens.with(user + "-banned", b -> b.claim("banned", true));
         assertEquals(403, get("/api/" + user + "-banned/tasks", banned).statusCode());
 
-        PrometheusText metrics = scrape();
+        PrometheusText metrics = scrapeOnceCounted(REQUESTS, request("GET", HttpRequestMetrics.UNMATCHED, 401), 2);
 
         String name = "auth_token_verifications_total";
         assertEquals(1, metrics.value(name, Map.of("outcome", "accepted", "source", "shared_secret")));

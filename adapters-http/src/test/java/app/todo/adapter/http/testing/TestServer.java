@@ -94,12 +94,40 @@ public final class TestServer implements AutoCloseable {
         });
     }
 
+    /** Like {@link #start(InMemoryStore, Consumer)}, with the store's task repository wrapped, e.g. to make it fail. */
+    public static TestServer start(InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
+                                   Consumer<TodoHttpServer.Builder> customize) {
+        return start(store, decorateTasks, () -> true, TestTokens.verifier(), builder -> {
+            customize.accept(builder);
+            return builder;
+        });
+    }
+
     /** Like {@link #start(InMemoryStore, TokenVerifier, Consumer)}, with the shared-secret test verifier. */
     public static TestServer start(InMemoryStore store, Consumer<TodoHttpServer.Builder> customize) {
         return start(store, TestTokens.verifier(), customize);
     }
 
+    /**
+     * The server with its own connection settings (e.g. a short idle timeout), over an empty store.
+     *
+     * @param customize adds to the server before it starts, e.g. {@code b -> b.customizeServer(...)}
+     */
+    public static TestServer start(HttpConfig config, Consumer<TodoHttpServer.Builder> customize) {
+        return start(config, new InMemoryStore(), UnaryOperator.identity(), () -> true, TestTokens.verifier(), builder -> {
+            customize.accept(builder);
+            return builder;
+        });
+    }
+
     private static TestServer start(InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
+                                    ReadinessCheck readiness, TokenVerifier verifier,
+                                    UnaryOperator<TodoHttpServer.Builder> customize) {
+        return start(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
+                HttpConfig.DEFAULT_IDLE_TIMEOUT), store, decorateTasks, readiness, verifier, customize);
+    }
+
+    private static TestServer start(HttpConfig config, InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
                                     ReadinessCheck readiness, TokenVerifier verifier,
                                     UnaryOperator<TodoHttpServer.Builder> customize) {
         TaskRepository tasks = decorateTasks.apply(store.tasks());
@@ -111,9 +139,7 @@ public final class TestServer implements AutoCloseable {
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),
                 new DeleteTaskService(tasks, store.transactions()));
-        TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(new HttpConfig("127.0.0.1", 0,
-                        HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
-                        HttpConfig.DEFAULT_IDLE_TIMEOUT))
+        TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(config)
                 .tasks(useCases)
                 .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),
                         CLAIM_SOURCES).checkingSessions(TestAccounts.liveness(store)))

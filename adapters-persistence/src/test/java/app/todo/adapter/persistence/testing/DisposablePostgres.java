@@ -65,9 +65,23 @@ public final class DisposablePostgres implements AutoCloseable {
 
     /** Creates, starts and waits for a new server with an empty database {@code todo}. */
     public static DisposablePostgres create() {
+        // The port is picked free and released before the server binds it (it must stay the same across
+        // stop and start), so another process may take it in between: then pick another, a few times.
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            try {
+                return create(port);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || isFree(port)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static DisposablePostgres create(int port) {
         Optional<Path> binaries = localBinaries();
         Server server;
-        int port = freePort();
         if (binaries.isPresent()) {
             server = LocalServer.init(binaries.get(), port);
         } else if (DockerClientFactory.instance().isDockerAvailable()) {
@@ -178,6 +192,15 @@ public final class DisposablePostgres implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("private PostgreSQL setup failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether nothing listens on {@code port} of 127.0.0.1 (checked after a failed start: ours is gone by then). */
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
