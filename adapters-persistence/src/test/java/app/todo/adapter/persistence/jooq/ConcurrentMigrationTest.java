@@ -65,7 +65,7 @@ class ConcurrentMigrationTest {
                 applied.put(rows.getString(1), rows.getInt(2));
             }
         }
-        assertEquals(Map.of("1", 1, "1.1", 1, "2", 1, "3", 1), applied, "each migration exactly once");
-        assertTrue(applied.size() >= 4);
+        assertTrue(applied.keySet().containsAll(java.util.List.of("1", "1.1", "2", "3", "4")), applied::toString);
+        assertTrue(applied.values().stream().allMatch(count -> count == 1), () -> "each migration exactly once: " + applied);
     }
 }
