@@ -27,7 +27,8 @@ public final class CorsFilter implements Filter {
     public static final String DEFAULT_ORIGIN = "http://localhost:3000";
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match";
+    /** The contract's three, and If-None-Match so that a browser can poll with conditional GETs. */
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match";
     static final String EXPOSED_HEADERS = "ETag, Location, X-Total-Count, Link";
     /** How long a browser may reuse a preflight answer. */
     private static final String MAX_AGE_SECONDS = "600";

@@ -24,7 +24,7 @@ class CorsTest extends AccountApiSupport {
         assertEquals(FRONTEND, header(response, "Access-Control-Allow-Origin"));
         assertEquals("true", header(response, "Access-Control-Allow-Credentials"));
         assertTrue(header(response, "Access-Control-Allow-Methods").contains("PATCH"));
-        assertEquals(List.of("Authorization", "Content-Type", "If-Match"),
+        assertEquals(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"),
                 List.of(header(response, "Access-Control-Allow-Headers").split(", ")));
         assertTrue(header(response, "Vary").contains("Origin"));
     }
