@@ -74,6 +74,15 @@ class AccountRoutesTest extends AccountApiSupport {
     }
 
     @Test
+    void the_public_routes_need_no_token_with_a_trailing_slash_either() {
+        assertEquals(201, post("/api/auth/sign-up/",
+                "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}").statusCode());
+        assertEquals(200, post("/api/auth/sign-in/",
+                "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}").statusCode());
+        assertEquals(200, server.get("/api/auth/jwks/", null).statusCode());
+    }
+
+    @Test
     void an_email_is_registered_once_whatever_its_letter_case() {
         assertEquals(201, signUp(email, PASSWORD).statusCode());
 
