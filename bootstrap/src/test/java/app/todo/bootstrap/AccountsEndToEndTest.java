@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.persistence.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,12 +168,8 @@ class AccountsEndToEndTest {
             // B remembered the user a moment ago. The README promises other instances see the change within
             // 5 s (the contract allows 30): poll for 8 s after the change, a margin for a slow machine that a
             // memory of 25 s would still overrun.
-            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-            int status;
-            do {
-                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                status = b.send("GET", "/api/" + userId + "/tasks", tokenFromA, null).statusCode();
-            } while (status != 403 && System.nanoTime() < deadline);
+            int status = Polling.until(Duration.ofSeconds(8),
+                    () -> b.send("GET", "/api/" + userId + "/tasks", tokenFromA, null).statusCode(), seen -> seen == 403);
             assertEquals(403, status, "a user disabled through A is refused by B within 5 s (8 s allowed)");
         }
     }

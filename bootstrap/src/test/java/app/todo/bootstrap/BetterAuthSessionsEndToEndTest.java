@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.adapter.persistence.testing.StubBetterAuth;
 import app.todo.adapter.persistence.testing.TestPostgres;

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +65,7 @@ class ConcurrentEditsTest {
 
     @Test
     void twentyWritersWithTheSameIfMatchLeaveExactlyOneWinner() throws Exception {
-        String user = "writer-" + System.nanoTime();
+        String user = "writer-" + UUID.randomUUID();
         String token = TestTokens.valid(user);
         long id = createTask(user, token).get("id").asLong();
 
@@ -82,7 +83,7 @@ class ConcurrentEditsTest {
 
     @Test
     void fiftyConcurrentTogglesAreFiftyFlips() throws Exception {
-        String user = "toggler-" + System.nanoTime();
+        String user = "toggler-" + UUID.randomUUID();
         String token = TestTokens.valid(user);
         long id = createTask(user, token).get("id").asLong();
 

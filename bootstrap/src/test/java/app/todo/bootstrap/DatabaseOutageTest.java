@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.adapter.persistence.testing.DisposablePostgres;
 import com.fasterxml.jackson.databind.JsonNode;

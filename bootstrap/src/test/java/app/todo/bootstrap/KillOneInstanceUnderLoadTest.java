@@ -1,6 +1,7 @@
 package app.todo.bootstrap;
 
 import app.todo.adapter.http.testing.OpenApiContract;
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.http.testing.TestTokens;
 import app.todo.adapter.persistence.testing.DisposablePostgres;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.http.testing.PrometheusText;
 import app.todo.adapter.http.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,8 @@ class MetricsEndToEndTest {
 
         // The request counter is recorded just after the response is sent: scrape until it is in (10 s at most).
         Map<String, String> created = Map.of("method", "POST", "route", "/api/{user_id}/tasks", "status", "201");
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        PrometheusText metrics = scrape(service);
-        while (metrics.samples("http_server_requests_seconds_count", created).isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
-            metrics = scrape(service);
-        }
+        PrometheusText metrics = Polling.until(java.time.Duration.ofSeconds(10), () -> scrape(service),
+                scraped -> !scraped.samples("http_server_requests_seconds_count", created).isEmpty());
 
         assertEquals(1, metrics.value("http_server_requests_seconds_count",
                 Map.of("method", "POST", "route", "/api/{user_id}/tasks", "status", "201")));

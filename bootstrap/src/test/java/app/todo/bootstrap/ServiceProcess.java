@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.Polling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -67,18 +68,9 @@ final class ServiceProcess implements AutoCloseable {
      * either says it is listening or exits; any other outcome is left for the caller to see.
      */
     private boolean lostItsPort() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String out = output();
-            if (out.contains("Todo API listening on")) {
-                return false;
-            }
-            if (!process.isAlive()) {
-                return out.contains("port " + port + " is already in use");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-        return false;
+        String out = Polling.until(Duration.ofSeconds(60), this::output,
+                said -> said.contains("Todo API listening on") || !process.isAlive());
+        return out.contains("port " + port + " is already in use");
     }
 
     /** Like {@link #start(String, Map)} on the given port, which may be taken. */

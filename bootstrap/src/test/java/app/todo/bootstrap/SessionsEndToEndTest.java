@@ -1,5 +1,6 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.persistence.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,12 @@
 package app.todo.adapter.http.account;
 
+import app.todo.adapter.http.testing.Polling;
 import app.todo.application.port.out.OverloadedException;
 import app.todo.domain.account.PasswordHash;
 import app.todo.domain.account.PlainPassword;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -104,11 +106,8 @@ class Argon2PasswordHasherOwaspTest {
         }
     }
 
-    private static void awaitQueued(Argon2PasswordHasher hasher, int expected) throws InterruptedException {
-        for (int i = 0; i < 3000 && hasher.queued() < expected; i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(expected, hasher.queued());
+    private static void awaitQueued(Argon2PasswordHasher hasher, int expected) {
+        assertEquals(expected, Polling.until(Duration.ofSeconds(30), hasher::queued, queued -> queued >= expected));
     }
 
     private static void await(CountDownLatch latch) {

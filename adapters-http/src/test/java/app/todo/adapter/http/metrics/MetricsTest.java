@@ -2,6 +2,7 @@ package app.todo.adapter.http.metrics;
 
 import app.todo.adapter.http.auth.TokenVerifiers;
 import app.todo.adapter.http.testing.OpenApiContract;
+import app.todo.adapter.http.testing.Polling;
 import app.todo.adapter.http.testing.PrometheusText;
 import app.todo.adapter.http.testing.TestServer;
 import app.todo.adapter.http.testing.TestTokens;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -69,13 +69,7 @@ class MetricsTest {
      * test assert the exact figures on that scrape.
      */
     private PrometheusText scrapeOnceCounted(String name, Map<String, String> labels, double atLeast) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        PrometheusText metrics = scrape();
-        while (sum(metrics, name, labels) < atLeast && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-            metrics = scrape();
-        }
-        return metrics;
+        return Polling.until(Duration.ofSeconds(10), this::scrape, metrics -> sum(metrics, name, labels) >= atLeast);
     }
 
     private static double sum(PrometheusText metrics, String name, Map<String, String> labels) {
