@@ -21,11 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Better Auth session tokens, verified by asking Better Auth (contract §1): the bearer plugin's token,
@@ -56,12 +53,8 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
     private final Optional<byte[]> secret;
     private final Clock clock;
     private final Duration ttl;
-    private final int maxEntries;
-    private final Map<ByteBuffer, Entry> cache = new ConcurrentHashMap<>();
-
-    /** An answer and until when it may be reused. */
-    private record Entry(Optional<ExternalSession> session, Instant until) {
-    }
+    /** Better Auth's answers (a session, or empty for a refusal) by bare token. */
+    private final ExpiringMemory<ByteBuffer, Optional<ExternalSession>> cache;
 
     /**
      * @param secret {@code BETTER_AUTH_SECRET}, when the service shares it with Better Auth
@@ -73,10 +66,10 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
         this.secret = secret.filter(s -> !s.isEmpty()).map(s -> s.getBytes(StandardCharsets.UTF_8));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
-        this.maxEntries = maxEntries;
         if (ttl.isNegative() || maxEntries < 1) {
             throw new IllegalArgumentException("the session cache needs a non-negative lifetime and room for an entry");
         }
+        this.cache = new ExpiringMemory<>(maxEntries);
     }
 
     @Override
@@ -92,9 +85,9 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
         // The same session by bearer (raw or signed) or by cookie shares one entry: keyed by the bare token.
         ByteBuffer key = key(dot >= 0 ? token.substring(0, dot) : token);
         Instant now = clock.instant();
-        Entry cached = cache.get(key);
-        if (cached != null && now.isBefore(cached.until())) {
-            return answer(cached.session(), true);
+        Optional<Optional<ExternalSession>> cached = cache.get(key, now);
+        if (cached.isPresent()) {
+            return answer(cached.get(), true);
         }
         Optional<ExternalSession> session = directory.find(credential);
         remember(key, session, now);
@@ -119,18 +112,7 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
         if (session.isPresent() && session.get().expiresAt() != null && session.get().expiresAt().isBefore(until)) {
             until = session.get().expiresAt();
         }
-        if (!now.isBefore(until)) {
-            return;
-        }
-        if (cache.size() >= maxEntries) {
-            cache.values().removeIf(entry -> !now.isBefore(entry.until()));
-            Iterator<ByteBuffer> it = cache.keySet().iterator();
-            for (int excess = cache.size() - maxEntries + Math.max(1, maxEntries / 10); excess > 0 && it.hasNext(); excess--) {
-                it.next();
-                it.remove();
-            }
-        }
-        cache.put(key, new Entry(session, until));
+        cache.put(key, session, until, now);
     }
 
     /** Better Auth signs the token with HMAC-SHA256 under its secret, in standard padded base64. */

@@ -6,9 +6,8 @@ import app.todo.domain.account.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Whether a session is alive, remembered for a few seconds so that checking it costs most requests no
@@ -20,43 +19,36 @@ public final class SessionLiveness {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_ENTRIES = 50_000;
 
-    private record Known(boolean live, Instant until) {
-    }
-
     private final SessionRepository sessions;
     private final Clock clock;
     private final Duration ttl;
-    private final int maxEntries;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final ExpiringMemory<String, Boolean> known;
 
     public SessionLiveness(SessionRepository sessions, Clock clock, Duration ttl, int maxEntries) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
-        this.maxEntries = maxEntries;
+        this.known = new ExpiringMemory<>(maxEntries);
     }
 
     boolean isLive(String sessionId) {
         Instant now = clock.instant();
-        Known entry = known.get(sessionId);
-        if (entry != null && now.isBefore(entry.until())) {
-            return entry.live();
+        Optional<Boolean> remembered = known.get(sessionId, now);
+        if (remembered.isPresent()) {
+            return remembered.get();
         }
         boolean live = sessions.find(sessionId).map(s -> s.isLive(now)).orElse(false);
-        if (known.size() >= maxEntries) {
-            known.clear(); // bounded: a flood of sessions empties the memory instead of growing it
-        }
-        known.put(sessionId, new Known(live, now.plus(ttl)));
+        known.put(sessionId, live, now.plus(ttl), now);
         return live;
     }
 
     /** Ends this instance's memory of a session (it was revoked here). */
     void forget(String sessionId) {
-        known.remove(sessionId);
+        known.forget(sessionId);
     }
 
     /** Forgets every remembered session of these (all revoked at once). */
     void forgetAll(Iterable<Session> ended) {
-        ended.forEach(session -> known.remove(session.id()));
+        ended.forEach(session -> known.forget(session.id()));
     }
 }
