@@ -83,7 +83,8 @@ public final class AuthenticationFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        String path = req.path().absolute().path();
+        // The prologue, not req.path(): RequestTargetFilter has already made it canonical (no trailing slash).
+        String path = req.prologue().uriPath().path();
         if (needsCaller(path)) {
             IdentifyCallerCommand identity = authenticate(req);
             req.context().register(identified(identity));
@@ -97,10 +98,6 @@ public final class AuthenticationFilter implements Filter {
     private boolean needsCaller(String path) {
         // Collapsing repeated slashes keeps "//api/…" from slipping past the prefix check.
         String normalized = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
-        // The routes answer with or without a trailing slash (contract section 6), so the exemption must too.
-        if (normalized.length() > 1 && normalized.endsWith("/")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
         return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized);
     }
 
