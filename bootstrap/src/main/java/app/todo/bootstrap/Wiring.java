@@ -24,6 +24,7 @@ import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
 import app.todo.application.service.AdminBootstrap;
+import app.todo.application.service.AttemptLimits;
 import app.todo.application.service.ChangeUserService;
 import app.todo.application.service.ClaimAdminService;
 import app.todo.application.service.CompleteTaskService;
@@ -180,7 +181,8 @@ public final class Wiring implements AutoCloseable {
                             new RevokeSessionService(sessions, liveness, clock),
                             new ChangePasswordService(database.credentialRepository(), hasher, sessions, liveness, clock)),
                     SessionTokens.signedBy(issuer), ownKeys::jwksJson,
-                    AccountRateLimits.perContract(clock, settings.trustProxy()
+                    // Counted in the database: a client gets the contract's limits once, however many instances it tries.
+                    new AccountRateLimits(new AttemptLimits(database.rateLimiter(clock)), settings.trustProxy()
                             ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET),
                     bodies);
             AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),

@@ -100,25 +100,22 @@ public final class AccountRoutes implements HttpService {
 
     private void signUp(ServerRequest req, ServerResponse res) {
         String address = limits.clientAddress().of(req);
-        refuseWhenOver(limits.signUpPerAddress().tryAcquire(address), "sign-ups");
+        refuseWhenOver(limits.attempts().signUp(address), "sign-ups");
         var command = RequestBodies.valid(AccountFieldsReader.signUp(bodies.required(req)));
         sendSession(req, res, Status.CREATED_201, unwrap(signUp.signUp(command)));
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
         String address = limits.clientAddress().of(req);
-        refuseWhenOver(limits.signInPerAddress().tryAcquire(address), "sign-in attempts");
+        refuseWhenOver(limits.attempts().signIn(address), "sign-in attempts");
         SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
-        refuseWhenOver(limits.signInPerAddressAndEmail().tryAcquire(
-                AccountRateLimits.addressAndEmail(address, command.email())), "sign-in attempts");
-        refuseWhenOver(limits.signInPerEmail().tryAcquire(AccountRateLimits.emailKey(command.email())),
-                "sign-in attempts for this account");
+        refuseWhenOver(limits.attempts().signInAs(address, command.email()), "sign-in attempts for this account");
         sendSession(req, res, Status.OK_200, unwrap(signIn.signIn(command)));
     }
 
     /** {@code POST /api/auth/refresh {"refresh_token": "…"}}: rotation; limited like sign-in per address. */
     private void refresh(ServerRequest req, ServerResponse res) {
-        refuseWhenOver(limits.signInPerAddress().tryAcquire(limits.clientAddress().of(req)), "refresh attempts");
+        refuseWhenOver(limits.attempts().refresh(limits.clientAddress().of(req)), "refresh attempts");
         String token = RequestBodies.valid(AccountFieldsReader.refresh(bodies.required(req)));
         RefreshSessionUseCase.Refreshed refreshed = switch (sessions.refresh().refresh(new RefreshSessionCommand(token))) {
             case Result.Ok<RefreshSessionUseCase.Refreshed, AccountError> ok -> ok.value();
@@ -156,9 +153,9 @@ public final class AccountRoutes implements HttpService {
     private void changePassword(ServerRequest req, ServerResponse res) {
         User caller = AuthenticationFilter.caller(req);
         String address = limits.clientAddress().of(req);
-        refuseWhenOver(limits.signInPerAddress().tryAcquire(address), "password attempts");
-        refuseWhenOver(limits.signInPerAddressAndEmail().tryAcquire(AccountRateLimits.addressAndEmail(address,
-                caller.emailAddress().map(Object::toString).orElse(caller.id().value()))), "password attempts");
+        refuseWhenOver(limits.attempts().signIn(address), "password attempts");
+        refuseWhenOver(limits.attempts().signInAs(address,
+                caller.emailAddress().map(Object::toString).orElse(caller.id().value())), "password attempts");
         var passwords = RequestBodies.valid(AccountFieldsReader.changePassword(bodies.required(req)));
         Optional<String> keep = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
         unwrap(sessions.changePassword().changePassword(
@@ -173,7 +170,7 @@ public final class AccountRoutes implements HttpService {
      */
     private void claimAdmin(ServerRequest req, ServerResponse res) {
         User caller = AuthenticationFilter.caller(req);
-        refuseWhenOver(limits.signInPerAddress().tryAcquire(limits.clientAddress().of(req)), "attempts");
+        refuseWhenOver(limits.attempts().signIn(limits.clientAddress().of(req)), "attempts");
         String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
         User admin = switch (claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token))) {
             case Result.Ok<User, AdminError> ok -> ok.value();

@@ -1,5 +1,6 @@
 package app.todo.adapter.http.account;
 
+import app.todo.application.service.AttemptLimits;
 import app.todo.adapter.http.auth.MutableClock;
 import app.todo.adapter.http.testing.TestAccounts;
 import app.todo.adapter.http.testing.TestServer;
@@ -48,7 +49,7 @@ class ForwardedForTest {
     @Test
     void one_email_gets_a_limited_number_of_sign_ins_from_all_addresses_together() {
         String email = "target-" + UUID.randomUUID() + "@example.com";
-        for (int i = 0; i < AccountRateLimits.SIGN_IN_PER_EMAIL; i++) {
+        for (int i = 0; i < AttemptLimits.SIGN_IN_PER_EMAIL; i++) {
             assertEquals(401, signIn(email, "198.51.100." + i).statusCode(), "attempt " + (i + 1));
         }
         assertProblem(signIn(email, "198.51.100.200"), 429);

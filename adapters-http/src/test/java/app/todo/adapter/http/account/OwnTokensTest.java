@@ -1,5 +1,7 @@
 package app.todo.adapter.http.account;
 
+import app.todo.application.memory.InMemoryRateLimiter;
+import app.todo.application.service.AttemptLimits;
 import app.todo.adapter.http.HttpConfig;
 import app.todo.adapter.http.RequestBodies;
 import app.todo.adapter.http.auth.Ed25519TokenIssuer;
@@ -67,7 +69,7 @@ class OwnTokensTest {
                 TestAccounts.sessions(store, hasher, clock),
                 SessionTokens.signedBy(new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(),
                         Optional.empty())),
-                keys::jwksJson, AccountRateLimits.perContract(clock, ClientAddress.SOCKET), bodies);
+                keys::jwksJson, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), ClientAddress.SOCKET), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
         server = TestServer.start(store,

@@ -5,6 +5,8 @@ import app.todo.adapter.http.HttpConfig;
 import app.todo.adapter.http.RequestBodies;
 import app.todo.adapter.http.TodoHttpServer;
 import app.todo.adapter.http.account.AccountRateLimits;
+import app.todo.application.memory.InMemoryRateLimiter;
+import app.todo.application.service.AttemptLimits;
 import app.todo.adapter.http.account.AccountRoutes;
 import app.todo.adapter.http.account.AdminRoutes;
 import app.todo.adapter.http.account.Argon2PasswordHasher;
@@ -77,7 +79,7 @@ public final class TestAccounts {
                 new SignInService(store.credentials(), store.users(), hasher),
                 new ClaimAdminService(adminBootstrap, store.userDirectory(), RecentCallers.none()),
                 sessions(store, hasher, clock),
-                TestAccounts::sessionFor, () -> JWKS, AccountRateLimits.perContract(clock, clientAddress), bodies);
+                TestAccounts::sessionFor, () -> JWKS, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), clientAddress), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
         return builder -> {

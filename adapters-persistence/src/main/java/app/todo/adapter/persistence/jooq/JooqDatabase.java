@@ -3,6 +3,7 @@ package app.todo.adapter.persistence.jooq;
 import app.todo.adapter.persistence.DatabaseConfig;
 import app.todo.application.port.out.CredentialRepository;
 import app.todo.application.port.out.SessionRepository;
+import app.todo.application.port.out.RateLimiter;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.StorageUnavailableException;
 import app.todo.application.port.out.TaskRepository;
@@ -23,6 +24,7 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.time.Clock;
 import java.sql.SQLException;
 
 /**
@@ -134,6 +136,16 @@ public final class JooqDatabase implements AutoCloseable {
 
     public SigningKeyRepository signingKeyRepository() {
         return signingKeys;
+    }
+
+    /**
+     * Rate limits whose buckets refill on {@code clock}. On PostgreSQL they are counted in the database, so
+     * every instance that shares it counts together; on the embedded store (one instance) in the returned
+     * limiter's memory.
+     */
+    public RateLimiter rateLimiter(Clock clock) {
+        return dsl.dialect() == SQLDialect.H2 ? Bucket4jRateLimiter.inMemory(clock)
+                : Bucket4jRateLimiter.shared(dataSource, dsl, clock);
     }
 
     public DataSource dataSource() {

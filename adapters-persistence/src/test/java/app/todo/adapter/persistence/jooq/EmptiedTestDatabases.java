@@ -4,6 +4,7 @@ import app.todo.adapter.persistence.DatabaseConfig;
 import app.todo.adapter.persistence.testing.TestH2;
 import app.todo.adapter.persistence.testing.TestPostgres;
 
+import static app.todo.adapter.persistence.jooq.generated.Tables.RATE_LIMIT_BUCKETS;
 import static app.todo.adapter.persistence.jooq.generated.Tables.SIGNING_KEYS;
 import static app.todo.adapter.persistence.jooq.generated.Tables.USERS;
 
@@ -51,6 +52,7 @@ final class EmptiedTestDatabases {
 
     /** Deleting the users deletes their tasks, tags and credentials too (ON DELETE CASCADE). */
     private static Pair emptied(Pair pair) {
+        pair.one().dsl().deleteFrom(RATE_LIMIT_BUCKETS).execute();
         pair.one().dsl().deleteFrom(SIGNING_KEYS).execute();
         pair.one().dsl().deleteFrom(USERS).execute();
         return pair;
