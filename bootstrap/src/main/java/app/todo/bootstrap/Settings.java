@@ -44,6 +44,9 @@ public record Settings(
         Duration tokenTtl,
         Duration sessionTtl,
         Duration sharedSecretMaxLifetime,
+        Optional<String> atRestSecret,
+        Duration keyRotation,
+        Duration keyGrace,
         Set<IdentitySource> claimSources,
         Set<String> adminEmails,
         List<String> corsOrigins,
@@ -57,6 +60,8 @@ public record Settings(
     /** Builds settings from a lookup such as {@code System::getenv}; blank values count as absent. */
     public static Settings from(Function<String, String> lookup) {
         Reader r = new Reader(lookup);
+        Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10));
+        Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30));
         Settings settings = new Settings(
                 r.string("HOST").orElse("0.0.0.0"),
                 r.integer("PORT", 8080, 0, 65535),
@@ -70,10 +75,14 @@ public record Settings(
                 r.duration("AUTH_SESSION_CACHE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(5)),
                 r.string("AUTH_ISSUER"),
                 r.string("AUTH_AUDIENCE"),
-                r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10)),
-                r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30)),
+                clockSkew,
+                tokenTtl,
                 r.duration("AUTH_SESSION_TTL", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365)),
                 r.duration("AUTH_SHARED_SECRET_MAX_TTL", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.secret("AUTH_SECRET"),
+                r.duration("AUTH_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
+                // The default keeps a retired key listed as long as any token it signed can still be valid.
+                r.duration("AUTH_KEY_GRACE", tokenTtl.plus(clockSkew), Duration.ZERO, Duration.ofDays(365)),
                 r.claimSources("AUTH_TRUST_ROLE_CLAIMS"),
                 r.emails("ADMIN_EMAILS"),
                 r.origins("CORS_ORIGINS"),
@@ -95,6 +104,8 @@ public record Settings(
                         + " (cached " + sessionCache.toSeconds() + " s)").orElse("off")
                 + ", role/banned claims trusted from=" + (claimSources.isEmpty() ? "none"
                         : claimSources.stream().map(IdentitySource::key).sorted().toList())
+                + ", signing key rotation=" + keyRotation + " (grace " + keyGrace + ", private keys "
+                        + (atRestSecret.isPresent() ? "encrypted with AUTH_SECRET" : "not encrypted") + ")"
                 + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
                 + ", cors=" + corsOrigins + ", trust proxy=" + trustProxy;
     }

@@ -9,7 +9,6 @@ import app.todo.adapter.http.account.AdminRoutes;
 import app.todo.adapter.http.account.Argon2PasswordHasher;
 import app.todo.adapter.http.account.ClientAddress;
 import app.todo.adapter.http.account.SessionTokens;
-import app.todo.adapter.http.account.StoredSigningKeys;
 import app.todo.adapter.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.http.auth.OwnSigningKeys;
 import app.todo.adapter.http.TaskUseCases;
@@ -20,6 +19,7 @@ import app.todo.adapter.http.metrics.TokenVerificationMetrics;
 import app.todo.adapter.persistence.DatabaseConfig;
 import app.todo.adapter.persistence.jooq.JooqDatabase;
 import app.todo.application.port.out.PasswordHasher;
+import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
@@ -38,6 +38,7 @@ import app.todo.application.service.RecentCallers;
 import app.todo.application.service.ResolveSessionService;
 import app.todo.adapter.persistence.betterauth.HttpBetterAuthSessionDirectory;
 import app.todo.application.service.SignInService;
+import app.todo.application.service.SigningKeyRing;
 import app.todo.application.service.StartSessionService;
 import app.todo.application.service.RefreshSessionService;
 import app.todo.application.service.SignOutService;
@@ -144,8 +145,17 @@ public final class Wiring implements AutoCloseable {
                     new UpdateTaskService(tasks, transactions, clock),
                     new CompleteTaskService(tasks, transactions, clock),
                     new DeleteTaskService(tasks, transactions));
-            // The service's own key pair: made on the first start of the first instance, shared by all via the database.
-            OwnSigningKeys ownKeys = StoredSigningKeys.load(database.signingKeyRepository(), clock);
+            // The service's own key pairs: made on the first start of the first instance, shared by all via the
+            // database, rotated every AUTH_KEY_ROTATION by whichever instance finds the current one due.
+            SigningKeyRepository keyStore = settings.atRestSecret().map(database::signingKeyRepository)
+                    .orElseGet(database::signingKeyRepository);
+            if (settings.atRestSecret().isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "AUTH_SECRET is not set: the private halves of the service's "
+                        + "signing keys are stored in the database unencrypted; set AUTH_SECRET (32 bytes or more, "
+                        + "e.g. openssl rand -base64 32) to encrypt them");
+            }
+            OwnSigningKeys ownKeys = OwnSigningKeys.rotating(new SigningKeyRing(keyStore, OwnSigningKeys.generator(clock),
+                    clock, settings.keyRotation(), settings.keyGrace()));
             TokenVerifier verifier = TokenVerifiers.builder(clock)
                     .ownKeys(ownKeys)
                     .sharedSecret(settings.sharedSecret().orElse(null))

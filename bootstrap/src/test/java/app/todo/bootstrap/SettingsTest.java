@@ -36,6 +36,29 @@ class SettingsTest {
     }
 
     @Test
+    void keysRotateMonthlyAndStayListedAsLongAsTheirTokensMayLive() {
+        Settings defaults = settings(Map.of());
+        assertEquals(Duration.ofDays(30), defaults.keyRotation());
+        assertEquals(Duration.ofMinutes(16), defaults.keyGrace(), "15 min token lifetime + 60 s skew");
+        assertEquals(Optional.empty(), defaults.atRestSecret());
+
+        Settings longer = settings(Map.of("AUTH_TOKEN_TTL", "1h", "AUTH_CLOCK_SKEW", "30s"));
+        assertEquals(Duration.ofMinutes(60).plusSeconds(30), longer.keyGrace());
+
+        Settings set = settings(Map.of("AUTH_KEY_ROTATION", "7d", "AUTH_KEY_GRACE", "2h", "AUTH_SECRET", "s".repeat(32)));
+        assertEquals(Duration.ofDays(7), set.keyRotation());
+        assertEquals(Duration.ofHours(2), set.keyGrace());
+        assertEquals(Optional.of("s".repeat(32)), set.atRestSecret());
+        assertFalse(set.describe().contains("s".repeat(32)), "the secret never reaches the log");
+
+        InvalidSettingsException bad = assertThrows(InvalidSettingsException.class, () -> settings(Map.of(
+                "AUTH_SECRET", "too short", "AUTH_KEY_ROTATION", "0s", "AUTH_KEY_GRACE", "soon")));
+        assertTrue(bad.getMessage().contains("AUTH_SECRET"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("AUTH_KEY_ROTATION"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("AUTH_KEY_GRACE"), bad.getMessage());
+    }
+
+    @Test
     void readsEveryVariable() {
         Settings s = settings(Map.of(
                 "PORT", "9090",

@@ -75,12 +75,13 @@ public final class Ed25519TokenIssuer {
                 .expirationTime(Date.from(expiresAt));
         issuer.ifPresent(claims::issuer);
         audience.ifPresent(claims::audience);
+        OwnSigningKeys.CurrentKey key = keys.currentKey();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
-                .keyID(keys.current().kid()).type(JOSEObjectType.JWT).build();
+                .keyID(key.kid()).type(JOSEObjectType.JWT).build();
         String signingInput = header.toBase64URL() + "." + Base64URL.encode(claims.build().toString());
         try {
             Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(keys.currentPrivateKey());
+            signer.initSign(key.privateKey());
             signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return new IssuedToken(signingInput + "." + Base64URL.encode(signer.sign()), expiresAt);
         } catch (GeneralSecurityException e) {

@@ -27,6 +27,7 @@ import java.util.Objects;
  * One of the service's own Ed25519 signing keys, in the form the database keeps it: the kid
  * (RFC 7638 thumbprint, base64url), the private key as PKCS#8 DER, the public key as X.509 DER, and when it
  * was made. The constructor proves the halves belong together, so a damaged row fails at start, not at sign-in.
+ * A retired key may come without its private half ({@code privateKeyPkcs8} null): it only verifies.
  */
 public record SigningKey(String kid, byte[] privateKeyPkcs8, byte[] publicKeyX509, Instant createdAt) {
 
@@ -35,25 +36,33 @@ public record SigningKey(String kid, byte[] privateKeyPkcs8, byte[] publicKeyX50
     public SigningKey {
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(createdAt, "createdAt");
-        privateKeyPkcs8 = Objects.requireNonNull(privateKeyPkcs8, "privateKeyPkcs8").clone();
+        privateKeyPkcs8 = privateKeyPkcs8 == null ? null : privateKeyPkcs8.clone();
         publicKeyX509 = Objects.requireNonNull(publicKeyX509, "publicKeyX509").clone();
+        proveHalvesMatch(privateKeyPkcs8, publicKeyX509);
+        if (!kid.equals(thumbprint(publicKeyX509))) {
+            throw new IllegalArgumentException("the signing key's kid is not the thumbprint of its public key");
+        }
+    }
+
+    private static void proveHalvesMatch(byte[] privateKeyPkcs8, byte[] publicKeyX509) {
         try {
+            PublicKey publicKey = publicKey(publicKeyX509);
+            if (privateKeyPkcs8 == null) {
+                return;
+            }
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(privateKey(privateKeyPkcs8));
             byte[] probe = "signing key self-test".getBytes(StandardCharsets.US_ASCII);
             signer.update(probe);
             byte[] signature = signer.sign();
             Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(publicKey(publicKeyX509));
+            verifier.initVerify(publicKey);
             verifier.update(probe);
             if (!verifier.verify(signature)) {
                 throw new IllegalArgumentException("the signing key's private and public halves do not match");
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the signing key is not a valid Ed25519 key pair", e);
-        }
-        if (!kid.equals(thumbprint(publicKeyX509))) {
-            throw new IllegalArgumentException("the signing key's kid is not the thumbprint of its public key");
         }
     }
 
@@ -69,9 +78,14 @@ public record SigningKey(String kid, byte[] privateKeyPkcs8, byte[] publicKeyX50
         }
     }
 
+    /** The PKCS#8 bytes, or null for a key that only verifies. */
     @Override
     public byte[] privateKeyPkcs8() {
-        return privateKeyPkcs8.clone();
+        return privateKeyPkcs8 == null ? null : privateKeyPkcs8.clone();
+    }
+
+    public boolean canSign() {
+        return privateKeyPkcs8 != null;
     }
 
     @Override
@@ -80,6 +94,9 @@ public record SigningKey(String kid, byte[] privateKeyPkcs8, byte[] publicKeyX50
     }
 
     PrivateKey privateKey() {
+        if (privateKeyPkcs8 == null) {
+            throw new IllegalStateException("key " + kid + " only verifies");
+        }
         try {
             return privateKey(privateKeyPkcs8);
         } catch (GeneralSecurityException e) {

@@ -2,6 +2,7 @@ package app.todo.adapter.http.account;
 
 import app.todo.application.memory.InMemoryRateLimiter;
 import app.todo.application.service.AttemptLimits;
+import app.todo.application.service.SigningKeyRing;
 import app.todo.adapter.http.HttpConfig;
 import app.todo.adapter.http.RequestBodies;
 import app.todo.adapter.http.auth.Ed25519TokenIssuer;
@@ -59,7 +60,7 @@ class OwnTokensTest {
     static void startServer() {
         Clock clock = Clock.systemUTC();
         store = new InMemoryStore();
-        keys = StoredSigningKeys.load(store.signingKeys(), clock);
+        keys = ring(clock);
         Argon2PasswordHasher hasher = Argon2PasswordHasher.owasp();
         RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
         AccountRoutes accounts = new AccountRoutes(
@@ -77,6 +78,11 @@ class OwnTokensTest {
                     accounts.registerOn(builder);
                     admin.registerOn(builder);
                 });
+    }
+
+    private static OwnSigningKeys ring(Clock clock) {
+        return OwnSigningKeys.rotating(new SigningKeyRing(store.signingKeys(), OwnSigningKeys.generator(clock), clock,
+                SigningKeyRing.DEFAULT_ROTATION, Duration.ofMinutes(16)));
     }
 
     @AfterAll
@@ -102,7 +108,7 @@ class OwnTokensTest {
 
     @Test
     void the_key_stays_the_same_for_another_instance_over_the_same_store() {
-        OwnSigningKeys again = StoredSigningKeys.load(store.signingKeys(), Clock.systemUTC());
+        OwnSigningKeys again = ring(Clock.systemUTC());
 
         assertEquals(keys.jwksJson(), again.jwksJson());
     }

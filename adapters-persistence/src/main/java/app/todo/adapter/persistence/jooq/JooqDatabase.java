@@ -66,7 +66,7 @@ public final class JooqDatabase implements AutoCloseable {
         this.users = new JooqUserRepository(dsl);
         this.credentials = new JooqCredentialRepository(dsl);
         this.userDirectory = new JooqUserDirectory(dsl, transactions);
-        this.signingKeys = new JooqSigningKeyRepository(dsl);
+        this.signingKeys = new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.none());
         this.sessions = new JooqSessionRepository(dsl, transactions);
     }
 
@@ -134,8 +134,19 @@ public final class JooqDatabase implements AutoCloseable {
         return userDirectory;
     }
 
+    /** Signing keys whose private halves are stored as plain PKCS#8 (base64): no {@code AUTH_SECRET}. */
     public SigningKeyRepository signingKeyRepository() {
         return signingKeys;
+    }
+
+    /**
+     * Signing keys whose private halves are stored encrypted (AES-256-GCM, key from HKDF-SHA256 over
+     * {@code atRestSecret}'s UTF-8 bytes); keys stored in plain text are encrypted when next read, and keys
+     * encrypted under another secret come back without their private halves.
+     */
+    public SigningKeyRepository signingKeyRepository(String atRestSecret) {
+        return new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.withSecret(
+                atRestSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**

@@ -1,14 +1,35 @@
 package app.todo.application.port.out;
 
-import java.util.function.Supplier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** Keeps the service's own signing key pair, so tokens stay valid across restarts and instances. */
+/**
+ * Keeps the service's own signing keys, so that tokens stay valid across restarts, instances and key
+ * rotations (contract §2: the key rotates every {@code AUTH_KEY_ROTATION}; retired keys stay listed for
+ * {@code AUTH_KEY_GRACE}). At most one key is current; the store owns the private halves' format at rest
+ * (encrypted when it was given a secret).
+ */
 public interface SigningKeyRepository {
 
     /**
-     * The stored key. When none is stored yet, stores the one {@code generate} makes, unless another
-     * instance stored one meanwhile; either way every caller gets the same, stored key.
-     * {@code generate} may be called and its key discarded.
+     * Every stored key, the current one (if any) first, then the retired ones, newest first. A private half
+     * the store cannot decrypt comes back as null ({@link SigningKey#canSign()} false); retired keys may come
+     * back without theirs, since they no longer sign.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached
      */
-    SigningKey current(Supplier<SigningKey> generate);
+    List<SigningKey> all();
+
+    /**
+     * Makes {@code fresh} the current key and retires the current one at {@code fresh.createdAt()}, in one
+     * step, provided the current key is still {@code expectedCurrentKid} (empty: there is no current key).
+     * When instances race, exactly one of them rotates.
+     *
+     * @return false, changing nothing, when the current key is no longer the expected one
+     */
+    boolean rotate(Optional<String> expectedCurrentKid, SigningKey fresh);
+
+    /** Forgets keys retired before {@code cutoff}; the tokens they signed stop verifying. Returns how many. */
+    int deleteRetiredBefore(Instant cutoff);
 }
