@@ -75,6 +75,9 @@ class BadInputEndToEndTest {
         assertInvalid(caller.send("POST", caller.tasks(), "{\"title\":\"x\\ud800y\"}"), "title");
         assertInvalid(caller.send("POST", caller.tasks(), "{\"title\":\"ok\",\"description\":\"\\udc00\"}"), "description");
         assertInvalid(caller.send("GET", caller.tasks() + "?q=%00", null), "q");
+        assertInvalid(caller.send("GET", caller.tasks() + "?q=%C3%28", null), "q"); // not UTF-8: no silent U+FFFD
+        assertInvalid(caller.send("GET", caller.tasks() + "?tag=%FF", null), "tag");
+        assertEquals(200, caller.send("GET", caller.tasks() + "?q=%C3%A9t%C3%A9", null).statusCode(), "UTF-8 is fine");
         assertInvalid(caller.send("POST", caller.tasks(), "{\"title\":\"old\",\"due_date\":\"1582-10-10\"}"), "due_date");
         assertInvalid(caller.send("POST", caller.tasks(), "{\"title\":\"old\",\"due_date\":\"0000-01-01\"}"), "due_date");
 

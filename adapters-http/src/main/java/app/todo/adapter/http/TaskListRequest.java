@@ -1,5 +1,12 @@
 package app.todo.adapter.http;
 
+import io.helidon.common.uri.UriQuery;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import app.todo.adapter.http.problem.Problem;
 import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.InvalidValueException;
@@ -141,6 +148,28 @@ record TaskListRequest(TaskFilter filter, TaskSort sort, PageRequest page, Map<S
             });
         }
 
+        private static boolean percentDecodesToUtf8(String raw) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+            for (int i = 0; i < raw.length(); ) {
+                if (raw.charAt(i) == '%' && i + 2 < raw.length()
+                        && HexFormat.isHexDigit(raw.charAt(i + 1)) && HexFormat.isHexDigit(raw.charAt(i + 2))) {
+                    bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
+                    i += 3;
+                } else {
+                    int codePoint = raw.codePointAt(i);
+                    bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                    i += Character.charCount(codePoint);
+                }
+            }
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+                return true;
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+
         <T> T check(Supplier<T> factory) {
             try {
                 return factory.get();
@@ -151,6 +180,12 @@ record TaskListRequest(TaskFilter filter, TaskSort sort, PageRequest page, Map<S
         }
 
         private Optional<String> single(String name) {
+            // The decoded values hold U+FFFD where the bytes were not UTF-8: the raw ones tell.
+            if (query instanceof UriQuery uri && uri.contains(name)
+                    && !uri.getAllRaw(name).stream().allMatch(Reader::percentDecodesToUtf8)) {
+                errors.add(new FieldError(name, "must be UTF-8 text once percent-decoded"));
+                return Optional.empty();
+            }
             List<String> values = query.all(name, List::of).stream().filter(v -> !v.isEmpty()).distinct().toList();
             if (values.size() > 1) {
                 errors.add(new FieldError(name, "is given more than once with different values"));
