@@ -1,5 +1,7 @@
 package app.todo.adapter.http;
 
+import java.util.Arrays;
+import java.util.List;
 import app.todo.adapter.http.problem.Problem;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.HeaderNames;
@@ -20,6 +22,9 @@ import io.helidon.webserver.http.RoutingResponse;
  *       FastAPI-era frontends and some proxies add the slash. Served in place rather than redirected: a
  *       {@code 308} would cost a round trip, and a browser drops {@code Authorization} when a redirect
  *       crosses origins. No route has a meaning that depends on the slash.</li>
+ *   <li>Several {@code Content-Length} headers that disagree are a {@code 400} with {@code Connection: close}
+ *       (RFC 9112 §6.3): where the body ends is unknown, and a proxy that believed another value would see a
+ *       smuggled request in the rest. Identical repeats are one length, as the RFC allows.</li>
  * </ul>
  * Runs right after the request id is set, so authentication, CORS and routing all see one canonical path.
  */
@@ -38,6 +43,11 @@ final class RequestTargetFilter implements Filter {
                 return;
             }
             throw Problem.of(Status.BAD_REQUEST_400, "The request target must be an absolute path.").raise();
+        }
+        if (req.headers().all(HeaderNames.CONTENT_LENGTH, List::of).stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).distinct().count() > 1) {
+            throw Problem.of(Status.BAD_REQUEST_400, "The request has Content-Length headers that disagree.")
+                    .withHeader(HeaderNames.CONNECTION.defaultCase(), "close").raise();
         }
         if (raw.length() > 1 && raw.endsWith("/")) {
             int end = raw.length();

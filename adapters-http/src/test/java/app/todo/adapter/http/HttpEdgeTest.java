@@ -171,6 +171,25 @@ class HttpEdgeTest extends ApiTestSupport {
     }
 
     @Test
+    void contentLengthsThatDisagreeAreABadRequestAndTheConnectionCloses() {
+        for (String lengths : List.of("Content-Length: 2\r\nContent-Length: 40\r\n", "Content-Length: 2, 40\r\n")) {
+            try (RawHttp http = connect()) {
+                http.write("POST /api/auth/sign-in HTTP/1.1\r\n" + HOST + "Content-Type: application/json\r\n"
+                        + lengths + "\r\n{}");
+                RawHttp.Response response = http.read();
+
+                assertEquals(400, response.status(), lengths);
+                assertEquals("close", response.header("Connection"), response.lines().toString());
+            }
+        }
+        try (RawHttp http = connect()) {
+            http.write("POST /api/auth/sign-in HTTP/1.1\r\n" + HOST + "Content-Type: application/json\r\n"
+                    + "Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}");
+            assertNotEquals(400, http.read().status(), "repeats of one length are that length (RFC 9112 section 6.3)");
+        }
+    }
+
+    @Test
     void aRequestTargetThatIsNotAPathIsABadRequest() {
         try (RawHttp http = connect()) {
             http.write("GET * HTTP/1.1\r\n" + HOST + "\r\n");
