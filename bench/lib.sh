@@ -58,7 +58,7 @@ jwks_pid=$!
 
 launch_started=$(date +%s%N)
 PORT=$PORT DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
-  BETTER_AUTH_SECRET=$(cat "$work/secret") AUTH_JWKS_URL="http://127.0.0.1:$JWKS_PORT/jwks.json" \
+  BETTER_AUTH_SECRET=$(cat "$work/secret") AUTH_JWKS_URL="http://127.0.0.1:$JWKS_PORT/jwks.json" AUTH_TOKEN_TTL=1h \
   java ${JAVA_OPTS:-} -jar bootstrap/target/todo-api.jar >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
@@ -77,6 +77,25 @@ for ((u = 0; u < USERS; u++)); do
     curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/bench-$u/tasks" \
       -H "Authorization: Bearer ${hs_tokens[$u]}" -H 'Content-Type: application/json' \
       -d "{\"title\":\"Task $t of bench-$u\",\"priority\":\"medium\",\"tags\":[\"home\",\"t$((t % 3))\"]}"
+  done
+done
+# The service's own accounts (sign-up: at most 5 a minute from one address, so 5 of them), 20 tasks each:
+# their EdDSA access tokens carry a session, checked on every request through the bounded cache.
+OWN_USERS=5
+: >"$work/own.tokens"
+: >"$work/own.users"
+for ((u = 0; u < OWN_USERS; u++)); do
+  answer=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/auth/sign-up" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"own-$u@bench.example.com\",\"password\":\"bench password $u\"}")
+  own_token=$(grep -o '"token":"[^"]*"' <<<"$answer" | head -1 | cut -d'"' -f4)
+  own_id=$(grep -o '"id":"[^"]*"' <<<"$answer" | head -1 | cut -d'"' -f4)
+  [[ -n $own_token && -n $own_id ]] || { echo "bench: sign-up answered $answer" >&2; exit 1; }
+  echo "$own_token" >>"$work/own.tokens"
+  echo "$own_id" >>"$work/own.users"
+  for ((t = 0; t < 20; t++)); do
+    curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/$own_id/tasks" \
+      -H "Authorization: Bearer $own_token" -H 'Content-Type: application/json' \
+      -d "{\"title\":\"Task $t of $own_id\",\"priority\":\"medium\",\"tags\":[\"home\",\"t$((t % 3))\"]}"
   done
 done
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL

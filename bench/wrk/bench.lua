@@ -1,6 +1,7 @@
 -- One wrk script for every HTTP figure of the benchmark.
 -- Environment: TOKENS_FILE (one token per line, line n for user bench-(n-1)), MODE = list | create | mixed,
--- USER_OFFSET (skip that many users) and USER_COUNT (use that many after them; 0 = all).
+-- USER_OFFSET (skip that many users) and USER_COUNT (use that many after them; 0 = all). USERS_FILE, when
+-- set, names the user of each token line instead (the service's own accounts have generated ids).
 -- Each request picks a user at random, so "mixed" spreads reads and writes over many users.
 local tokens = {}
 local mode = os.getenv("MODE") or "list"
@@ -15,7 +16,18 @@ for line in io.lines(os.getenv("TOKENS_FILE")) do
   end
 end
 
+local users = {}
+local users_file = os.getenv("USERS_FILE")
+if users_file and users_file ~= "" then
+  for line in io.lines(users_file) do
+    users[#users + 1] = line
+  end
+end
+
 local function user_of(index)
+  if #users > 0 then
+    return users[offset + index]
+  end
   return "bench-" .. (offset + index - 1)
 end
 
