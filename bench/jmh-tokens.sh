@@ -46,7 +46,7 @@ cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
 out="$module/target/jmh-classes"
 rm -rf "$out" && mkdir -p "$out"
 "$JAVA_HOME/bin/javac" -proc:full -nowarn -d "$out" -cp "$cp" \
-    "$module"/src/test/java/app/todo/adapter/http/auth/bench/*.java
+    "$module"/src/test/java/app/todo/adapter/in/http/auth/bench/*.java
 
 exec "$JAVA_HOME/bin/java" -cp "$out:$cp" org.openjdk.jmh.Main TokenVerificationBenchmark \
     -f 1 -wi 2 -i 3 -w 2s -r 3s "$@"

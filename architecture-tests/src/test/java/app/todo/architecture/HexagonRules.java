@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
@@ -31,8 +33,11 @@ public final class HexagonRules {
 
     static final String DOMAIN = "app.todo.domain..";
     static final String APPLICATION = "app.todo.application..";
-    static final String HTTP = "app.todo.adapter.http..";
-    static final String PERSISTENCE = "app.todo.adapter.persistence..";
+    static final String HTTP = "app.todo.adapter.in.http..";
+    static final String PERSISTENCE = "app.todo.adapter.out.persistence..";
+    static final String DRIVING = "app.todo.adapter.in..";
+    static final String DRIVEN = "app.todo.adapter.out..";
+    static final String DRIVEN_PORTS = "app.todo.application.port.out..";
     static final String BOOTSTRAP = "app.todo.bootstrap..";
 
     private HexagonRules() {
@@ -65,6 +70,8 @@ public final class HexagonRules {
             .applicationServices(APPLICATION)
             .adapter("http", HTTP)
             .adapter("persistence", PERSISTENCE)
+            .adapter("betterauth", "app.todo.adapter.out.betterauth..")
+            .adapter("password", "app.todo.adapter.out.password..")
             // The hexagon has no domain-service layer; the layers it has are checked to hold code by
             // HexagonRulesTest.importSeesEveryModuleThatHasCode, so optional layers pass for nothing no more.
             .withOptionalLayers(true)
@@ -73,9 +80,36 @@ public final class HexagonRules {
 
     @ArchTest
     public static final ArchRule ADAPTERS_IGNORE_EACH_OTHER = slices()
-            .matching("app.todo.adapter.(*)..")
+            .matching("app.todo.adapter.*.(*)..")
             .should().notDependOnEachOther()
             .because("adapters meet only through the application's ports");
+
+    @ArchTest
+    public static final ArchRule ADAPTERS_SAY_WHICH_WAY_THEY_FACE = classes()
+            .that().resideInAPackage("app.todo.adapter..")
+            .should().resideInAnyPackage(DRIVING, DRIVEN)
+            .because("adapter.in.* drive the application (the HTTP edge), adapter.out.* are driven by it "
+                    + "(stores, identity providers, hashing): the package says which");
+
+    @ArchTest
+    public static final ArchRule THE_DRIVING_EDGE_ONLY_TRANSLATES = noClasses()
+            .that().resideInAPackage(DRIVING)
+            .should().dependOnClassesThat(resideInAPackage(DRIVEN_PORTS).and(not(assignableTo(RuntimeException.class))))
+            .because("the HTTP edge calls use cases; only they use driven ports (the failures those ports "
+                    + "declare, such as StorageUnavailableException, are the edge's to translate)");
+
+    @ArchTest
+    public static final ArchRule DRIVEN_PORTS_ARE_IMPLEMENTED_BY_DRIVEN_ADAPTERS = classes()
+            .that().implement(resideInAPackage(DRIVEN_PORTS))
+            .and().resideOutsideOfPackage(DRIVEN_PORTS)
+            .should().resideInAPackage(DRIVEN)
+            .because("a store, a hasher or an identity provider is a driven adapter, whatever module it sits in");
+
+    @ArchTest
+    public static final ArchRule DRIVEN_ADAPTERS_IGNORE_HELIDON = noClasses()
+            .that().resideInAPackage(DRIVEN)
+            .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+            .because("Helidon is the driving edge's web server; a driven adapter works without one");
 
     @ArchTest
     public static final ArchRule MODULES_ARE_FREE_OF_CYCLES = slices()

@@ -48,7 +48,14 @@ class HexagonRulesBiteTest {
                 arguments("HTTP services are named *Routes", HexagonRules.HTTP_SERVICES_ARE_NAMED_ROUTES,
                         "TaskHandler"),
                 arguments("only bootstrap wires both adapters", HexagonRules.ONLY_BOOTSTRAP_WIRES_BOTH_ADAPTERS,
-                        "HomeMadeWiring"));
+                        "HomeMadeWiring"),
+                arguments("adapters say which way they face", HexagonRules.ADAPTERS_SAY_WHICH_WAY_THEY_FACE,
+                        "SidewaysAdapter"),
+                arguments("the driving edge only translates", HexagonRules.THE_DRIVING_EDGE_ONLY_TRANSLATES,
+                        "HashingRoutes"),
+                arguments("driven ports are implemented by driven adapters",
+                        HexagonRules.DRIVEN_PORTS_ARE_IMPLEMENTED_BY_DRIVEN_ADAPTERS, "HashingRoutes"),
+                arguments("driven adapters ignore Helidon", HexagonRules.DRIVEN_ADAPTERS_IGNORE_HELIDON, "HelidonStore"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,8 +18,8 @@ class HexagonRulesTest {
     /** Rules over an import that silently lost a module would pass for nothing. */
     @ArchTest
     static void importSeesEveryModuleThatHasCode(JavaClasses classes) {
-        for (String module : new String[] {"app.todo.domain.", "app.todo.application.", "app.todo.adapter.http.",
-                "app.todo.adapter.persistence.", "app.todo.bootstrap."}) {
+        for (String module : new String[] {"app.todo.domain.", "app.todo.application.", "app.todo.adapter.in.http.",
+                "app.todo.adapter.out.persistence.", "app.todo.bootstrap."}) {
             assertTrue(classes.stream().anyMatch(c -> c.getName().startsWith(module)), module + " is missing");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().contains("counterexample")),

@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.auth.RemoteJwks;
+import app.todo.adapter.in.http.auth.RemoteJwks;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.IdentitySource;

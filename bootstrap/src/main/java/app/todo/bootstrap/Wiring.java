@@ -1,23 +1,24 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.CorsFilter;
-import app.todo.adapter.http.HttpConfig;
-import app.todo.adapter.http.RequestBodies;
-import app.todo.adapter.http.account.AccountRateLimits;
-import app.todo.adapter.http.account.AccountRoutes;
-import app.todo.adapter.http.account.AdminRoutes;
-import app.todo.adapter.http.account.Argon2PasswordHasher;
-import app.todo.adapter.http.account.ClientAddress;
-import app.todo.adapter.http.account.SessionTokens;
-import app.todo.adapter.http.auth.Ed25519TokenIssuer;
-import app.todo.adapter.http.auth.OwnSigningKeys;
-import app.todo.adapter.http.TaskUseCases;
-import app.todo.adapter.http.TodoHttpServer;
-import app.todo.adapter.http.auth.TokenVerifier;
-import app.todo.adapter.http.auth.TokenVerifiers;
-import app.todo.adapter.http.metrics.TokenVerificationMetrics;
-import app.todo.adapter.persistence.DatabaseConfig;
-import app.todo.adapter.persistence.jooq.JooqDatabase;
+import app.todo.adapter.in.http.CorsFilter;
+import app.todo.adapter.in.http.HttpConfig;
+import app.todo.adapter.in.http.RequestBodies;
+import app.todo.adapter.in.http.account.AccountRateLimits;
+import app.todo.adapter.in.http.account.AccountRoutes;
+import app.todo.adapter.in.http.account.AdminRoutes;
+import app.todo.adapter.out.password.Argon2PasswordHasher;
+import app.todo.adapter.in.http.account.ClientAddress;
+import app.todo.adapter.in.http.account.SessionTokens;
+import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
+import app.todo.adapter.in.http.auth.OwnSigningKeys;
+import app.todo.adapter.in.http.TaskUseCases;
+import app.todo.adapter.in.http.TodoHttpServer;
+import app.todo.adapter.in.http.auth.TokenVerifier;
+import app.todo.adapter.in.http.auth.TokenVerifiers;
+import app.todo.adapter.in.http.metrics.TokenVerificationMetrics;
+import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.adapter.out.persistence.keys.Ed25519KeyPairs;
+import app.todo.adapter.out.persistence.jooq.JooqDatabase;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.TaskRepository;
@@ -36,7 +37,7 @@ import app.todo.application.service.ListTasksService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.ResolveSessionService;
-import app.todo.adapter.persistence.betterauth.HttpBetterAuthSessionDirectory;
+import app.todo.adapter.out.betterauth.HttpBetterAuthSessionDirectory;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SigningKeyRing;
 import app.todo.application.service.StartSessionService;
@@ -47,7 +48,7 @@ import app.todo.application.service.RevokeSessionService;
 import app.todo.application.service.ChangePasswordService;
 import app.todo.application.service.SessionLiveness;
 import app.todo.application.port.out.SessionRepository;
-import app.todo.adapter.http.account.SessionUseCases;
+import app.todo.adapter.in.http.account.SessionUseCases;
 import app.todo.application.service.SignUpService;
 import app.todo.application.service.UpdateTaskService;
 import app.todo.domain.user.Email;
@@ -154,7 +155,7 @@ public final class Wiring implements AutoCloseable {
                         + "signing keys are stored in the database unencrypted; set AUTH_SECRET (32 bytes or more, "
                         + "e.g. openssl rand -base64 32) to encrypt them");
             }
-            OwnSigningKeys ownKeys = OwnSigningKeys.rotating(new SigningKeyRing(keyStore, OwnSigningKeys.generator(clock),
+            OwnSigningKeys ownKeys = OwnSigningKeys.rotating(new SigningKeyRing(keyStore, Ed25519KeyPairs.generator(clock),
                     clock, settings.keyRotation(), settings.keyGrace()));
             TokenVerifier verifier = TokenVerifiers.builder(clock)
                     .ownKeys(ownKeys)

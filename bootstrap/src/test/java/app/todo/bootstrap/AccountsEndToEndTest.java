@@ -1,7 +1,7 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.Polling;
-import app.todo.adapter.persistence.testing.TestPostgres;
+import app.todo.application.testing.Polling;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

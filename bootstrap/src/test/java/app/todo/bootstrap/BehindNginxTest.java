@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.TestTokens;
+import app.todo.adapter.in.http.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

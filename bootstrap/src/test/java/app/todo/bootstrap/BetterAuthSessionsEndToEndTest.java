@@ -1,9 +1,9 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.Polling;
-import app.todo.adapter.http.testing.TestTokens;
-import app.todo.adapter.persistence.testing.StubBetterAuth;
-import app.todo.adapter.persistence.testing.TestPostgres;
+import app.todo.application.testing.Polling;
+import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.adapter.out.persistence.testing.StubBetterAuth;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

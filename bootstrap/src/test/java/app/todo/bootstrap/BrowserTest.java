@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.persistence.testing.TestPostgres;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;

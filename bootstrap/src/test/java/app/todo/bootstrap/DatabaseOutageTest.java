@@ -1,8 +1,8 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.Polling;
-import app.todo.adapter.http.testing.TestTokens;
-import app.todo.adapter.persistence.testing.DisposablePostgres;
+import app.todo.application.testing.Polling;
+import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.adapter.out.persistence.testing.DisposablePostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,8 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.TestTokens;
-import app.todo.adapter.persistence.DatabaseConfig;
-import app.todo.adapter.persistence.testing.TestPostgres;
+import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;

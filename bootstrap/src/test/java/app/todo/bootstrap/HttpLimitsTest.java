@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.TestTokens;
+import app.todo.adapter.in.http.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.Polling;
-import app.todo.adapter.http.testing.PrometheusText;
-import app.todo.adapter.http.testing.TestTokens;
+import app.todo.application.testing.Polling;
+import app.todo.adapter.in.http.testing.PrometheusText;
+import app.todo.adapter.in.http.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

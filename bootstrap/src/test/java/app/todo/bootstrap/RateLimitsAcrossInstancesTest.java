@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.persistence.testing.TestPostgres;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

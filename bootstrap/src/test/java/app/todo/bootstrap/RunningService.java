@@ -1,9 +1,9 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.OpenApiContract;
-import app.todo.adapter.http.testing.TestTokens;
-import app.todo.adapter.persistence.DatabaseConfig;
-import app.todo.adapter.persistence.testing.TestPostgres;
+import app.todo.adapter.in.http.testing.OpenApiContract;
+import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

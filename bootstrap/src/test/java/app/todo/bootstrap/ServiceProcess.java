@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.Polling;
+import app.todo.application.testing.Polling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

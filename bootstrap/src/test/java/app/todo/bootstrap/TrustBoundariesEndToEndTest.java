@@ -1,6 +1,6 @@
 package app.todo.bootstrap;
 
-import app.todo.adapter.http.testing.TestTokens;
+import app.todo.adapter.in.http.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class TrustBoundariesEndToEndTest {
     @Test
     void aClaimedAdminRoleIsNeverALastingGrant() {
         try (RunningService service = RunningService.start(Map.of(
-                "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.persistence.testing.TestPostgres.newDatabase()),
+                "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.out.persistence.testing.TestPostgres.newDatabase()),
                 "BETTER_AUTH_SECRET", TestTokens.SECRET, "AUTH_TRUST_ROLE_CLAIMS", "shared-secret"))) {
             String u1 = newUser();
             String claimingAdmin = TestTokens.with(u1, claims -> claims.claim("role", "admin"));
@@ -55,7 +55,7 @@ class TrustBoundariesEndToEndTest {
     @Test
     void aSharedSecretTokenCannotNameAnOwnAccountNorClaimAdminByDefault() throws Exception {
         try (RunningService service = RunningService.start(Map.of(
-                "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.persistence.testing.TestPostgres.newDatabase()),
+                "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.out.persistence.testing.TestPostgres.newDatabase()),
                 "BETTER_AUTH_SECRET", TestTokens.SECRET))) {
             HttpResponse<String> signedUp = service.send("POST", "/api/auth/sign-up", null,
                     "{\"email\":\"own-" + UUID.randomUUID() + "@example.com\",\"password\":\"correct horse battery\"}");
@@ -83,7 +83,7 @@ class TrustBoundariesEndToEndTest {
     @Test
     void sharedSecretTokensHaveAMaximumLifetimeAndTheConfiguredAudience() {
         try (RunningService service = RunningService.start(Map.of(
-                "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.persistence.testing.TestPostgres.newDatabase()),
+                "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.out.persistence.testing.TestPostgres.newDatabase()),
                 "BETTER_AUTH_SECRET", TestTokens.SECRET, "AUTH_AUDIENCE", "todo-api"))) {
             String user = newUser();
             Instant now = Instant.now();

@@ -4,7 +4,7 @@ import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.application.port.in.ResolveSessionUseCase;
 import app.todo.application.port.out.ExternalSessionDirectory;
 import app.todo.application.port.out.ExternalSessionDirectory.ExternalSession;
-import app.todo.application.port.out.ExternalSessionDirectory.SessionCredential;
+import app.todo.domain.account.SessionCredential;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.shared.Result;
 import app.todo.domain.user.IdentitySource;

@@ -1,6 +1,6 @@
 package app.todo.application.service;
 
-import app.todo.application.port.out.SigningKey;
+import app.todo.domain.account.SigningKey;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.StorageUnavailableException;
 

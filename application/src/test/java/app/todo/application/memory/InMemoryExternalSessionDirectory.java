@@ -1,5 +1,6 @@
 package app.todo.application.memory;
 
+import app.todo.domain.account.SessionCredential;
 import app.todo.application.port.out.ExternalSessionDirectory;
 import app.todo.application.port.out.IdentityProviderUnavailableException;
 

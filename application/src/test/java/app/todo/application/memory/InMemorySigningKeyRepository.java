@@ -1,6 +1,6 @@
 package app.todo.application.memory;
 
-import app.todo.application.port.out.SigningKey;
+import app.todo.domain.account.SigningKey;
 import app.todo.application.port.out.SigningKeyRepository;
 
 import java.time.Instant;

@@ -4,7 +4,7 @@ import app.todo.application.memory.InMemoryExternalSessionDirectory;
 import app.todo.application.port.in.ResolveSessionUseCase.ResolvedSession;
 import app.todo.application.port.in.ResolveSessionUseCase.SessionRefused;
 import app.todo.application.port.out.ExternalSessionDirectory.ExternalSession;
-import app.todo.application.port.out.ExternalSessionDirectory.SessionCredential;
+import app.todo.domain.account.SessionCredential;
 import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.domain.shared.Result;
 import app.todo.domain.user.IdentitySource;

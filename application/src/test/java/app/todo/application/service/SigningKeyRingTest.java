@@ -1,7 +1,7 @@
 package app.todo.application.service;
 
 import app.todo.application.memory.InMemorySigningKeyRepository;
-import app.todo.application.port.out.SigningKey;
+import app.todo.domain.account.SigningKey;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.StorageUnavailableException;
 import org.junit.jupiter.api.Test;

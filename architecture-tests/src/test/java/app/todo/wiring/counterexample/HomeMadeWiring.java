@@ -1,7 +1,7 @@
 package app.todo.wiring.counterexample;
 
-import app.todo.adapter.http.counterexample.TaskHandler;
-import app.todo.adapter.persistence.counterexample.RawStore;
+import app.todo.adapter.in.http.counterexample.TaskHandler;
+import app.todo.adapter.out.persistence.counterexample.RawStore;
 
 /** Counterexample: wiring both adapters outside bootstrap. */
 public record HomeMadeWiring(TaskHandler http, RawStore persistence) {

@@ -1,6 +1,6 @@
 package app.todo.application.port.in;
 
-import app.todo.application.port.out.ExternalSessionDirectory.SessionCredential;
+import app.todo.domain.account.SessionCredential;
 import app.todo.domain.shared.Result;
 
 /**

@@ -1,5 +1,7 @@
 package app.todo.application.port.out;
 
+import app.todo.domain.account.SessionCredential;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,30 +19,6 @@ public interface ExternalSessionDirectory {
      *                                              (unreachable, too slow, an unexpected answer)
      */
     Optional<ExternalSession> find(SessionCredential credential);
-
-    /**
-     * A session token as the client presented it. {@code cookieName} is set when it came in a cookie
-     * (the value then as the browser sent it, signed and URL-encoded), empty for a bearer token.
-     */
-    record SessionCredential(String token, Optional<String> cookieName) {
-        public SessionCredential {
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(cookieName, "cookieName");
-        }
-
-        public static SessionCredential bearer(String token) {
-            return new SessionCredential(token, Optional.empty());
-        }
-
-        public static SessionCredential cookie(String name, String value) {
-            return new SessionCredential(value, Optional.of(name));
-        }
-
-        @Override
-        public String toString() {
-            return "SessionCredential[" + cookieName.map(name -> "cookie " + name).orElse("bearer") + ", token=(hidden)]";
-        }
-    }
 
     /**
      * What the provider says of a live session: the user, and (admin plugin) {@code role} and

@@ -1,5 +1,6 @@
 package app.todo.application.port.out;
 
+import app.todo.domain.account.SigningKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

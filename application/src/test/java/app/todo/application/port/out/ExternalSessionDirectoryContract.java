@@ -1,7 +1,7 @@
 package app.todo.application.port.out;
 
 import app.todo.application.port.out.ExternalSessionDirectory.ExternalSession;
-import app.todo.application.port.out.ExternalSessionDirectory.SessionCredential;
+import app.todo.domain.account.SessionCredential;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package app.todo.application.port.out;
 
+import app.todo.domain.account.SigningKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

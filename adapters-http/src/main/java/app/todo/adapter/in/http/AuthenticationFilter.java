@@ -1,0 +1,230 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.auth.InvalidTokenException;
+import app.todo.adapter.in.http.auth.TokenVerifier;
+import app.todo.adapter.in.http.auth.VerifiedToken;
+import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
+import app.todo.adapter.in.http.metrics.SessionVerificationMetrics.Outcome;
+import app.todo.adapter.in.http.problem.Problem;
+import app.todo.adapter.in.http.problem.ProblemMapper;
+import app.todo.application.port.in.CallerError;
+import app.todo.application.port.in.IdentifyCallerCommand;
+import app.todo.application.port.in.IdentifyCallerUseCase;
+import app.todo.application.port.in.ResolveSessionUseCase;
+import app.todo.application.port.in.ResolveSessionUseCase.ResolvedSession;
+import app.todo.application.port.in.ResolveSessionUseCase.SessionRefused;
+import app.todo.domain.account.SessionCredential;
+import app.todo.application.port.out.IdentityProviderUnavailableException;
+import app.todo.domain.shared.Result;
+import app.todo.domain.user.IdentitySource;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserId;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Every {@code /api/**} request but the public ones needs a credential (contract §1), read once and
+ * checked once: a bearer token (RFC 6750), or, when Better Auth sessions are on, Better Auth's session
+ * cookie. A JWT goes to the token verifier; anything else, with sessions on, is a Better Auth session
+ * token resolved by asking Better Auth; the two never mix. The identity is then handed to the
+ * application once, which decides banned, disabled and admin, and the caller goes into the request
+ * context for the routes. The credential itself is never logged nor echoed.
+ *
+ * <p>CSRF (contract §6): a state-changing request ({@code POST}, {@code PUT}, {@code PATCH},
+ * {@code DELETE}) authenticated by the cookie alone must come from an allowed {@code Origin}
+ * ({@code CORS_ORIGINS}), else {@code 403}; a bearer token cannot be sent by a forged cross-site form.
+ */
+public final class AuthenticationFilter implements Filter {
+
+    private static final String REALM = "Bearer realm=\"todo\"";
+    private static final String SCHEME = "bearer";
+    /** Better Auth's session cookie: over HTTPS with the {@code __Secure-} prefix, over HTTP without. */
+    static final List<String> SESSION_COOKIES = List.of("__Secure-better-auth.session_token", "better-auth.session_token");
+    private static final Set<Method> STATE_CHANGING = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
+
+    private final TokenVerifier verifier;
+    private final IdentifyCallerUseCase identify;
+    private final Set<String> publicPaths;
+    private final Optional<ResolveSessionUseCase> sessions;
+    private final Predicate<String> allowedOrigin;
+    private final SessionVerificationMetrics sessionMetrics;
+
+    AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths,
+                         Optional<ResolveSessionUseCase> sessions, Predicate<String> allowedOrigin,
+                         SessionVerificationMetrics sessionMetrics) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.identify = Objects.requireNonNull(identify, "identify");
+        this.publicPaths = Set.copyOf(publicPaths);
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.allowedOrigin = Objects.requireNonNull(allowedOrigin, "allowedOrigin");
+        this.sessionMetrics = Objects.requireNonNull(sessionMetrics, "sessionMetrics");
+    }
+
+    /**
+     * The authenticated caller. Fails closed: a route reached without the filter having identified
+     * anyone answers 401, never runs anonymously.
+     */
+    public static User caller(ServerRequest req) {
+        return req.context().get(User.class).orElseThrow(() -> missingToken().raise());
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        // The prologue, not req.path(): RequestTargetFilter has already made it canonical (no trailing slash).
+        String path = req.prologue().uriPath().path();
+        if (needsCaller(path)) {
+            IdentifyCallerCommand identity = authenticate(req);
+            req.context().register(identified(identity));
+            if (identity.source() == IdentitySource.OWN_KEY) {
+                identity.sessionId().ifPresent(sid -> req.context().register(new OwnSession(sid)));
+            }
+        }
+        chain.proceed();
+    }
+
+    private boolean needsCaller(String path) {
+        // Collapsing repeated slashes keeps "//api/…" from slipping past the prefix check.
+        String normalized = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
+        return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized);
+    }
+
+    /** Who the credential says the caller is, checked once; the application decides the rest. */
+    private IdentifyCallerCommand authenticate(RoutingRequest req) {
+        Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (authorization.isPresent()) {
+            String token = bearerToken(authorization.get());
+            if (sessions.isPresent() && !looksLikeJwt(token)) {
+                return resolved(SessionCredential.bearer(token));
+            }
+            return verified(token);
+        }
+        if (sessions.isPresent()) {
+            for (String name : SESSION_COOKIES) {
+                Optional<String> cookie = req.headers().cookies().first(name).asOptional();
+                if (cookie.isPresent() && !cookie.get().isBlank()) {
+                    refuseCrossSiteChange(req);
+                    return resolved(SessionCredential.cookie(name, cookie.get()));
+                }
+            }
+        }
+        throw missingToken().raise();
+    }
+
+    private void refuseCrossSiteChange(RoutingRequest req) {
+        if (STATE_CHANGING.contains(req.prologue().method())
+                && req.headers().first(HeaderNames.ORIGIN).filter(allowedOrigin).isEmpty()) {
+            throw Problem.of(Status.FORBIDDEN_403, "A change authenticated by the session cookie alone must come "
+                    + "from an allowed origin (CORS_ORIGINS): cross-site request forgery protection.").raise();
+        }
+    }
+
+    private IdentifyCallerCommand verified(String token) {
+        VerifiedToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidTokenException e) {
+            throw invalidToken(e.getMessage()).raise();
+        }
+        UserId userId;
+        try {
+            userId = new UserId(verified.userId());
+        } catch (IllegalArgumentException e) {
+            throw invalidToken("The token's user id is not acceptable").raise();
+        }
+        return new IdentifyCallerCommand(userId, verified.email(), verified.name(), verified.source(),
+                verified.admin(), verified.banned(), Optional.ofNullable(verified.sessionId()));
+    }
+
+    private IdentifyCallerCommand resolved(SessionCredential credential) {
+        Result<ResolvedSession, SessionRefused> result;
+        try {
+            result = sessions.orElseThrow().resolve(credential);
+        } catch (IdentityProviderUnavailableException e) {
+            sessionMetrics.record(Outcome.UNAVAILABLE);
+            throw e;
+        }
+        return switch (result) {
+            case Result.Ok<ResolvedSession, SessionRefused> ok -> {
+                sessionMetrics.record(ok.value().cached() ? Outcome.CACHED : Outcome.ACCEPTED);
+                yield ok.value().identity();
+            }
+            case Result.Err<ResolvedSession, SessionRefused> err -> {
+                sessionMetrics.record(Outcome.REJECTED);
+                throw invalidToken(err.error().reason()).raise();
+            }
+        };
+    }
+
+    private User identified(IdentifyCallerCommand command) {
+        Result<User, CallerError> identified = identify.identifyCaller(command);
+        return switch (identified) {
+            case Result.Ok<User, CallerError> ok -> ok.value();
+            case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+    }
+
+    /** The own session the caller's access token belongs to ({@code sid}); absent for other tokens. */
+    public record OwnSession(String id) {
+    }
+
+    /** The caller's own session, for sign-out, the session list and password changes. */
+    public static Optional<OwnSession> ownSession(ServerRequest req) {
+        return req.context().get(OwnSession.class);
+    }
+
+    /** A compact JWS: three base64url parts, the first a JSON header ({@code eyJ} is {@code {"}). */
+    static boolean looksLikeJwt(String token) {
+        int first = token.indexOf('.');
+        return token.startsWith("eyJ") && first > 0 && token.indexOf('.', first + 1) > first
+                && token.indexOf('.', token.indexOf('.', first + 1) + 1) < 0;
+    }
+
+    private static String bearerToken(String header) {
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+            throw missingToken().raise();
+        }
+        String token = value.substring(space + 1).strip();
+        if (token.isEmpty()) {
+            throw missingToken().raise();
+        }
+        return token;
+    }
+
+    private static Problem missingToken() {
+        return Problem.of(Status.UNAUTHORIZED_401, "This request needs a bearer token (Authorization: Bearer <token>).")
+                .withHeader("WWW-Authenticate", REALM);
+    }
+
+    private static Problem invalidToken(String reason) {
+        String description = headerSafe(reason);
+        return Problem.of(Status.UNAUTHORIZED_401, "The bearer token was refused: " + description
+                        + (description.endsWith(".") ? "" : "."))
+                .withHeader("WWW-Authenticate",
+                        REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"");
+    }
+
+    /** RFC 6750 allows printable ASCII except {@code "} and {@code \} in error_description. */
+    static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder();
+        String source = text == null || text.isBlank() ? "The token is invalid" : text;
+        source.chars()
+                .filter(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\')
+                .forEach(c -> safe.append((char) c));
+        return safe.toString().strip();
+    }
+}

@@ -1,0 +1,122 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.json.Json;
+import app.todo.adapter.in.http.problem.Problem;
+import app.todo.domain.shared.FieldError;
+import app.todo.domain.shared.Result;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads JSON request bodies with the checks every route needs, in the order a client can act on:
+ * 415 for a body that is not JSON, 413 for one over the limit (told by {@code Content-Length}, or found
+ * while reading, so a chunked body cannot get past it), 400 for malformed JSON.
+ */
+public final class RequestBodies {
+
+    /**
+     * How much of a too-large body is read and thrown away before the 413 goes out. Answering while the
+     * client is still sending makes the server close the connection under it, and a reset can destroy
+     * the 413 before the client reads it; past this much, the transport refuses the request outright.
+     */
+    public static final int MAX_DRAINED_BYTES = 1024 * 1024;
+
+    private final int maxBytes;
+
+    public RequestBodies(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The body, which must be there. */
+    public JsonNode required(ServerRequest req) {
+        return optional(req).orElseThrow(() -> Problem.of(Status.BAD_REQUEST_400,
+                "The request needs a JSON body.").raise());
+    }
+
+    /** The body, or empty when there is none (or only whitespace). */
+    public Optional<JsonNode> optional(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            return Optional.empty();
+        }
+        requireJsonContentType(req);
+        if (req.headers().contentLength().orElse(0) > maxBytes) {
+            drain(req.content().inputStream());
+            throw tooLarge();
+        }
+        byte[] body = readAtMostLimit(req.content().inputStream());
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.parse(body));
+        } catch (JsonProcessingException e) {
+            // The parser's own message may quote the body; only the position is passed on.
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw Problem.of(Status.BAD_REQUEST_400, "The request body is not valid JSON" + where + ".").raise();
+        }
+    }
+
+    /** The value, or a 422 naming every field that broke a rule. */
+    public static <T> T valid(Result<T, List<FieldError>> checked) {
+        return switch (checked) {
+            case Result.Ok<T, List<FieldError>> ok -> ok.value();
+            case Result.Err<T, List<FieldError>> err -> throw Problem.invalid(err.error()).raise();
+        };
+    }
+
+    private static void requireJsonContentType(ServerRequest req) {
+        String mediaType = req.headers().first(HeaderNames.CONTENT_TYPE)
+                .map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .orElse("");
+        boolean json = mediaType.equals("application/json")
+                || mediaType.startsWith("application/") && mediaType.endsWith("+json") && mediaType.indexOf('/') == mediaType.lastIndexOf('/');
+        if (!json) {
+            throw Problem.of(Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "The request body must be JSON, sent with Content-Type: application/json.").raise();
+        }
+    }
+
+    private byte[] readAtMostLimit(InputStream in) {
+        try (in) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                drain(in);
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drain(InputStream in) {
+        try (in) {
+            long left = MAX_DRAINED_BYTES;
+            byte[] sink = new byte[8192];
+            int read;
+            while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client stopped sending or the transport gave up: the 413 is still the answer.
+        }
+    }
+
+    private RuntimeException tooLarge() {
+        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "The request body is larger than " + maxBytes + " bytes.").raise();
+    }
+}

@@ -1,0 +1,69 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.metrics.HttpRequestMetrics;
+import app.todo.adapter.in.http.problem.ConnectionClose;
+import app.todo.adapter.in.http.problem.ProblemMapper;
+import app.todo.adapter.in.http.problem.RequestId;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs first: gives every request its id (the client's when acceptable) and writes one access-log line
+ * once the response is sent, whoever sent it — a route, an error handler or a filter. The line names
+ * the route template, not the path, and no header, so neither user ids in paths nor tokens reach it.
+ * The same moment feeds the request metrics, so the log and {@code /metrics} agree on route and status.
+ */
+final class RequestLogFilter implements Filter {
+
+    /** Its own logger name, so operators can turn access logging up or down on its own. */
+    static final System.Logger ACCESS_LOG = System.getLogger("app.todo.access");
+
+    private final HttpRequestMetrics metrics;
+
+    /** @param metrics where each request's route, status and duration are counted; {@code null} for nowhere */
+    RequestLogFilter(HttpRequestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long started = System.nanoTime();
+        RequestId id = RequestId.fromClient(req.headers().first(RequestId.HEADER).orElse(null));
+        req.context().register(id);
+        res.header(RequestId.HEADER, id.value());
+        boolean log = ACCESS_LOG.isLoggable(System.Logger.Level.INFO);
+        if (log || metrics != null) {
+            res.whenSent(() -> sent(req, res, id, started, log));
+        }
+        try {
+            chain.proceed();
+        } catch (RuntimeException failure) {
+            if (failure instanceof CloseConnectionException || !ConnectionClose.asksToClose(req)) {
+                throw failure;
+            }
+            // Answered here rather than by the routing's error handler, so that the connection can
+            // close after it: an error handler cannot end the exchange without a warning of Helidon's.
+            ProblemMapper.handle(req, res, failure);
+        }
+        ConnectionClose.ifRequested(req, res);
+    }
+
+    private void sent(RoutingRequest req, RoutingResponse res, RequestId id, long started, boolean log) {
+        long nanos = System.nanoTime() - started;
+        String route = req.matchingPattern().orElse(null);
+        int status = res.status().code();
+        if (metrics != null) {
+            metrics.record(req.prologue().method(), route, status, nanos);
+        }
+        if (log) {
+            ACCESS_LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3} {4}ms",
+                    id.value(), req.prologue().method().text(), route == null ? HttpRequestMetrics.UNMATCHED : route,
+                    String.valueOf(status), String.valueOf(TimeUnit.NANOSECONDS.toMillis(nanos)));
+        }
+    }
+}

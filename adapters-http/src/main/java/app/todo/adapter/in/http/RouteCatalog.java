@@ -1,0 +1,175 @@
+package app.todo.adapter.in.http;
+
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRoute;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The routes the server registers, as {@code "METHOD /full/template"} ({@code "GET /api/{user_id}/tasks"}),
+ * so that a test can compare them with the operations of the OpenAPI document. Route groups are
+ * registered through {@link #recording}, which hands each group rules that note every route before
+ * passing it on to Helidon unchanged.
+ *
+ * <p>A catch-all ({@code rules.any(path, …)}, e.g. {@link Endpoint#otherwiseNotAllowed()}) is listed
+ * as {@code "ANY /path"}. A route registered in a way that names no method and path template (a
+ * prebuilt {@link HttpRoute}, a {@code PathMatcher}) is listed as {@code "UNKNOWN …"}, so the
+ * comparison fails instead of missing it.
+ */
+final class RouteCatalog {
+
+    static final String ANY = "ANY";
+    static final String UNKNOWN = "UNKNOWN";
+
+    private final Set<String> routes = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    /** What has been registered so far; complete once the server is built. */
+    Set<String> routes() {
+        synchronized (routes) {
+            return Set.copyOf(routes);
+        }
+    }
+
+    /** {@code service}, registering its routes under {@code prefix} ("" at the root) into this catalog. */
+    HttpService recording(String prefix, HttpService service) {
+        return new RecordedRoutes(this, prefix, service);
+    }
+
+    private void add(String method, String prefix, String path) {
+        routes.add(method + " " + join(prefix, path));
+    }
+
+    /** "/api" + "/{user_id}/tasks"; a group's root ("/" or "") is the prefix itself. */
+    static String join(String prefix, String path) {
+        String tail = path == null || path.equals("/") ? "" : path;
+        String joined = prefix + (tail.isEmpty() || tail.startsWith("/") ? tail : "/" + tail);
+        // Helidon allows "{id:\d+}"; the document only knows the name.
+        return joined.isEmpty() ? "/" : joined.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+    }
+
+    private record RecordedRoutes(RouteCatalog catalog, String prefix, HttpService service) implements HttpService {
+
+        @Override
+        public void routing(HttpRules rules) {
+            service.routing(new RecordingRules(catalog, prefix, rules));
+        }
+
+        @Override
+        public void beforeStart() {
+            service.beforeStart();
+        }
+
+        @Override
+        public void afterStart(WebServer webServer) {
+            service.afterStart(webServer);
+        }
+
+        @Override
+        public void afterStop() {
+            service.afterStop();
+        }
+    }
+
+    /**
+     * Notes each route, then registers it with Helidon's own rules. The forms with a method and a path
+     * are overridden; every other default form ends in {@link #route(HttpRoute)}, which cannot tell its
+     * method and path and so is noted as unknown.
+     */
+    private record RecordingRules(RouteCatalog catalog, String prefix, HttpRules delegate) implements HttpRules {
+
+        @Override
+        public HttpRules register(HttpService... services) {
+            delegate.register(Arrays.stream(services).map(s -> catalog.recording(prefix, s)).toArray(HttpService[]::new));
+            return this;
+        }
+
+        @Override
+        public HttpRules register(String path, HttpService... services) {
+            String nested = join(prefix, path);
+            delegate.register(path, Arrays.stream(services).map(s -> catalog.recording(nested, s)).toArray(HttpService[]::new));
+            return this;
+        }
+
+        @Override
+        public HttpRules route(HttpRoute route) {
+            catalog.routes.add(UNKNOWN + " " + join(prefix, route.pathMatcher().map(Object::toString).orElse("?")));
+            delegate.route(route);
+            return this;
+        }
+
+        /**
+         * A {@code GET} route answers {@code HEAD} too, with the same status and headers and no body
+         * (RFC 9110 §9.3.2); the catalog lists the {@code GET} only, as the document does.
+         */
+        @Override
+        public HttpRules route(Method method, String path, Handler handler) {
+            catalog.add(method.text(), prefix, path);
+            delegate.route(method, path, handler);
+            if (method == Method.GET) {
+                delegate.route(Method.HEAD, path, (req, res) -> handler.handle(req, HeadResponse.of(res)));
+            }
+            return this;
+        }
+
+        private HttpRules on(Method method, String path, Handler... handlers) {
+            for (Handler handler : handlers) {
+                route(method, path, handler);
+            }
+            return this;
+        }
+
+        @Override
+        public HttpRules get(String path, Handler... handlers) {
+            return on(Method.GET, path, handlers);
+        }
+
+        @Override
+        public HttpRules post(String path, Handler... handlers) {
+            return on(Method.POST, path, handlers);
+        }
+
+        @Override
+        public HttpRules put(String path, Handler... handlers) {
+            return on(Method.PUT, path, handlers);
+        }
+
+        @Override
+        public HttpRules delete(String path, Handler... handlers) {
+            return on(Method.DELETE, path, handlers);
+        }
+
+        @Override
+        public HttpRules patch(String path, Handler... handlers) {
+            return on(Method.PATCH, path, handlers);
+        }
+
+        @Override
+        public HttpRules head(String path, Handler... handlers) {
+            return on(Method.HEAD, path, handlers);
+        }
+
+        @Override
+        public HttpRules options(String path, Handler... handlers) {
+            return on(Method.OPTIONS, path, handlers);
+        }
+
+        @Override
+        public HttpRules trace(String path, Handler... handlers) {
+            return on(Method.TRACE, path, handlers);
+        }
+
+        @Override
+        public HttpRules any(String path, Handler... handlers) {
+            catalog.add(ANY, prefix, path);
+            delegate.any(path, handlers);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.json.Json;
+
+import app.todo.adapter.in.http.json.TaskFieldsReader;
+import app.todo.adapter.in.http.json.TaskJson;
+import app.todo.adapter.in.http.problem.Problem;
+import app.todo.adapter.in.http.problem.ProblemMapper;
+import app.todo.application.port.in.CompleteTaskCommand;
+import app.todo.application.port.in.CreateTaskCommand;
+import app.todo.application.port.in.DeleteTaskCommand;
+import app.todo.application.port.in.GetTaskQuery;
+import app.todo.application.port.in.ListTasksQuery;
+import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.UpdateTaskCommand;
+import app.todo.domain.shared.InvalidValueException;
+import app.todo.domain.shared.Result;
+import app.todo.domain.task.Task;
+import app.todo.domain.task.TaskId;
+import app.todo.domain.task.TaskPage;
+import app.todo.domain.user.User;
+import app.todo.domain.user.UserId;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code /api/{user_id}/tasks/**}. The order of checks is the order a client can fix things in:
+ * whose tasks (403), which task (404), the body (415, 413, 400, 422), the precondition (412).
+ */
+public final class TaskRoutes implements HttpService {
+
+    private final TaskUseCases tasks;
+    private final RequestBodies bodies;
+
+    public TaskRoutes(TaskUseCases tasks, RequestBodies bodies) {
+        this.tasks = tasks;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        Endpoint.at(rules, "/{user_id}/tasks")
+                .on(Method.GET, this::list)
+                .on(Method.POST, this::create)
+                .otherwiseNotAllowed();
+        Endpoint.at(rules, "/{user_id}/tasks/{id}")
+                .on(Method.GET, this::get)
+                .on(Method.PUT, this::update)
+                .on(Method.DELETE, this::delete)
+                .otherwiseNotAllowed();
+        Endpoint.at(rules, "/{user_id}/tasks/{id}/complete")
+                .on(Method.PATCH, this::complete)
+                .otherwiseNotAllowed();
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        UserId owner = owner(req, caller);
+        TaskListRequest query = TaskListRequest.parse(req.query());
+        TaskPage page = unwrap(tasks.list().listTasks(
+                new ListTasksQuery(caller, owner, query.filter(), query.sort(), query.page())));
+        String total = Long.toString(page.total());
+        String links = query.links(requestPath(req), page.total());
+        byte[] body = Json.write(TaskJson.from(page.tasks()));
+        // Changes whenever any task on the page, or the filtered total, does: polling costs a 304.
+        String etag = IfNoneMatch.of(body, total, links);
+        if (IfNoneMatch.notModified(req, res, etag)) {
+            return;
+        }
+        res.header("X-Total-Count", total);
+        res.header(HeaderNames.LINK, links);
+        res.header(HeaderNames.ETAG, etag);
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
+        res.send(body);
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        UserId owner = owner(req, caller);
+        JsonNode body = bodies.required(req);
+        Task task = unwrap(tasks.create().createTask(
+                new CreateTaskCommand(caller, owner, RequestBodies.valid(TaskFieldsReader.newTask(body)))));
+        res.header(HeaderNames.LOCATION, requestPath(req) + "/" + task.id().value());
+        sendTask(res, Status.CREATED_201, task);
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        TaskTarget t = target(req);
+        Task task = unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id())));
+        if (!IfNoneMatch.notModified(req, res, etag(task))) {
+            sendTask(res, Status.OK_200, task);
+        }
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        TaskTarget t = target(req);
+        var changes = RequestBodies.valid(TaskFieldsReader.changes(bodies.required(req)));
+        sendTask(res, Status.OK_200, unwrap(tasks.update().updateTask(
+                new UpdateTaskCommand(t.caller(), t.owner(), t.id(), changes, expectedVersion(req, t)))));
+    }
+
+    private void complete(ServerRequest req, ServerResponse res) {
+        TaskTarget t = target(req);
+        // No body, or {}, toggles; {"completed": b} sets.
+        Optional<Boolean> completed = bodies.optional(req)
+                .flatMap(body -> RequestBodies.valid(TaskFieldsReader.completion(body)));
+        sendTask(res, Status.OK_200, unwrap(tasks.complete().completeTask(
+                new CompleteTaskCommand(t.caller(), t.owner(), t.id(), completed, expectedVersion(req, t)))));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        TaskTarget t = target(req);
+        unwrap(tasks.delete().deleteTask(new DeleteTaskCommand(t.caller(), t.owner(), t.id(), expectedVersion(req, t))));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** Who asks about which task: resolved in the order 401, 403, 404. */
+    private record TaskTarget(User caller, UserId owner, TaskId id) {
+    }
+
+    private static TaskTarget target(ServerRequest req) {
+        User caller = AuthenticationFilter.caller(req);
+        UserId owner = owner(req, caller);
+        return new TaskTarget(caller, owner, taskId(req));
+    }
+
+    /**
+     * The owner named by the path, who must be the caller. Checked here, before any body is read, so a
+     * client learns "not yours" before "invalid"; the use cases check it again.
+     */
+    private static UserId owner(ServerRequest req, User caller) {
+        try {
+            UserId owner = new UserId(req.path().pathParameters().get("user_id"));
+            if (caller.mayManageTasksOf(owner)) {
+                return owner;
+            }
+        } catch (InvalidValueException e) {
+            // a path segment that cannot be a user id cannot be the caller's either
+        }
+        throw ProblemMapper.notYourTasks().raise();
+    }
+
+    /** A task id that is not a positive 64-bit number names no task: 404, like a missing one. */
+    private static TaskId taskId(ServerRequest req) {
+        String raw = req.path().pathParameters().get("id");
+        try {
+            if (raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return new TaskId(Long.parseLong(raw));
+            }
+        } catch (IllegalArgumentException e) {
+            // too large for a long, or zero: falls through to "not found"
+        }
+        throw Problem.of(Status.NOT_FOUND_404, "There is no task with this id.").raise();
+    }
+
+    private OptionalLong expectedVersion(ServerRequest req, TaskTarget t) {
+        return IfMatch.of(req).expectedVersion(
+                () -> unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version());
+    }
+
+    private static <T> T unwrap(Result<T, TaskError> result) {
+        return switch (result) {
+            case Result.Ok<T, TaskError> ok -> ok.value();
+            case Result.Err<T, TaskError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+    }
+
+    private static String requestPath(ServerRequest req) {
+        return req.path().absolute().rawPathNoParams();
+    }
+
+    private static String etag(Task task) {
+        return "\"" + task.version() + "\"";
+    }
+
+    private static void sendTask(ServerResponse res, Status status, Task task) {
+        res.header(HeaderNames.ETAG, etag(task));
+        JsonResponses.send(res, status, TaskJson.from(task));
+    }
+}

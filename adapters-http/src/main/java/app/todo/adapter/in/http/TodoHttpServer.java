@@ -1,0 +1,202 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.auth.TokenVerifier;
+import app.todo.adapter.in.http.metrics.HttpRequestMetrics;
+import app.todo.adapter.in.http.metrics.MetricsRoutes;
+import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
+import app.todo.adapter.in.http.problem.ProblemMapper;
+import app.todo.application.port.in.IdentifyCallerUseCase;
+import app.todo.application.port.in.ResolveSessionUseCase;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http1.Http1Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
+ * and access log, then added filters such as CORS, then authentication), route groups (health, the
+ * public OpenAPI document at {@code /openapi}, added groups, tasks, then the browser pages of {@link WebPageRoutes}
+ * at {@code /} and {@code /docs}), and the error handlers. Bootstrap calls {@link #start}, or {@link #builder} to add route groups, public paths,
+ * filters or server features later without touching what is here.
+ */
+public final class TodoHttpServer {
+
+    private TodoHttpServer() {
+    }
+
+    /** Starts the task API with health routes; returns the running server (its port when 0 was asked). */
+    public static WebServer start(HttpConfig config, TaskUseCases tasks, IdentifyCallerUseCase identify,
+                                  TokenVerifier verifier, ReadinessCheck readiness) {
+        return builder(config).tasks(tasks).authentication(verifier, identify).readiness(readiness).start();
+    }
+
+    public static Builder builder(HttpConfig config) {
+        return new Builder(config);
+    }
+
+    public static final class Builder {
+
+        private final HttpConfig config;
+        private TaskUseCases tasks;
+        private TokenVerifier verifier;
+        private IdentifyCallerUseCase identify;
+        private ReadinessCheck readiness = () -> true;
+        private Optional<ResolveSessionUseCase> sessions = Optional.empty();
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private final Set<String> publicPaths = new LinkedHashSet<>();
+        private final List<Filter> filters = new ArrayList<>();
+        private final List<Consumer<HttpRouting.Builder>> routeGroups = new ArrayList<>();
+        private final List<Consumer<WebServerConfig.Builder>> serverCustomizers = new ArrayList<>();
+        private final RouteCatalog catalog = new RouteCatalog();
+        private PrometheusMeterRegistry metrics;
+
+        private Builder(HttpConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        public Builder tasks(TaskUseCases tasks) {
+            this.tasks = Objects.requireNonNull(tasks, "tasks");
+            return this;
+        }
+
+        public Builder authentication(TokenVerifier verifier, IdentifyCallerUseCase identify) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            this.identify = Objects.requireNonNull(identify, "identify");
+            return this;
+        }
+
+        /**
+         * Better Auth session tokens (bearer or cookie) accepted beside JWTs, resolved by {@code sessions};
+         * cookie-authenticated changes must come from one of {@code allowedOrigins} ({@code CORS_ORIGINS}).
+         */
+        public Builder betterAuthSessions(ResolveSessionUseCase sessions, Collection<String> allowedOrigins) {
+            this.sessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
+            allowedOrigins.forEach(origin -> this.allowedOrigins.add(CorsFilter.normalized(origin)));
+            return this;
+        }
+
+        public Builder readiness(ReadinessCheck readiness) {
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /** An exact {@code /api/…} path served without a token, e.g. {@code /api/auth/sign-in}. */
+        public Builder publicPath(String path) {
+            publicPaths.add(Objects.requireNonNull(path, "path"));
+            return this;
+        }
+
+        /**
+         * A route group under a prefix, e.g. {@code register("/api/auth", accountRoutes)}. Groups are
+         * routed before the task routes, so a fixed path such as {@code /api/auth/me} wins over the
+         * {@code /api/{user_id}/…} patterns. Route classes can use {@link AuthenticationFilter#caller},
+         * {@link RequestBodies}, {@link JsonResponses} and {@link Endpoint}.
+         */
+        public Builder register(String prefix, HttpService service) {
+            Objects.requireNonNull(prefix, "prefix");
+            Objects.requireNonNull(service, "service");
+            routeGroups.add(routing -> routing.register(prefix, catalog.recording(prefix, service)));
+            return this;
+        }
+
+        /**
+         * Times every request into {@code registry} ({@code http_server_requests_seconds} by method, route
+         * template and status) and serves the registry at {@code GET /metrics}, public like the health routes.
+         */
+        public Builder metrics(PrometheusMeterRegistry registry) {
+            this.metrics = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** A filter that runs after the request id is set and before authentication (CORS, metrics). */
+        public Builder addFilter(Filter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** Server-level additions such as Helidon's observe or OpenAPI features. */
+        public Builder customizeServer(Consumer<WebServerConfig.Builder> customizer) {
+            serverCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        public WebServer build() {
+            Objects.requireNonNull(tasks, "tasks are not set");
+            Objects.requireNonNull(verifier, "authentication is not set");
+            RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
+            WebPageRoutes pages = new WebPageRoutes();
+            WebServerConfig.Builder server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    // The transport's hard cap; bodies between the two limits are read away and answered 413.
+                    .maxPayloadSize(Math.max(config.maxBodyBytes(), RequestBodies.MAX_DRAINED_BYTES))
+                    .idleConnectionTimeout(config.idleTimeout())
+                    // No feature found on the classpath joins unasked: the security feature that webserver-security
+                    // would add runs a filter before ours that fails (500) on the asterisk-form of OPTIONS *,
+                    // and warns on every start that it has no providers. Authentication is AuthenticationFilter's.
+                    .featuresDiscoverServices(false)
+                    // Only the HTTP/1.1 configuration below: a discovered default one beside it made two connection
+                    // selectors, and with two Helidon closes an HTTP/1.0 request without a byte instead of a 505.
+                    .protocolsDiscoverServices(false)
+                    .addProtocol(Http1Config.builder()
+                            .maxHeadersSize(config.maxHeaderBytes())
+                            .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
+                            // "100 Continue" at once: a client then always sends its body, which is read
+                            // away after an early answer (401, 413), so the connection stays in step. Without
+                            // it, a body sent anyway after an early answer was parsed as the next request.
+                            .continueImmediately(true)
+                            .build())
+                    .directHandlers(ProblemMapper.directHandlers())
+                    .routing(routing -> {
+                        routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics)));
+                        routing.addFilter(new RequestTargetFilter());
+                        filters.forEach(routing::addFilter);
+                        routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
+                                origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),
+                                metrics == null ? SessionVerificationMetrics.NONE : SessionVerificationMetrics.on(metrics)));
+                        routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));
+                        routing.register(catalog.recording("", new OpenApiRoutes()));
+                        if (metrics != null) {
+                            routing.register(catalog.recording("", new MetricsRoutes(metrics)));
+                        }
+                        routeGroups.forEach(group -> group.accept(routing));
+                        routing.register("/api", catalog.recording("/api", new TaskRoutes(tasks, bodies)));
+                        // Pages for browsers, not API operations: kept out of the catalog, so out of the
+                        // comparison with the document's operations (its description mentions them).
+                        routing.register(pages);
+                        ProblemMapper.registerOn(routing);
+                    });
+            serverCustomizers.forEach(customizer -> customizer.accept(server));
+            return server.build();
+        }
+
+        /**
+         * Every route registered, as {@code "METHOD /template"} (e.g. {@code "GET /api/{user_id}/tasks"}),
+         * {@code "ANY /template"} for a path's catch-all (the 405 of {@link Endpoint}); complete once
+         * {@link #build} or {@link #start} has returned. The contract tests compare it with the OpenAPI
+         * document, so a route cannot be added without documenting it.
+         */
+        public Set<String> routes() {
+            return catalog.routes();
+        }
+
+        public WebServer start() {
+            return build().start();
+        }
+
+        /** Long enough for a path with a 255-character user id and every list parameter, and no longer. */
+        private static final int MAX_REQUEST_LINE_BYTES = 4096;
+    }
+}

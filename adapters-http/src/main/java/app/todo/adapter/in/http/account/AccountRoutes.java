@@ -1,0 +1,221 @@
+package app.todo.adapter.in.http.account;
+
+import app.todo.adapter.in.http.AuthenticationFilter;
+import app.todo.application.port.in.ClaimAdminUseCase;
+import app.todo.application.port.in.ClaimAdminCommand;
+import app.todo.application.port.in.AdminError;
+import app.todo.application.port.in.StartSessionUseCase;
+import app.todo.application.port.in.StartSessionCommand;
+import app.todo.application.port.in.SignOutCommand;
+import app.todo.application.port.in.RevokeSessionCommand;
+import app.todo.application.port.in.RefreshSessionUseCase;
+import app.todo.application.port.in.RefreshSessionCommand;
+import app.todo.application.port.in.ListSessionsQuery;
+import app.todo.application.port.in.ChangePasswordCommand;
+import app.todo.adapter.in.http.Endpoint;
+import app.todo.adapter.in.http.JsonResponses;
+import app.todo.adapter.in.http.RequestBodies;
+import app.todo.adapter.in.http.TodoHttpServer;
+import app.todo.adapter.in.http.json.AccountFieldsReader;
+import app.todo.adapter.in.http.json.AccountJson;
+import app.todo.adapter.in.http.json.Json;
+import app.todo.adapter.in.http.json.UserJson;
+import app.todo.adapter.in.http.problem.ProblemMapper;
+import app.todo.application.port.in.AccountError;
+import app.todo.application.port.in.SignInCommand;
+import app.todo.application.port.in.SignInUseCase;
+import app.todo.application.port.in.SignUpUseCase;
+import app.todo.domain.shared.Result;
+import app.todo.domain.user.User;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code /api/auth/**}: the service's own accounts. Sign-up, sign-in and the JWK set are public;
+ * {@code /me} needs a token like every other route. Rate limits come first, so an over-eager client
+ * is told to wait before any password is hashed. No password, hash or token is ever logged or echoed.
+ */
+public final class AccountRoutes implements HttpService {
+
+    public static final String PREFIX = "/api/auth";
+
+    private final SignUpUseCase signUp;
+    private final SignInUseCase signIn;
+    private final ClaimAdminUseCase claimAdmin;
+    private final SessionUseCases sessions;
+    private final SessionTokens tokens;
+    private final Supplier<String> jwksJson;
+    private final AccountRateLimits limits;
+    private final RequestBodies bodies;
+
+    /**
+     * @param jwksJson the public JWK set of the service's own signing keys, as JSON text
+     * @param bodies   the body reader with the server's size limit
+     */
+    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, ClaimAdminUseCase claimAdmin, SessionUseCases sessions,
+                         SessionTokens tokens, Supplier<String> jwksJson, AccountRateLimits limits, RequestBodies bodies) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.signUp = Objects.requireNonNull(signUp, "signUp");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.claimAdmin = Objects.requireNonNull(claimAdmin, "claimAdmin");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.jwksJson = Objects.requireNonNull(jwksJson, "jwksJson");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
+    }
+
+    /** Adds these routes to the server under {@value #PREFIX}, with sign-up, sign-in and the JWK set public. */
+    public TodoHttpServer.Builder registerOn(TodoHttpServer.Builder server) {
+        return server.register(PREFIX, this)
+                .publicPath(PREFIX + "/sign-up")
+                .publicPath(PREFIX + "/sign-in")
+                .publicPath(PREFIX + "/jwks")
+                .publicPath(PREFIX + "/refresh");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        Endpoint.at(rules, "/sign-up").on(Method.POST, this::signUp).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sign-in").on(Method.POST, this::signIn).otherwiseNotAllowed();
+        Endpoint.at(rules, "/me").on(Method.GET, this::me).otherwiseNotAllowed();
+        Endpoint.at(rules, "/jwks").on(Method.GET, this::jwks).otherwiseNotAllowed();
+        Endpoint.at(rules, "/claim-admin").on(Method.POST, this::claimAdmin).otherwiseNotAllowed();
+        Endpoint.at(rules, "/refresh").on(Method.POST, this::refresh).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sign-out").on(Method.POST, this::signOut).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sessions").on(Method.GET, this::listSessions).otherwiseNotAllowed();
+        Endpoint.at(rules, "/sessions/{id}").on(Method.DELETE, this::revokeSession).otherwiseNotAllowed();
+        Endpoint.at(rules, "/change-password").on(Method.POST, this::changePassword).otherwiseNotAllowed();
+    }
+
+    private void signUp(ServerRequest req, ServerResponse res) {
+        String address = limits.clientAddress().of(req);
+        refuseWhenOver(limits.attempts().signUp(address), "sign-ups");
+        var command = RequestBodies.valid(AccountFieldsReader.signUp(bodies.required(req)));
+        sendSession(req, res, Status.CREATED_201, unwrap(signUp.signUp(command)));
+    }
+
+    private void signIn(ServerRequest req, ServerResponse res) {
+        String address = limits.clientAddress().of(req);
+        refuseWhenOver(limits.attempts().signIn(address), "sign-in attempts");
+        SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
+        refuseWhenOver(limits.attempts().signInAs(address, command.email()), "sign-in attempts for this account");
+        sendSession(req, res, Status.OK_200, unwrap(signIn.signIn(command)));
+    }
+
+    /** {@code POST /api/auth/refresh {"refresh_token": "…"}}: rotation; limited like sign-in per address. */
+    private void refresh(ServerRequest req, ServerResponse res) {
+        refuseWhenOver(limits.attempts().refresh(limits.clientAddress().of(req)), "refresh attempts");
+        String token = RequestBodies.valid(AccountFieldsReader.refresh(bodies.required(req)));
+        RefreshSessionUseCase.Refreshed refreshed = switch (sessions.refresh().refresh(new RefreshSessionCommand(token))) {
+            case Result.Ok<RefreshSessionUseCase.Refreshed, AccountError> ok -> ok.value();
+            case Result.Err<RefreshSessionUseCase.Refreshed, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+        send(res, Status.OK_200, refreshed.user(), refreshed.issued());
+    }
+
+    /** {@code POST /api/auth/sign-out}: the caller's own session ends; tokens of other kinds have none. */
+    private void signOut(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        AuthenticationFilter.ownSession(req)
+                .ifPresent(session -> sessions.signOut().signOut(new SignOutCommand(caller, session.id())));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void listSessions(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        Optional<String> current = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        JsonResponses.send(res, Status.OK_200, sessions.list().listSessions(new ListSessionsQuery(caller)).stream()
+                .map(session -> AccountJson.SessionInfo.of(session, current)).toList());
+    }
+
+    private void revokeSession(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        String id = req.path().pathParameters().get("id");
+        switch (sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id))) {
+            case Result.Ok<String, AccountError> ignored -> res.status(Status.NO_CONTENT_204).send();
+            case Result.Err<String, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
+        }
+    }
+
+    /** Counted by the sign-in limit per address and email: a current password is a secret to guess. */
+    private void changePassword(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        String address = limits.clientAddress().of(req);
+        refuseWhenOver(limits.attempts().signIn(address), "password attempts");
+        refuseWhenOver(limits.attempts().signInAs(address,
+                caller.emailAddress().map(Object::toString).orElse(caller.id().value())), "password attempts");
+        var passwords = RequestBodies.valid(AccountFieldsReader.changePassword(bodies.required(req)));
+        Optional<String> keep = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
+        unwrap(sessions.changePassword().changePassword(
+                new ChangePasswordCommand(caller, passwords.current(), passwords.replacement(), keep)));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * {@code POST /api/auth/claim-admin {"token": "…"}}: the caller, whose email is in {@code ADMIN_EMAILS},
+     * proves it with the one-time token from the start-up log; counted by the sign-in limit, since a
+     * token is a secret to guess.
+     */
+    private void claimAdmin(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        refuseWhenOver(limits.attempts().signIn(limits.clientAddress().of(req)), "attempts");
+        String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
+        User admin = switch (claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token))) {
+            case Result.Ok<User, AdminError> ok -> ok.value();
+            case Result.Err<User, AdminError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+        JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(admin)));
+    }
+
+    private void me(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(caller)));
+    }
+
+    private void jwks(ServerRequest req, ServerResponse res) {
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
+        // Public keys change only on rotation; a verifier may keep them a few minutes.
+        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+        res.send(jwksJson.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Opens a session for the user who just proved who they are, and answers its tokens. */
+    private void sendSession(ServerRequest req, ServerResponse res, Status status, User user) {
+        String userAgent = req.headers().first(HeaderNames.USER_AGENT).orElse(null);
+        send(res, status, user, sessions.start().start(new StartSessionCommand(user, userAgent)));
+    }
+
+    private void send(ServerResponse res, Status status, User user, StartSessionUseCase.IssuedSession issued) {
+        SessionTokens.Session access = tokens.issue(user, issued.session().id());
+        // A token is a credential: no cache may keep the answer that carries it.
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        JsonResponses.send(res, status, AccountJson.Session.of(user, access.token(), access.expiresAt(),
+                issued.refreshToken(), issued.refreshExpiresAt()));
+    }
+
+    private static void refuseWhenOver(Optional<Duration> wait, String what) {
+        wait.ifPresent(duration -> {
+            throw ProblemMapper.tooManyRequests(what, duration).raise();
+        });
+    }
+
+    private static User unwrap(Result<User, AccountError> result) {
+        return switch (result) {
+            case Result.Ok<User, AccountError> ok -> ok.value();
+            case Result.Err<User, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
+        };
+    }
+}

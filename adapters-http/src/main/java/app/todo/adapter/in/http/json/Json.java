@@ -1,0 +1,61 @@
+package app.todo.adapter.in.http.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The one Jackson set-up of the HTTP adapter: snake_case out, strict in. */
+public final class Json {
+
+    public static final String MEDIA_TYPE = "application/json; charset=utf-8";
+    public static final String PROBLEM_MEDIA_TYPE = "application/problem+json; charset=utf-8";
+
+    /** Deep nesting costs stack, and no task body nests more than two levels. */
+    private static final int MAX_NESTING_DEPTH = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // A key sent twice is ambiguous, and text after the value means the body is not one JSON value.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Emoji and other characters beyond the BMP go out as UTF-8, not as escaped surrogate pairs.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+    }
+
+    private Json() {
+    }
+
+    public static byte[] write(Object dto) {
+        try {
+            return MAPPER.writeValueAsBytes(dto);
+        } catch (JsonProcessingException e) {
+            // Our DTOs are plain records of strings, numbers and lists: failing here is a bug.
+            throw new IllegalStateException("cannot serialise " + dto.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** @throws JsonProcessingException when the bytes are not exactly one JSON value */
+    public static JsonNode parse(byte[] body) throws JsonProcessingException {
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package app.todo.adapter.in.http.testing;
+
+import app.todo.adapter.in.http.CorsFilter;
+import app.todo.adapter.in.http.HttpConfig;
+import app.todo.adapter.in.http.RequestBodies;
+import app.todo.adapter.in.http.TodoHttpServer;
+import app.todo.adapter.in.http.account.AccountRateLimits;
+import app.todo.application.memory.InMemoryRateLimiter;
+import app.todo.application.service.AttemptLimits;
+import app.todo.adapter.in.http.account.AccountRoutes;
+import app.todo.adapter.in.http.account.AdminRoutes;
+import app.todo.application.memory.InMemoryPasswordHasher;
+import app.todo.adapter.in.http.account.ClientAddress;
+import app.todo.adapter.in.http.account.SessionTokens;
+import app.todo.application.memory.InMemoryStore;
+import app.todo.application.service.ChangeUserService;
+import app.todo.application.service.ListUsersService;
+import app.todo.application.service.AdminBootstrap;
+import app.todo.application.service.ClaimAdminService;
+import app.todo.application.service.RecentCallers;
+import app.todo.application.service.SignInService;
+import app.todo.application.service.StartSessionService;
+import app.todo.application.service.RefreshSessionService;
+import app.todo.application.service.SignOutService;
+import app.todo.application.service.ListSessionsService;
+import app.todo.application.service.RevokeSessionService;
+import app.todo.application.service.ChangePasswordService;
+import app.todo.application.service.SessionLiveness;
+import app.todo.application.port.out.PasswordHasher;
+import app.todo.adapter.in.http.account.SessionUseCases;
+import app.todo.application.service.SignUpService;
+import app.todo.domain.user.Email;
+import app.todo.domain.user.User;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The account and admin routes and the CORS filter for a {@link TestServer}, over its in-memory store:
+ * the in-memory password hasher (Argon2 is a driven adapter, tested in its own module), and session tokens of the test's own key, which the test
+ * server's verifier accepts ({@link TestTokens}).
+ */
+public final class TestAccounts {
+
+    public static final String ADMIN_EMAIL = "boss@example.com";
+    public static final String FRONTEND = "http://localhost:3000";
+    public static final String JWKS = """
+            {"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"test-key","alg":"EdDSA","use":"sig"}]}""";
+
+    private TestAccounts() {
+    }
+
+    /**
+     * @param clock the rate limits' and the services' clock, which a test may move
+     */
+    public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock) {
+        return routes(store, clock, ClientAddress.SOCKET);
+    }
+
+    /** @param clientAddress how the rate limits tell clients apart */
+    public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock, ClientAddress clientAddress) {
+        return routes(store, clock, clientAddress, AdminBootstrap.forEmails(Set.of(new Email(ADMIN_EMAIL))));
+    }
+
+    /** @param adminBootstrap the one-time tokens {@link #ADMIN_EMAIL} claims the admin role with */
+    public static Consumer<TodoHttpServer.Builder> routes(InMemoryStore store, Clock clock, ClientAddress clientAddress,
+                                                          AdminBootstrap adminBootstrap) {
+        PasswordHasher hasher = new InMemoryPasswordHasher();
+        RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
+        AccountRoutes accounts = new AccountRoutes(
+                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
+                new SignInService(store.credentials(), store.users(), hasher),
+                new ClaimAdminService(adminBootstrap, store.userDirectory(), RecentCallers.none()),
+                sessions(store, hasher, clock),
+                TestAccounts::sessionFor, () -> JWKS, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), clientAddress), bodies);
+        AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
+                new ChangeUserService(store.userDirectory()), bodies);
+        return builder -> {
+            accounts.registerOn(builder);
+            admin.registerOn(builder);
+            builder.addFilter(new CorsFilter(List.of(FRONTEND)));
+        };
+    }
+
+    /** Tokens of the test's own key ({@link TestTokens#OWN_KEYS}), valid for an hour of real time. */
+    private static SessionTokens.Session sessionFor(User user, String sessionId) {
+        var issued = TestTokens.own(user.id().value(), sessionId);
+        return new SessionTokens.Session(issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * The session use cases over the store. Liveness is not cached here, so a test sees a sign-out at once;
+     * the test server's caller check reads the same store ({@link TestServer}).
+     */
+    public static SessionUseCases sessions(InMemoryStore store, PasswordHasher hasher, Clock clock) {
+        SessionLiveness liveness = liveness(store);
+        return new SessionUseCases(new StartSessionService(store.sessions(), clock, StartSessionService.DEFAULT_SESSION_TTL),
+                new RefreshSessionService(store.sessions(), store.users(), liveness, clock,
+                        StartSessionService.DEFAULT_SESSION_TTL),
+                new SignOutService(store.sessions(), liveness, clock),
+                new ListSessionsService(store.sessions(), clock),
+                new RevokeSessionService(store.sessions(), liveness, clock),
+                new ChangePasswordService(store.credentials(), hasher, store.sessions(), liveness, clock));
+    }
+
+    /** Session liveness read from the store on every request. */
+    public static SessionLiveness liveness(InMemoryStore store) {
+        return new SessionLiveness(store.sessions(), Clock.systemUTC(), Duration.ZERO, 1);
+    }
+}

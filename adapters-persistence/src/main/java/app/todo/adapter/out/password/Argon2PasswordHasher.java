@@ -1,0 +1,207 @@
+package app.todo.adapter.out.password;
+
+import app.todo.application.port.out.OverloadedException;
+import app.todo.application.port.out.PasswordHasher;
+import app.todo.domain.account.PasswordHash;
+import app.todo.domain.account.PlainPassword;
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Argon2id through password4j. Hashes are stored in the standard PHC string form
+ * ({@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}), so each hash carries its own parameters and
+ * old hashes still verify after the parameters change.
+ *
+ * <p>Every Argon2 computation runs on a small pool of platform threads with a bounded queue, never on
+ * the request's (virtual) thread: CPU-bound hashing on virtual threads would occupy every carrier
+ * thread and stall all other requests, health probes included. When the queue is full the hasher
+ * refuses at once with {@link OverloadedException} (a 503 at the edge) instead of queueing without bound.
+ *
+ * <p>A wrong password, an unknown email and a damaged stored hash all cost exactly one Argon2
+ * computation at the current parameters, through the same code, so timing tells none of them apart
+ * (contract §2).
+ */
+public final class Argon2PasswordHasher implements PasswordHasher {
+
+    private static final int SALT_BYTES = 16;
+    private static final int DIGEST_BYTES = 32;
+    private static final String ARGON2ID_PREFIX = "$argon2id$";
+
+    /** The cost of one hash. */
+    public record Parameters(int memoryKiB, int iterations, int parallelism) {
+
+        /** OWASP's Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1 (about 40–70 ms here). */
+        public static final Parameters OWASP = new Parameters(19 * 1024, 2, 1);
+
+        public Parameters {
+            if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1) {
+                throw new IllegalArgumentException("Argon2 needs m >= 8p KiB, t >= 1, p >= 1");
+            }
+        }
+    }
+
+    /** Hashes that may wait for a thread, per hashing thread: at ~50 ms a hash, about 1.6 s of work. */
+    public static final int QUEUE_PER_THREAD = 32;
+
+    private final Argon2Function function;
+    private final String dummyHash;
+    private final ThreadPoolExecutor pool;
+    private final Consumer<String> computations;
+
+    /** With {@link Parameters#OWASP}: what production uses. */
+    public static Argon2PasswordHasher owasp() {
+        return new Argon2PasswordHasher(Parameters.OWASP);
+    }
+
+    /** Cheaper parameters are for tests only; they make hashes easier to guess. */
+    public Argon2PasswordHasher(Parameters parameters) {
+        this(parameters, defaultThreads());
+    }
+
+    /**
+     * @param threads how many hashes run at once (each holds {@code memoryKiB} of memory and a core);
+     *                up to {@link #QUEUE_PER_THREAD} per thread wait, the rest are refused
+     */
+    public Argon2PasswordHasher(Parameters parameters, int threads) {
+        this(parameters, threads, threads * QUEUE_PER_THREAD, parameterText -> { });
+    }
+
+    /**
+     * @param computations told the parameters ({@code m=…,t=…,p=…}) of every Argon2 computation, on the
+     *                     thread that runs it: lets tests count work instead of timing it
+     */
+    Argon2PasswordHasher(Parameters parameters, int threads, int queueCapacity, Consumer<String> computations) {
+        Objects.requireNonNull(parameters, "parameters");
+        if (threads < 1 || queueCapacity < 0) {
+            throw new IllegalArgumentException("at least one hash must be able to run, and the queue cannot be negative");
+        }
+        this.computations = Objects.requireNonNull(computations, "computations");
+        this.function = Argon2Function.getInstance(parameters.memoryKiB(), parameters.iterations(),
+                parameters.parallelism(), DIGEST_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                queueCapacity == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
+                hashingThreads(), new ThreadPoolExecutor.AbortPolicy());
+        // A hash of a password nobody knows, with the current parameters: verifying against it costs
+        // exactly what verifying a real user's hash costs.
+        byte[] unknowable = new byte[32];
+        new SecureRandom().nextBytes(unknowable);
+        this.dummyHash = Password.hash(Base64.getEncoder().encodeToString(unknowable))
+                .addRandomSalt(SALT_BYTES).with(function).getResult();
+    }
+
+    /** One core is left to serve requests; on a single core, hashing shares it. */
+    static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    @Override
+    public PasswordHash hash(PlainPassword password) {
+        return onPool(() -> {
+            computations.accept(parameters(dummyHash));
+            return new PasswordHash(Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult());
+        });
+    }
+
+    @Override
+    public boolean verify(PlainPassword password, PasswordHash hash) {
+        String encoded = hash.encoded();
+        // A hash this hasher cannot read proves nothing, and must cost what a wrong password costs.
+        boolean readable = encoded.startsWith(ARGON2ID_PREFIX);
+        boolean matches = onPool(() -> check(password, readable ? encoded : dummyHash));
+        return readable && matches;
+    }
+
+    @Override
+    public void verifyWithoutHash(PlainPassword password) {
+        onPool(() -> check(password, dummyHash));
+    }
+
+    /** The parameters part of the hashes this hasher makes, e.g. {@code m=19456,t=2,p=1}. */
+    String parametersOfNewHashes() {
+        return parameters(dummyHash);
+    }
+
+    /** Hashes waiting for a thread right now. */
+    int queued() {
+        return pool.getQueue().size();
+    }
+
+    static String parameters(String encoded) {
+        String[] parts = encoded.split("\\$");
+        return parts.length > 3 ? parts[3] : "";
+    }
+
+    /** The one Argon2 check both a known and an unknown email go through. */
+    private boolean check(PlainPassword password, String encoded) {
+        Argon2Function stored;
+        String against = encoded;
+        try {
+            stored = Argon2Function.getInstanceFromHash(encoded);
+        } catch (RuntimeException unreadable) {
+            // A damaged hash proves nothing; it costs what a wrong password costs and is never a 500.
+            stored = function;
+            against = dummyHash;
+        }
+        computations.accept(parameters(against));
+        try {
+            return stored.check(password.value(), against) && against == encoded;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private <T> T onPool(Callable<T> work) {
+        var future = submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    // The hash is already running; finishing it keeps the timing uniform.
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("password hashing failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private <T> java.util.concurrent.Future<T> submit(Callable<T> work) {
+        try {
+            return pool.submit(work);
+        } catch (RejectedExecutionException full) {
+            throw new OverloadedException("too many password hashes are waiting");
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory hashingThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "argon2-" + count.incrementAndGet());
+            // Never keeps the JVM alive: a hash in progress at shutdown has nobody left to answer.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,228 @@
+package app.todo.adapter.out.persistence.jooq;
+
+import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.application.port.out.CredentialRepository;
+import app.todo.application.port.out.SessionRepository;
+import app.todo.application.port.out.RateLimiter;
+import app.todo.application.port.out.SigningKeyRepository;
+import app.todo.application.port.out.StorageUnavailableException;
+import app.todo.application.port.out.TaskRepository;
+import app.todo.application.port.out.Transactions;
+import app.todo.application.port.out.UserDirectory;
+import app.todo.application.port.out.UserRepository;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Clock;
+import java.sql.SQLException;
+
+/**
+ * The database as the rest of the application sees it: a pool, a migrated schema, and the
+ * repositories and transactions on top. The one entry point for the bootstrap module.
+ */
+public final class JooqDatabase implements AutoCloseable {
+
+    /** How long a request waits for a free connection before the store counts as unavailable. */
+    private static final long CONNECTION_WAIT_MILLIS = 2_000;
+    private static final int READINESS_TIMEOUT_SECONDS = 1;
+
+    static {
+        // jOOQ prints a banner and tips on first use; a server's log is no place for them.
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+    }
+
+    private final SessionRepository sessions;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final JooqTaskRepository tasks;
+    private final JooqUserRepository users;
+    private final JooqTransactions transactions;
+    private final JooqCredentialRepository credentials;
+    private final JooqUserDirectory userDirectory;
+    private final JooqSigningKeyRepository signingKeys;
+
+    private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(dialect);
+        configuration.set(new Settings().withExecuteLogging(false));
+        configuration.set(new ThreadLocalTransactionProvider(new FairConnectionProvider(dataSource,
+                dataSource.getMaximumPoolSize(), CONNECTION_WAIT_MILLIS, metrics)));
+        this.dsl = DSL.using(configuration);
+        this.transactions = new JooqTransactions(dsl);
+        this.tasks = new JooqTaskRepository(dsl, transactions);
+        this.users = new JooqUserRepository(dsl);
+        this.credentials = new JooqCredentialRepository(dsl);
+        this.userDirectory = new JooqUserDirectory(dsl, transactions);
+        this.signingKeys = new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.none());
+        this.sessions = new JooqSessionRepository(dsl, transactions);
+    }
+
+    public SessionRepository sessionRepository() {
+        return sessions;
+    }
+
+    /**
+     * Opens a pool, brings the schema up to date and returns the ready database.
+     *
+     * @throws StorageUnavailableException when the database cannot be reached; the message names the
+     *                                     URL (without secrets) and the driver's reason
+     * @throws IllegalStateException       when the schema cannot be migrated
+     */
+    public static JooqDatabase connect(DatabaseConfig config) {
+        return connect(config, null);
+    }
+
+    /**
+     * Like {@link #connect(DatabaseConfig)}, and the pool reports to {@code metrics}: connections active,
+     * idle, pending and max, and the time spent waiting for one ({@code hikaricp_connections_*}, tag
+     * {@code pool=todo-db}).
+     */
+    public static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics) {
+        OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::prepareDirectory);
+        HikariDataSource dataSource;
+        try {
+            HikariConfig pool = poolConfig(config);
+            if (metrics != null) {
+                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+            }
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException("cannot connect to the database " + config.safeJdbcUrl()
+                    + (config.username() == null ? "" : " as " + config.username()) + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(config);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new IllegalStateException("cannot migrate the database schema of " + config.safeJdbcUrl() + ": "
+                    + rootMessage(e), e);
+        }
+        OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::restrictFiles);
+        return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES, metrics);
+    }
+
+    public TaskRepository taskRepository() {
+        return tasks;
+    }
+
+    public UserRepository userRepository() {
+        return users;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public CredentialRepository credentialRepository() {
+        return credentials;
+    }
+
+    public UserDirectory userDirectory() {
+        return userDirectory;
+    }
+
+    /** Signing keys whose private halves are stored as plain PKCS#8 (base64): no {@code AUTH_SECRET}. */
+    public SigningKeyRepository signingKeyRepository() {
+        return signingKeys;
+    }
+
+    /**
+     * Signing keys whose private halves are stored encrypted (AES-256-GCM, key from HKDF-SHA256 over
+     * {@code atRestSecret}'s UTF-8 bytes); keys stored in plain text are encrypted when next read, and keys
+     * encrypted under another secret come back without their private halves.
+     */
+    public SigningKeyRepository signingKeyRepository(String atRestSecret) {
+        return new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.withSecret(
+                atRestSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Rate limits whose buckets refill on {@code clock}. On PostgreSQL they are counted in the database, so
+     * every instance that shares it counts together; on the embedded store (one instance) in the returned
+     * limiter's memory.
+     */
+    public RateLimiter rateLimiter(Clock clock) {
+        return dsl.dialect() == SQLDialect.H2 ? Bucket4jRateLimiter.inMemory(clock)
+                : Bucket4jRateLimiter.shared(dataSource, dsl, clock);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** For adapters and tests in this module that need SQL beyond the ports. */
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    /** A quick check for readiness probes: a connection within the pool's wait, and a valid one. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(READINESS_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static HikariConfig poolConfig(DatabaseConfig config) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("todo-db");
+        pool.setJdbcUrl(config.jdbcUrl());
+        if (config.username() != null) {
+            pool.setUsername(config.username());
+        }
+        if (config.password() != null) {
+            pool.setPassword(config.password());
+        }
+        pool.setMaximumPoolSize(config.poolSize());
+        pool.setMinimumIdle(Math.min(2, config.poolSize()));
+        // A request waits this long for a connection, then the store counts as unavailable (503).
+        pool.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
+        pool.setValidationTimeout(CONNECTION_WAIT_MILLIS / 2);
+        // Fail at start, with the driver's reason, when the database is not there.
+        pool.setInitializationFailTimeout(CONNECTION_WAIT_MILLIS);
+        return pool;
+    }
+
+    /**
+     * Flyway opens connections of its own (it holds more than one at a time, which a pool of one
+     * would never grant) and closes them when done.
+     */
+    private static void migrate(DatabaseConfig config) {
+        String[] locations = config.isPostgres()
+                ? new String[] {"classpath:db/migration/common", "classpath:db/migration/postgresql"}
+                : new String[] {"classpath:db/migration/common"};
+        Flyway.configure()
+                .dataSource(config.jdbcUrl(), config.username(), config.password())
+                .locations(locations)
+                .load()
+                .migrate();
+    }
+
+    /** The innermost reason: the driver's own words ("Connection to host:5432 refused"), not the pool's. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,326 @@
+package app.todo.adapter.out.persistence.jooq;
+
+import app.todo.application.port.out.ConcurrentUpdateException;
+import app.todo.application.port.out.TaskRepository;
+import app.todo.application.port.out.Transactions;
+import app.todo.domain.task.Description;
+import app.todo.domain.task.NewTask;
+import app.todo.domain.task.PageRequest;
+import app.todo.domain.task.Priority;
+import app.todo.domain.task.Tag;
+import app.todo.domain.task.Tags;
+import app.todo.domain.task.Task;
+import app.todo.domain.task.TaskFilter;
+import app.todo.domain.task.TaskId;
+import app.todo.domain.task.TaskPage;
+import app.todo.domain.task.TaskSort;
+import app.todo.domain.task.Title;
+import app.todo.domain.user.UserId;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep4;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.SQLDialect;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.todo.adapter.out.persistence.jooq.generated.Tables.TASKS;
+import static app.todo.adapter.out.persistence.jooq.generated.Tables.TASK_TAGS;
+
+/**
+ * Tasks in SQL. Every statement is scoped by owner. {@link #add} and {@link #update} write several
+ * rows; they join the caller's transaction (see {@link JooqTransactions}) or open their own.
+ *
+ * <p>{@link #list} must agree with {@link TaskFilter#admits} and {@link TaskSort#comparator()}.
+ */
+public final class JooqTaskRepository implements TaskRepository {
+
+    private static final Field<Integer> TOTAL = DSL.count().over().as("total");
+    /** A task's tags, in the order given, read with the task itself: one round trip per page, not two. */
+    private static final Field<String[]> TAGS = DSL.field(DSL.select(DSL.arrayAgg(TASK_TAGS.TAG).orderBy(TASK_TAGS.TAG_INDEX))
+            .from(TASK_TAGS)
+            .where(TASK_TAGS.TASK_ID.eq(TASKS.ID))).as("tags");
+    private static final char LIKE_ESCAPE = '!';
+
+    private final DSLContext dsl;
+    private final Transactions transactions;
+    private final Field<String> titleSortKey;
+
+    /** @param transactions the transactions of {@code dsl}, joined by writes of several statements */
+    public JooqTaskRepository(DSLContext dsl, JooqTransactions transactions) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+        // Byte order of the lower-cased title, like the comparator, whatever the database locale.
+        // H2 already compares strings like Java does. PostgreSQL has an index on this very expression.
+        this.titleSortKey = dsl.dialect().family() == SQLDialect.POSTGRES
+                ? DSL.field("lower({0}) collate \"C\"", String.class, TASKS.TITLE)
+                : DSL.lower(TASKS.TITLE);
+    }
+
+    /**
+     * PostgreSQL: the task and its tags in one statement, atomic without a transaction, so a create
+     * outside one costs a single round trip instead of INSERT, INSERT and COMMIT.
+     */
+    private static final String INSERT_TASK_WITH_TAGS = """
+            with t as (
+              insert into tasks (user_id, title, description, completed, priority, due_date,
+                                 created_at, updated_at, completed_at, version)
+              values ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})
+              returning id
+            ), g as (
+              insert into task_tags (task_id, user_id, tag, tag_index)
+              select t.id, {0}, x.tag, cast(x.ord - 1 as smallint)
+              from t, unnest({10}) with ordinality as x(tag, ord)
+            )
+            select id from t""";
+
+    @Override
+    public Task add(NewTask draft, Instant now) {
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return StorageFailures.translated(() -> {
+                long id = dsl.resultQuery(INSERT_TASK_WITH_TAGS,
+                                DSL.val(draft.owner().value(), TASKS.USER_ID),
+                                DSL.val(draft.title().value(), TASKS.TITLE),
+                                DSL.val(draft.description() == null ? null : draft.description().value(), TASKS.DESCRIPTION),
+                                DSL.val(draft.completed(), TASKS.COMPLETED),
+                                DSL.val(rank(draft.priority()), TASKS.PRIORITY),
+                                DSL.val(draft.dueDate(), TASKS.DUE_DATE),
+                                DSL.val(utc(now), TASKS.CREATED_AT),
+                                DSL.val(utc(now), TASKS.UPDATED_AT),
+                                DSL.val(draft.completed() ? utc(now) : null, TASKS.COMPLETED_AT),
+                                DSL.val(Task.FIRST_VERSION, TASKS.VERSION),
+                                DSL.val(draft.tags().asStrings().toArray(String[]::new), SQLDataType.VARCHAR.array()))
+                        .fetchSingle()
+                        .get(0, Long.class);
+                return Task.created(new TaskId(id), draft, now);
+            });
+        }
+        return transactions.inTransaction(() -> {
+            long id = dsl.insertInto(TASKS)
+                    .set(TASKS.USER_ID, draft.owner().value())
+                    .set(TASKS.TITLE, draft.title().value())
+                    .set(TASKS.DESCRIPTION, draft.description() == null ? null : draft.description().value())
+                    .set(TASKS.COMPLETED, draft.completed())
+                    .set(TASKS.PRIORITY, rank(draft.priority()))
+                    .set(TASKS.DUE_DATE, draft.dueDate())
+                    .set(TASKS.CREATED_AT, utc(now))
+                    .set(TASKS.UPDATED_AT, utc(now))
+                    .set(TASKS.COMPLETED_AT, draft.completed() ? utc(now) : null)
+                    .set(TASKS.VERSION, Task.FIRST_VERSION)
+                    .returning(TASKS.ID)
+                    .fetchOne(TASKS.ID);
+            Task stored = Task.created(new TaskId(id), draft, now);
+            insertTags(stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Task> find(UserId owner, TaskId id) {
+        return StorageFailures.translated(() -> selectOne(owner, id).fetchOptional().map(JooqTaskRepository::toTask));
+    }
+
+    @Override
+    public Optional<Task> findForUpdate(UserId owner, TaskId id) {
+        return StorageFailures.translated(() -> selectOne(owner, id).forUpdate().fetchOptional().map(JooqTaskRepository::toTask));
+    }
+
+    @Override
+    public void update(Task task) {
+        transactions.inTransaction(() -> {
+            // One conditional write: the version check and the change cannot be separated by another writer.
+            int updated = dsl.update(TASKS)
+                    .set(TASKS.TITLE, task.title().value())
+                    .set(TASKS.DESCRIPTION, descriptionText(task))
+                    .set(TASKS.COMPLETED, task.completed())
+                    .set(TASKS.PRIORITY, rank(task.priority()))
+                    .set(TASKS.DUE_DATE, task.dueDate())
+                    .set(TASKS.UPDATED_AT, utc(task.updatedAt()))
+                    .set(TASKS.COMPLETED_AT, utc(task.completedAt()))
+                    .set(TASKS.VERSION, task.version())
+                    .where(TASKS.ID.eq(task.id().value()))
+                    .and(TASKS.USER_ID.eq(task.owner().value()))
+                    .and(TASKS.VERSION.eq(task.version() - 1))
+                    .execute();
+            if (updated == 0) {
+                throw new ConcurrentUpdateException("task " + task.id() + " is not at version " + (task.version() - 1)
+                        + " (changed or deleted meanwhile)");
+            }
+            dsl.deleteFrom(TASK_TAGS).where(TASK_TAGS.TASK_ID.eq(task.id().value())).execute();
+            insertTags(task);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(UserId owner, TaskId id) {
+        // Tags go with the task (ON DELETE CASCADE).
+        return StorageFailures.translated(() -> dsl.deleteFrom(TASKS)
+                .where(TASKS.ID.eq(id.value()))
+                .and(TASKS.USER_ID.eq(owner.value()))
+                .execute() > 0);
+    }
+
+    @Override
+    public TaskPage list(UserId owner, TaskFilter filter, TaskSort sort, PageRequest page) {
+        return StorageFailures.translated(() -> {
+            List<Record> rows = listQuery(owner, filter, sort, page).fetch();
+            long total;
+            if (!rows.isEmpty()) {
+                total = rows.getFirst().get(TOTAL);
+            } else if (page.offset() > 0) {
+                // Past the end the window function has no row to ride on: count separately.
+                total = dsl.fetchCount(TASKS, conditions(owner, filter));
+            } else {
+                total = 0;
+            }
+            return new TaskPage(toTasks(rows), total);
+        });
+    }
+
+    /** The page query with the filtered total alongside each row; visible to the plan tests. */
+    ResultQuery<Record> listQuery(UserId owner, TaskFilter filter, TaskSort sort, PageRequest page) {
+        return dsl.select(TASKS.fields())
+                .select(TAGS, TOTAL)
+                .from(TASKS)
+                .where(conditions(owner, filter))
+                .orderBy(order(sort))
+                .limit(page.limit())
+                .offset(page.offset());
+    }
+
+    private List<Condition> conditions(UserId owner, TaskFilter filter) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(TASKS.USER_ID.eq(owner.value()));
+        switch (filter.status()) {
+            case ALL -> { }
+            case PENDING -> conditions.add(TASKS.COMPLETED.isFalse());
+            case COMPLETED -> conditions.add(TASKS.COMPLETED.isTrue());
+        }
+        if (filter.priority() != null) {
+            conditions.add(TASKS.PRIORITY.eq(rank(filter.priority())));
+        }
+        if (filter.tag() != null) {
+            conditions.add(TASKS.ID.in(DSL.select(TASK_TAGS.TASK_ID)
+                    .from(TASK_TAGS)
+                    .where(TASK_TAGS.USER_ID.eq(owner.value()))
+                    .and(TASK_TAGS.TAG.eq(filter.tag().value()))));
+        }
+        if (filter.text() != null) {
+            // Both sides lower-cased by the database: Java's and PostgreSQL's lower() differ on a few
+            // letters (İ, ẞ), and a needle lowered by one never matches a haystack lowered by the other.
+            Field<String> pattern = DSL.lower(DSL.val("%" + escapeLike(filter.text()) + "%"));
+            conditions.add(DSL.lower(TASKS.TITLE).like(pattern, LIKE_ESCAPE)
+                    .or(DSL.lower(TASKS.DESCRIPTION).like(pattern, LIKE_ESCAPE)));
+        }
+        if (filter.dueBefore() != null) {
+            conditions.add(TASKS.DUE_DATE.lt(filter.dueBefore()));
+        }
+        if (filter.dueAfter() != null) {
+            conditions.add(TASKS.DUE_DATE.gt(filter.dueAfter()));
+        }
+        return conditions;
+    }
+
+    /** Key, then id in the same direction; undated tasks last whichever the direction. */
+    private List<SortField<?>> order(TaskSort sort) {
+        boolean ascending = sort.direction() == TaskSort.Direction.ASC;
+        Field<?> key = switch (sort.key()) {
+            case CREATED -> TASKS.CREATED_AT;
+            case UPDATED -> TASKS.UPDATED_AT;
+            case TITLE -> titleSortKey;
+            case PRIORITY -> TASKS.PRIORITY;
+            case DUE_DATE -> TASKS.DUE_DATE;
+        };
+        SortField<?> byKey = ascending ? key.asc() : key.desc();
+        if (sort.key() == TaskSort.Key.DUE_DATE) {
+            byKey = byKey.nullsLast();
+        }
+        return List.of(byKey, ascending ? TASKS.ID.asc() : TASKS.ID.desc());
+    }
+
+    private SelectForUpdateStep<Record> selectOne(UserId owner, TaskId id) {
+        return dsl.select(TASKS.fields())
+                .select(TAGS)
+                .from(TASKS)
+                .where(TASKS.ID.eq(id.value()))
+                .and(TASKS.USER_ID.eq(owner.value()));
+    }
+
+    private static List<Task> toTasks(List<Record> rows) {
+        return rows.stream().map(JooqTaskRepository::toTask).toList();
+    }
+
+    private void insertTags(Task task) {
+        List<Tag> tags = task.tags().values();
+        if (tags.isEmpty()) {
+            return;
+        }
+        InsertValuesStep4<?, Long, String, String, Short> insert = dsl.insertInto(TASK_TAGS,
+                TASK_TAGS.TASK_ID, TASK_TAGS.USER_ID, TASK_TAGS.TAG, TASK_TAGS.TAG_INDEX);
+        for (int i = 0; i < tags.size(); i++) {
+            insert = insert.values(task.id().value(), task.owner().value(), tags.get(i).value(), (short) i);
+        }
+        insert.execute();
+    }
+
+    private static Task toTask(Record row) {
+        String description = row.get(TASKS.DESCRIPTION);
+        String[] tags = row.get(TAGS);
+        return new Task(
+                new TaskId(row.get(TASKS.ID)),
+                new UserId(row.get(TASKS.USER_ID)),
+                new Title(row.get(TASKS.TITLE)),
+                description == null ? null : new Description(description),
+                row.get(TASKS.COMPLETED),
+                Priority.fromRank(row.get(TASKS.PRIORITY)),
+                row.get(TASKS.DUE_DATE),
+                tags == null ? Tags.NONE : new Tags(Arrays.stream(tags).map(Tag::new).toList()),
+                instant(row.get(TASKS.CREATED_AT)),
+                instant(row.get(TASKS.UPDATED_AT)),
+                instant(row.get(TASKS.COMPLETED_AT)),
+                row.get(TASKS.VERSION));
+    }
+
+    /** Makes {@code %}, {@code _} and the escape character itself match literally. */
+    private static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static String descriptionText(Task task) {
+        return task.description() == null ? null : task.description().value();
+    }
+
+    private static short rank(Priority priority) {
+        return (short) priority.rank();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

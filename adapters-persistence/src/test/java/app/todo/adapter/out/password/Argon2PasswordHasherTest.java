@@ -1,0 +1,54 @@
+package app.todo.adapter.out.password;
+
+import app.todo.application.port.out.PasswordHasher;
+import app.todo.application.port.out.PasswordHasherContract;
+import app.todo.application.port.out.Race;
+import app.todo.domain.account.PasswordHash;
+import app.todo.domain.account.PlainPassword;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The port's contract with cheap parameters, to keep the build fast. */
+class Argon2PasswordHasherTest extends PasswordHasherContract {
+
+    /** Far below OWASP\'s cost: the contract is about behaviour, not strength (that is Argon2PasswordHasherOwaspTest). */
+    static final Argon2PasswordHasher.Parameters CHEAP = new Argon2PasswordHasher.Parameters(64, 1, 1);
+
+    private final Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
+
+    @Override
+    protected PasswordHasher hasher() {
+        return hasher;
+    }
+
+    @Test
+    void writes_standard_argon2id_strings_with_its_parameters() {
+        PasswordHash hash = hasher.hash(new PlainPassword("p4ssw0rd!"));
+
+        assertTrue(hash.encoded().startsWith("$argon2id$v=19$m=64,t=1,p=1$"), "unexpected form");
+        assertEquals("m=64,t=1,p=1", hasher.parametersOfNewHashes());
+    }
+
+    @Test
+    void verifies_hashes_made_with_other_parameters() {
+        PasswordHash older = new Argon2PasswordHasher(new Argon2PasswordHasher.Parameters(32, 2, 1))
+                .hash(new PlainPassword("p4ssw0rd!"));
+
+        assertTrue(hasher.verify(new PlainPassword("p4ssw0rd!"), older));
+    }
+
+    @Test
+    void a_burst_of_checks_takes_turns_and_each_gets_its_own_answer() throws Exception {
+        Argon2PasswordHasher oneAtATime = new Argon2PasswordHasher(CHEAP, 1);
+        PasswordHash hash = oneAtATime.hash(new PlainPassword("p4ssw0rd!"));
+
+        List<Boolean> answers = Race.run(6, i -> () -> oneAtATime.verify(
+                new PlainPassword(i % 2 == 0 ? "p4ssw0rd!" : "wrong " + i), hash));
+
+        assertEquals(List.of(true, false, true, false, true, false), answers);
+    }
+}

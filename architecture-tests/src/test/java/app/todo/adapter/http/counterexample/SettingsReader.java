@@ -1,7 +1,0 @@
-package app.todo.adapter.http.counterexample;
-
-import app.todo.bootstrap.Settings;
-
-/** Counterexample: an adapter that reaches back into the wiring for its configuration. */
-public record SettingsReader(Settings settings) {
-}

@@ -1,5 +1,0 @@
-package app.todo.adapter.persistence.counterexample;
-
-/** Counterexample: some persistence adapter class. */
-public final class RawStore {
-}
