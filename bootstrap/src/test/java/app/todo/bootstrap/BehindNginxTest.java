@@ -1,6 +1,7 @@
 package app.todo.bootstrap;
 
 import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.application.testing.Polling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,22 +156,32 @@ class BehindNginxTest {
 
     /** True once nginx (not another process) listens on {@code port}; false when it lost the port to another process. */
     private static boolean waitForPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (lostItsPort()) {
-                return false;
-            }
-            if (!nginx.isAlive()) {
-                fail("nginx stopped: " + Files.readString(work.resolve("nginx.out")) + readIfExists(work.resolve("error.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return !lostItsPort();
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        // Settled once nginx listens, gave the port up, or stopped: whichever comes first.
+        Polling.await(Duration.ofSeconds(20), "nginx listening on " + port,
+                () -> uncheckedLostItsPort() || !nginx.isAlive() || listens(port));
+        if (lostItsPort()) {
+            return false;
         }
-        fail("nginx did not listen on " + port + " within 20 s");
-        return false;
+        if (!nginx.isAlive()) {
+            fail("nginx stopped: " + Files.readString(work.resolve("nginx.out")) + readIfExists(work.resolve("error.log")));
+        }
+        return true;
+    }
+
+    private static boolean listens(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static boolean uncheckedLostItsPort() {
+        try {
+            return lostItsPort();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean lostItsPort() throws IOException {
