@@ -1,6 +1,8 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.in.http.auth.RemoteJwks;
+import app.todo.adapter.in.http.auth.SharedSecretTokenVerifier;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.IdentitySource;
@@ -53,7 +55,8 @@ public record Settings(
         boolean trustProxy,
         LogFormat logFormat) {
 
-    public static final int MIN_SECRET_BYTES = 32;
+    /** Secrets' minimum length: the rule lives with the shared-secret verifier, which needs it most. */
+    public static final int MIN_SECRET_BYTES = SharedSecretTokenVerifier.MIN_SECRET_BYTES;
 
     public enum LogFormat { TEXT, JSON }
 
@@ -61,7 +64,7 @@ public record Settings(
     public static Settings from(Function<String, String> lookup) {
         Reader r = new Reader(lookup);
         Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10));
-        Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30));
+        Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Ed25519TokenIssuer.MIN_TTL, Duration.ofDays(30));
         Settings settings = new Settings(
                 r.string("HOST").orElse("0.0.0.0"),
                 r.integer("PORT", 8080, 0, 65535),

@@ -160,7 +160,7 @@ public final class Wiring implements AutoCloseable {
             TokenVerifier verifier = TokenVerifiers.builder(clock)
                     .ownKeys(ownKeys)
                     .sharedSecret(settings.sharedSecret().orElse(null))
-                    .jwksUrl(settings.jwksUrl().map(Object::toString).orElse(null))
+                    .jwksUrl(settings.jwksUrl())
                     .issuer(settings.issuer().orElse(null))
                     .audience(settings.audience().orElse(null))
                     .skew(settings.clockSkew())

@@ -43,6 +43,14 @@ public sealed interface Result<T, E> {
         };
     }
 
+    /** The value, or the exception {@code toException} makes of the error (e.g. an HTTP problem at the edge). */
+    default <X extends RuntimeException> T orElseThrow(Function<? super E, X> toException) {
+        return switch (this) {
+            case Ok<T, E> ok -> ok.value();
+            case Err<T, E> err -> throw toException.apply(err.error());
+        };
+    }
+
     default boolean isOk() {
         return this instanceof Ok;
     }

@@ -5,9 +5,9 @@ import app.todo.adapter.in.http.auth.TokenVerifier;
 import app.todo.adapter.in.http.auth.VerifiedToken;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics.Outcome;
+import app.todo.adapter.in.http.problem.BearerChallenge;
 import app.todo.adapter.in.http.problem.Problem;
 import app.todo.adapter.in.http.problem.ProblemMapper;
-import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.application.port.in.IdentifyCallerUseCase;
 import app.todo.application.port.in.ResolveSessionUseCase;
@@ -49,7 +49,6 @@ import java.util.function.Predicate;
  */
 public final class AuthenticationFilter implements Filter {
 
-    private static final String REALM = "Bearer realm=\"todo\"";
     private static final String SCHEME = "bearer";
     /** Better Auth's session cookie: over HTTPS with the {@code __Secure-} prefix, over HTTP without. */
     static final List<String> SESSION_COOKIES = List.of("__Secure-better-auth.session_token", "better-auth.session_token");
@@ -169,11 +168,7 @@ public final class AuthenticationFilter implements Filter {
     }
 
     private User identified(IdentifyCallerCommand command) {
-        Result<User, CallerError> identified = identify.identifyCaller(command);
-        return switch (identified) {
-            case Result.Ok<User, CallerError> ok -> ok.value();
-            case Result.Err<User, CallerError> err -> throw ProblemMapper.of(err.error()).raise();
-        };
+        return identify.identifyCaller(command).orElseThrow(error -> ProblemMapper.of(error).raise());
     }
 
     /** The own session the caller's access token belongs to ({@code sid}); absent for other tokens. */
@@ -207,24 +202,13 @@ public final class AuthenticationFilter implements Filter {
 
     private static Problem missingToken() {
         return Problem.of(Status.UNAUTHORIZED_401, "This request needs a bearer token (Authorization: Bearer <token>).")
-                .withHeader("WWW-Authenticate", REALM);
+                .withHeader(BearerChallenge.HEADER, BearerChallenge.REALM);
     }
 
     private static Problem invalidToken(String reason) {
-        String description = headerSafe(reason);
+        String description = BearerChallenge.headerSafe(reason);
         return Problem.of(Status.UNAUTHORIZED_401, "The bearer token was refused: " + description
                         + (description.endsWith(".") ? "" : "."))
-                .withHeader("WWW-Authenticate",
-                        REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"");
-    }
-
-    /** RFC 6750 allows printable ASCII except {@code "} and {@code \} in error_description. */
-    static String headerSafe(String text) {
-        StringBuilder safe = new StringBuilder();
-        String source = text == null || text.isBlank() ? "The token is invalid" : text;
-        source.chars()
-                .filter(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\')
-                .forEach(c -> safe.append((char) c));
-        return safe.toString().strip();
+                .withHeader(BearerChallenge.HEADER, BearerChallenge.invalidToken(description));
     }
 }

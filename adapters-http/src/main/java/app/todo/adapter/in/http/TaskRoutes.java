@@ -169,10 +169,7 @@ public final class TaskRoutes implements HttpService {
     }
 
     private static <T> T unwrap(Result<T, TaskError> result) {
-        return switch (result) {
-            case Result.Ok<T, TaskError> ok -> ok.value();
-            case Result.Err<T, TaskError> err -> throw ProblemMapper.of(err.error()).raise();
-        };
+        return result.orElseThrow(error -> ProblemMapper.of(error).raise());
     }
 
     private static String requestPath(ServerRequest req) {

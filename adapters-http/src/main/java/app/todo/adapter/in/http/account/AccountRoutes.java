@@ -3,7 +3,6 @@ package app.todo.adapter.in.http.account;
 import app.todo.adapter.in.http.AuthenticationFilter;
 import app.todo.application.port.in.ClaimAdminUseCase;
 import app.todo.application.port.in.ClaimAdminCommand;
-import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.StartSessionUseCase;
 import app.todo.application.port.in.StartSessionCommand;
 import app.todo.application.port.in.SignOutCommand;
@@ -117,10 +116,8 @@ public final class AccountRoutes implements HttpService {
     private void refresh(ServerRequest req, ServerResponse res) {
         refuseWhenOver(limits.attempts().refresh(limits.clientAddress().of(req)), "refresh attempts");
         String token = RequestBodies.valid(AccountFieldsReader.refresh(bodies.required(req)));
-        RefreshSessionUseCase.Refreshed refreshed = switch (sessions.refresh().refresh(new RefreshSessionCommand(token))) {
-            case Result.Ok<RefreshSessionUseCase.Refreshed, AccountError> ok -> ok.value();
-            case Result.Err<RefreshSessionUseCase.Refreshed, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
-        };
+        RefreshSessionUseCase.Refreshed refreshed = sessions.refresh().refresh(new RefreshSessionCommand(token))
+                .orElseThrow(error -> ProblemMapper.of(error).raise());
         send(res, Status.OK_200, refreshed.user(), refreshed.issued());
     }
 
@@ -143,10 +140,9 @@ public final class AccountRoutes implements HttpService {
     private void revokeSession(ServerRequest req, ServerResponse res) {
         User caller = AuthenticationFilter.caller(req);
         String id = req.path().pathParameters().get("id");
-        switch (sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id))) {
-            case Result.Ok<String, AccountError> ignored -> res.status(Status.NO_CONTENT_204).send();
-            case Result.Err<String, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
-        }
+        sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id))
+                .orElseThrow(error -> ProblemMapper.of(error).raise());
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     /** Counted by the sign-in limit per address and email: a current password is a secret to guess. */
@@ -172,10 +168,8 @@ public final class AccountRoutes implements HttpService {
         User caller = AuthenticationFilter.caller(req);
         refuseWhenOver(limits.attempts().signIn(limits.clientAddress().of(req)), "attempts");
         String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
-        User admin = switch (claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token))) {
-            case Result.Ok<User, AdminError> ok -> ok.value();
-            case Result.Err<User, AdminError> err -> throw ProblemMapper.of(err.error()).raise();
-        };
+        User admin = claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token))
+                .orElseThrow(error -> ProblemMapper.of(error).raise());
         JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(admin)));
     }
 
@@ -213,9 +207,6 @@ public final class AccountRoutes implements HttpService {
     }
 
     private static User unwrap(Result<User, AccountError> result) {
-        return switch (result) {
-            case Result.Ok<User, AccountError> ok -> ok.value();
-            case Result.Err<User, AccountError> err -> throw ProblemMapper.of(err.error()).raise();
-        };
+        return result.orElseThrow(error -> ProblemMapper.of(error).raise());
     }
 }

@@ -8,14 +8,13 @@ import app.todo.adapter.in.http.RequestBodies;
 import app.todo.adapter.in.http.TodoHttpServer;
 import app.todo.adapter.in.http.json.AccountFieldsReader;
 import app.todo.adapter.in.http.json.AccountJson;
-import app.todo.adapter.in.http.problem.Problem;
+import app.todo.adapter.in.http.QueryParameters;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.ChangeUserCommand;
 import app.todo.application.port.in.ChangeUserUseCase;
 import app.todo.application.port.in.ListUsersQuery;
 import app.todo.application.port.in.ListUsersUseCase;
-import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.shared.Result;
 import app.todo.domain.task.PageRequest;
@@ -31,11 +30,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code /api/admin/**}, for admins only: a non-admin is refused (403) before anything else is read.
@@ -102,43 +98,17 @@ public final class AdminRoutes implements HttpService {
         }
     }
 
-    /** {@code limit} (1–500, default 100) and {@code offset} (0 or more), strictly: a bad value is a 422. */
+    /** Paged like the task list, by the same parser: a bad {@code limit} or {@code offset} is a 422. */
     private static PageRequest page(Parameters query) {
-        List<FieldError> errors = new ArrayList<>();
-        String limitRule = "must be a whole number from 1 to " + PageRequest.MAX_LIMIT;
-        String offsetRule = "must be a whole number, zero or more";
-        long limit = number(query, "limit", limitRule, errors).orElse((long) PageRequest.DEFAULT_LIMIT);
-        long offset = number(query, "offset", offsetRule, errors).orElse(0L);
-        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-            errors.add(new FieldError("limit", limitRule));
+        QueryParameters parameters = new QueryParameters(query);
+        PageRequest page = parameters.page();
+        if (!parameters.isValid()) {
+            throw parameters.invalid();
         }
-        if (offset < 0) {
-            errors.add(new FieldError("offset", offsetRule));
-        }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(errors).raise();
-        }
-        return new PageRequest((int) limit, offset);
-    }
-
-    private static Optional<Long> number(Parameters query, String name, String expectation, List<FieldError> errors) {
-        List<String> values = query.all(name, List::of).stream().filter(v -> !v.isEmpty()).distinct().toList();
-        if (values.size() > 1) {
-            errors.add(new FieldError(name, "is given more than once with different values"));
-            return Optional.empty();
-        }
-        try {
-            return values.stream().findFirst().map(Long::parseLong);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, expectation));
-            return Optional.empty();
-        }
+        return page;
     }
 
     private static <T> T unwrap(Result<T, AdminError> result) {
-        return switch (result) {
-            case Result.Ok<T, AdminError> ok -> ok.value();
-            case Result.Err<T, AdminError> err -> throw ProblemMapper.of(err.error()).raise();
-        };
+        return result.orElseThrow(error -> ProblemMapper.of(error).raise());
     }
 }

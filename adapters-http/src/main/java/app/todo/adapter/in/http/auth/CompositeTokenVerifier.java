@@ -62,7 +62,7 @@ public final class CompositeTokenVerifier implements TokenVerifier {
                         .orElseThrow(() -> new InvalidTokenException("The token's algorithm is not accepted")).verify(jwt);
                 cache.put(compactJwt, verified);
                 return reported(verified, Outcome.ACCEPTED, source);
-            } else if (JwksTokenVerifier.isAsymmetric(alg)) {
+            } else if (VerificationKeys.isAsymmetric(alg)) {
                 source = Source.PUBLIC_KEY;
                 JwksTokenVerifier keys = ownKeys.filter(own -> own.knows(jwt)).or(() -> remoteKeys)
                         .orElseThrow(() -> new InvalidTokenException("The token's signing key is not known"));

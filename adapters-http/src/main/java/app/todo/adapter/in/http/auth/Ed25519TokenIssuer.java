@@ -1,6 +1,5 @@
 package app.todo.adapter.in.http.auth;
 
-import app.todo.domain.user.Role;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -37,6 +36,8 @@ public final class Ed25519TokenIssuer {
 
     private final OwnSigningKeys keys;
     private final Clock clock;
+    /** The shortest access-token lifetime: shorter ones expire within the clock skew tolerated by clients. */
+    public static final Duration MIN_TTL = Duration.ofMinutes(1);
     private final Duration ttl;
     private final Optional<String> issuer;
     private final Optional<String> audience;
@@ -46,8 +47,8 @@ public final class Ed25519TokenIssuer {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
-        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("AUTH_TOKEN_TTL must be at least one second");
+        if (ttl.compareTo(MIN_TTL) < 0) {
+            throw new IllegalArgumentException("AUTH_TOKEN_TTL must be at least " + MIN_TTL.toSeconds() + " s");
         }
         this.issuer = issuer.filter(s -> !s.isBlank());
         this.audience = audience.filter(s -> !s.isBlank());

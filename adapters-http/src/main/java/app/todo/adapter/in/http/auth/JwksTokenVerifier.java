@@ -1,15 +1,17 @@
 package app.todo.adapter.in.http.auth;
 
 import app.todo.domain.user.IdentitySource;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.util.Objects;
 
 /**
  * Asymmetric tokens (EdDSA/Ed25519, ES256/384/512, RS/PS256/384/512) checked against a key chosen by
- * {@code kid}. The key decides which algorithms it accepts, so an HMAC token "signed" with a public key
+ * {@code kid} and checked by Nimbus's verifier for the key's type. The key decides which algorithms it accepts, so an HMAC token "signed" with a public key
  * (algorithm confusion) fails like any other mismatch. Used for Better Auth's JWKS and the service's own keys alike.
  */
 public final class JwksTokenVerifier implements TokenVerifier {
@@ -43,7 +45,7 @@ public final class JwksTokenVerifier implements TokenVerifier {
     public VerifiedToken verify(SignedJWT jwt) {
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm alg = header.getAlgorithm();
-        if (!isAsymmetric(alg)) {
+        if (!VerificationKeys.isAsymmetric(alg)) {
             throw new InvalidTokenException("The token's algorithm is not accepted");
         }
         CompactTokens.refuseCriticalHeaders(header);
@@ -51,20 +53,22 @@ public final class JwksTokenVerifier implements TokenVerifier {
         if (kid == null || kid.isEmpty()) {
             throw new InvalidTokenException("The token names no key (kid)");
         }
-        VerificationKey key = keys.find(kid)
-                .orElseThrow(() -> new InvalidTokenException("The token's signing key is not known"));
-        if (!key.accepts(alg)) {
+        JWK key = keys.find(kid).orElseThrow(() -> new InvalidTokenException("The token's signing key is not known"));
+        if (!VerificationKeys.accepts(key, alg)) {
             throw new InvalidTokenException("The token's algorithm does not match its key");
         }
-        if (!key.verify(alg, jwt.getSigningInput(), jwt.getSignature().decode())) {
+        if (!signatureMatches(key, jwt)) {
             throw new InvalidTokenException("The token's signature is invalid");
         }
         return policy.check(CompactTokens.claims(jwt), source);
     }
 
-    /** Whether a token with this algorithm is one for a public key at all. */
-    public static boolean isAsymmetric(JWSAlgorithm alg) {
-        return VerificationKey.ED25519.contains(alg) || JWSAlgorithm.Family.EC.contains(alg)
-                || JWSAlgorithm.Family.RSA.contains(alg);
+    private static boolean signatureMatches(JWK key, SignedJWT jwt) {
+        try {
+            return jwt.verify(VerificationKeys.verifier(key));
+        } catch (JOSEException | RuntimeException e) {
+            return false; // a malformed signature is simply not a valid one
+        }
     }
+
 }

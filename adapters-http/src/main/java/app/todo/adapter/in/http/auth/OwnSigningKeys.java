@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
 public final class OwnSigningKeys implements PublicKeySource {
 
     /** What the keys of one moment make: derived once per set, since sets change only on rotation. */
-    private record View(SigningKey current, PrivateKey currentPrivateKey, Map<String, VerificationKey> verificationKeys,
+    private record View(SigningKey current, PrivateKey currentPrivateKey, Map<String, JWK> verificationKeys,
                         String jwksJson) {
 
         static View of(SigningKey current, List<SigningKey> keys) {
-            Map<String, VerificationKey> verification = keys.stream().map(SigningKey::verificationKey)
-                    .collect(Collectors.toUnmodifiableMap(VerificationKey::kid, Function.identity(), (a, b) -> a));
             List<JWK> publicJwks = keys.stream().<JWK>map(SigningKey::publicJwk).toList();
+            Map<String, JWK> verification = publicJwks.stream()
+                    .collect(Collectors.toUnmodifiableMap(JWK::getKeyID, Function.identity(), (a, b) -> a));
             return new View(current, current.privateKey(), verification, new JWKSet(publicJwks).toString(true));
         }
     }
@@ -66,8 +66,8 @@ public final class OwnSigningKeys implements PublicKeySource {
     }
 
     @Override
-    public Optional<VerificationKey> find(String kid) {
-        VerificationKey key = view.get().verificationKeys().get(kid);
+    public Optional<JWK> find(String kid) {
+        JWK key = view.get().verificationKeys().get(kid);
         return key != null ? Optional.of(key) : Optional.ofNullable(viewKnowing.apply(kid).verificationKeys().get(kid));
     }
 

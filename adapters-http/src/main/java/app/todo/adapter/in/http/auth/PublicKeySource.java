@@ -1,13 +1,17 @@
 package app.todo.adapter.in.http.auth;
 
-import java.util.List;
+import com.nimbusds.jose.jwk.JWK;
+
 import java.util.Optional;
 
-/** Where the key for a token's {@code kid} is looked up. Lookups never follow anything the token says. */
+/**
+ * Where the public key for a token's {@code kid} is looked up: the frontend's JWK set or the service's own keys.
+ * Lookups never follow anything the token says; every key returned passed {@link VerificationKeys#usable}.
+ */
 @FunctionalInterface
 public interface PublicKeySource {
 
-    Optional<VerificationKey> find(String kid);
+    Optional<JWK> find(String kid);
 
     /**
      * Whether {@code kid} is (still) one of these keys: asked on every hit of the verified-token cache,
@@ -15,19 +19,5 @@ public interface PublicKeySource {
      */
     default boolean holds(String kid) {
         return find(kid).isPresent();
-    }
-
-    /** The first source that knows the kid wins; the service's own keys should come first. */
-    static PublicKeySource firstOf(List<? extends PublicKeySource> sources) {
-        List<PublicKeySource> copy = List.copyOf(sources);
-        return kid -> {
-            for (PublicKeySource source : copy) {
-                Optional<VerificationKey> key = source.find(kid);
-                if (key.isPresent()) {
-                    return key;
-                }
-            }
-            return Optional.empty();
-        };
     }
 }

@@ -1,6 +1,16 @@
 package app.todo.adapter.in.http.auth;
 
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetRetrievalException;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.io.IOException;
@@ -8,40 +18,46 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The JWK set at {@code AUTH_JWKS_URL} (Better Auth's {@code /api/auth/jwks}), cached in memory.
- * <p>
- * It is fetched when a token names a kid the cache does not know, and when the set is older than its
- * maximum age ({@link #DEFAULT_MAX_AGE}), so a key removed from the set stops verifying within that age;
- * either way at most once per {@code refetchInterval} (30 s by default), so a stream of made-up kids
- * cannot turn this service into a load generator against the frontend. A failed or garbled fetch keeps
- * the keys already known, so an outage of the frontend does not log everybody out; a successful one
- * replaces them, so rotation and revocation take effect.
- * <p>
- * One fetch runs at a time, with one overall deadline ({@link #FETCH_DEADLINE}: connecting, headers and
- * body together). Requests that need it wait for it at most that long, holding no lock: a JWKS server
- * that stalls after its headers delays a few requests by the deadline, never more.
+ * The JWK set at {@code AUTH_JWKS_URL} (Better Auth's {@code /api/auth/jwks}), cached in memory by Nimbus's
+ * {@link JWKSourceBuilder}: the set is kept {@link #DEFAULT_MAX_AGE} (so a key removed from it stops verifying
+ * within that age), refetched when a token names a kid it does not hold, and kept through outages (a failed or
+ * garbled fetch keeps the keys already known, so an outage of the frontend does not log everybody out; a
+ * successful one replaces them, so rotation and revocation take effect).
+ *
+ * <p>Hand-written below Nimbus's cache, each for a reason Nimbus's own pieces do not cover:
+ * <ul>
+ *   <li>the fetch: one overall deadline ({@link #FETCH_DEADLINE}: connecting, headers and body together), a size
+ *       bound, no redirects; Nimbus's {@code DefaultResourceRetriever} times each read, so a server that trickles
+ *       its body holds a request indefinitely;</li>
+ *   <li>at most one fetch per {@code refetchInterval} (30 s by default), so a stream of made-up kids cannot turn
+ *       this service into a load generator against the frontend; Nimbus's {@code RateLimitedJWKSetSource}
+ *       lets two through per interval;</li>
+ *   <li>parsing that skips unusable keys ({@link VerificationKeys#usable}); Nimbus's {@code JWKSet.parse}
+ *       refuses a whole set for one malformed key;</li>
+ *   <li>the clock: Nimbus's sources take the time as an argument, but {@code JWKSetBasedJWKSource} reads the
+ *       system clock, so {@link #find} makes the same two calls with the injected one.</li>
+ * </ul>
  */
 public final class RemoteJwks implements PublicKeySource {
 
@@ -56,25 +72,25 @@ public final class RemoteJwks implements PublicKeySource {
     private final HttpClient http;
     private final Clock clock;
     private final Duration refetchInterval;
-    private final Duration maxAge;
-    private final AtomicReference<CompletableFuture<Boolean>> inFlight = new AtomicReference<>();
-    private volatile Map<String, VerificationKey> keys = Map.of();
-    private volatile Instant fetchedAt; // when the current keys arrived; null until a fetch succeeds
+    private final JWKSetSource<SecurityContext> keys;
     private volatile Instant lastAttempt; // null until the first attempt
+    private volatile boolean lastFetchSucceeded;
 
     public RemoteJwks(URI url, Clock clock, Duration refetchInterval, Duration maxAge) {
-        this.url = Objects.requireNonNull(url, "url");
-        String scheme = url.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("AUTH_JWKS_URL must be an http(s) URL");
-        }
+        this.url = Objects.requireNonNull(url, "url"); // http(s): Settings checks AUTH_JWKS_URL
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refetchInterval = Objects.requireNonNull(refetchInterval, "refetchInterval");
-        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(FETCH_DEADLINE)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        JWKSource<SecurityContext> built = JWKSourceBuilder.create(new BoundedFetch())
+                .cache(maxAge.toMillis(), FETCH_DEADLINE.toMillis() + 500)
+                .rateLimited(false) // BoundedFetch limits to one fetch per interval
+                .retrying(false)
+                .outageTolerantForever()
+                .build();
+        this.keys = ((JWKSetBasedJWKSource<SecurityContext>) built).getJWKSetSource();
     }
 
     public RemoteJwks(URI url, Clock clock, Duration refetchInterval) {
@@ -86,15 +102,18 @@ public final class RemoteJwks implements PublicKeySource {
     }
 
     @Override
-    public Optional<VerificationKey> find(String kid) {
-        VerificationKey key = keys.get(kid);
-        if (key != null && !isStale()) {
-            return Optional.of(key);
+    public Optional<JWK> find(String kid) {
+        long now = clock.millis();
+        try {
+            JWKSet known = keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, null);
+            JWK key = known.getKeyByKeyId(kid);
+            if (key == null) { // a kid not held: the set may have rotated since
+                key = keys.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(known), now, null).getKeyByKeyId(kid);
+            }
+            return Optional.ofNullable(key);
+        } catch (KeySourceException e) {
+            return Optional.empty(); // no set could be loaded yet; the fetch has logged why
         }
-        if (mayFetch()) {
-            awaitFetch();
-        }
-        return Optional.ofNullable(keys.get(kid));
     }
 
     /**
@@ -102,67 +121,59 @@ public final class RemoteJwks implements PublicKeySource {
      * request does not wait). Returns whether the fetch succeeded; on failure the known keys stay.
      */
     public boolean refresh() {
-        return awaitFetch();
-    }
-
-    private boolean isStale() {
-        Instant fetched = fetchedAt;
-        return fetched != null && !clock.instant().isBefore(fetched.plus(maxAge));
-    }
-
-    private boolean mayFetch() {
-        Instant last = lastAttempt;
-        return last == null || !clock.instant().isBefore(last.plus(refetchInterval));
-    }
-
-    /** Joins the fetch under way, or starts one, and waits for it at most the deadline. */
-    private boolean awaitFetch() {
-        CompletableFuture<Boolean> fetch = joinOrStart();
+        lastAttempt = null;
         try {
-            return fetch.get(FETCH_DEADLINE.toMillis() + 100, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private CompletableFuture<Boolean> joinOrStart() {
-        while (true) {
-            CompletableFuture<Boolean> running = inFlight.get();
-            if (running != null && !running.isDone()) {
-                return running;
-            }
-            CompletableFuture<Boolean> mine = new CompletableFuture<>();
-            if (inFlight.compareAndSet(running, mine)) {
-                lastAttempt = clock.instant();
-                Thread.ofVirtual().name("jwks-fetch").start(() -> mine.complete(fetchAndStore()));
-                return mine;
-            }
-        }
-    }
-
-    private boolean fetchAndStore() {
-        try {
-            keys = parse(fetch());
-            fetchedAt = clock.instant();
-            return true;
-        } catch (IOException | ParseException | RuntimeException e) {
-            String reason = e.getMessage() != null ? e.getMessage().replace(url.toString(), loggable(url))
-                    : e.getClass().getSimpleName();
-            LOG.log(Level.WARNING, "Could not load the JWK set from {0}: {1}; keeping {2} known key(s)",
-                    new Object[]{loggable(url), reason, keys.size()});
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            keys.getJWKSet(JWKSetCacheRefreshEvaluator.forceRefresh(), clock.millis(), null);
+            return lastFetchSucceeded;
+        } catch (KeySourceException e) {
             return false;
         }
     }
 
     /** The kids currently known, for diagnostics. */
     public List<String> knownKids() {
-        return List.copyOf(keys.keySet());
+        try {
+            return keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), clock.millis(), null).getKeys().stream()
+                    .map(JWK::getKeyID).toList();
+        } catch (KeySourceException e) {
+            return List.of();
+        }
+    }
+
+    /** The bottom of Nimbus's chain: one bounded fetch, at most once per interval, unusable keys dropped. */
+    private final class BoundedFetch implements JWKSetSource<SecurityContext> {
+
+        @Override
+        public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+                throws KeySourceException {
+            Instant last = lastAttempt;
+            Instant now = Instant.ofEpochMilli(currentTime);
+            if (last != null && now.isBefore(last.plus(refetchInterval))) {
+                throw new JWKSetUnavailableException("the JWK set was fetched less than "
+                        + refetchInterval.toSeconds() + " s ago");
+            }
+            lastAttempt = now;
+            try {
+                JWKSet fetched = parse(fetch());
+                lastFetchSucceeded = true;
+                return fetched;
+            } catch (IOException | ParseException | RuntimeException e) {
+                lastFetchSucceeded = false;
+                String reason = e.getMessage() != null ? e.getMessage().replace(url.toString(), loggable(url))
+                        : e.getClass().getSimpleName();
+                LOG.log(Level.WARNING, "Could not load the JWK set from {0}: {1}; keeping the keys known",
+                        new Object[]{loggable(url), reason});
+                throw new JWKSetRetrievalException("could not load the JWK set", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lastFetchSucceeded = false;
+                throw new JWKSetRetrievalException("interrupted", e);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** The whole exchange, body included, within {@link #FETCH_DEADLINE}; at most {@link #MAX_RESPONSE_BYTES}. */
@@ -239,20 +250,23 @@ public final class RemoteJwks implements PublicKeySource {
     }
 
     /** Keeps every usable key; skips the ones that are malformed, unsupported or not for signatures. */
-    static Map<String, VerificationKey> parse(String json) throws ParseException {
+    static JWKSet parse(String json) throws ParseException {
         Map<String, Object>[] entries = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(json), "keys");
         if (entries == null) {
             throw new ParseException("no \"keys\" array", 0);
         }
-        Map<String, VerificationKey> parsed = new HashMap<>();
+        Map<String, JWK> parsed = new LinkedHashMap<>();
         for (Map<String, Object> entry : entries) {
             try {
-                VerificationKey.fromJwk(JWK.parse(entry)).ifPresent(key -> parsed.putIfAbsent(key.kid(), key));
+                JWK jwk = JWK.parse(entry);
+                if (VerificationKeys.usable(jwk)) {
+                    parsed.putIfAbsent(jwk.getKeyID(), jwk.toPublicJWK());
+                }
             } catch (ParseException | RuntimeException e) {
                 LOG.log(Level.FINE, "Skipping an unusable JWK: {0}", e.getMessage());
             }
         }
-        return Map.copyOf(parsed);
+        return new JWKSet(List.copyOf(parsed.values()));
     }
 
     /**

@@ -110,9 +110,10 @@ public record SigningKey(String kid, byte[] privateKeyPkcs8, byte[] publicKeyX50
                 .keyID(kid).algorithm(JWSAlgorithm.EdDSA).keyUse(KeyUse.SIGNATURE).build();
     }
 
-    VerificationKey verificationKey() {
+    /** The public half as the JDK's key. */
+    public PublicKey publicKey() {
         try {
-            return new VerificationKey(kid, VerificationKey.ED25519, publicKey(publicKeyX509));
+            return publicKey(publicKeyX509);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("checked at construction", e);
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * TokenVerifier verifier = TokenVerifiers.builder(clock)
  *         .sharedSecret(env("BETTER_AUTH_SECRET"))     // null or blank: HS* tokens are refused
- *         .jwksUrl(env("AUTH_JWKS_URL"))               // null or blank: no remote JWKS
+ *         .jwksUrl(settings.jwksUrl())                 // Optional<URI>; empty: no remote JWKS
  *         .issuer(env("AUTH_ISSUER")).audience(env("AUTH_AUDIENCE"))
  *         .skew(Duration.ofSeconds(60))                // AUTH_CLOCK_SKEW
  *         .ownKeys(ownSigningKeys)                     // always on
@@ -73,9 +73,14 @@ public final class TokenVerifiers {
             return this;
         }
 
-        public Builder jwksUrl(String url) {
-            this.jwksUrl = present(url).map(URI::create);
+        /** {@code AUTH_JWKS_URL}, already checked to be http(s) by the settings. */
+        public Builder jwksUrl(Optional<URI> url) {
+            this.jwksUrl = Objects.requireNonNull(url, "url");
             return this;
+        }
+
+        public Builder jwksUrl(URI url) {
+            return jwksUrl(Optional.of(url));
         }
 
         public Builder jwksRefetchInterval(Duration interval) {

@@ -4,8 +4,6 @@ import app.todo.domain.user.User;
 import app.todo.domain.user.UserSummary;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The bodies of the account and administration routes. */
@@ -17,7 +15,7 @@ public final class AccountJson {
     /** What sign-up, sign-in and refresh answer. Its toString leaves the tokens out. */
     public record Session(UserJson user, String token, String expiresAt, String refreshToken, String refreshExpiresAt) {
         public static Session of(User user, String token, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
-            return new Session(UserJson.from(user), token, instant(expiresAt), refreshToken, instant(refreshExpiresAt));
+            return new Session(UserJson.from(user), token, Json.instant(expiresAt), refreshToken, Json.instant(refreshExpiresAt));
         }
 
         @Override
@@ -30,13 +28,9 @@ public final class AccountJson {
     public record SessionInfo(String id, String createdAt, String lastUsedAt, String expiresAt, String userAgent,
                               boolean current) {
         public static SessionInfo of(app.todo.domain.account.Session session, java.util.Optional<String> current) {
-            return new SessionInfo(session.id(), instant(session.createdAt()), instant(session.lastUsedAt()),
-                    instant(session.expiresAt()), session.userAgent(), current.map(session.id()::equals).orElse(false));
+            return new SessionInfo(session.id(), Json.instant(session.createdAt()), Json.instant(session.lastUsedAt()),
+                    Json.instant(session.expiresAt()), session.userAgent(), current.map(session.id()::equals).orElse(false));
         }
-    }
-
-    private static String instant(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** {@code GET /api/auth/me}. */

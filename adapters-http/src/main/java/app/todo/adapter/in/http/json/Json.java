@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.io.UncheckedIOException;
 
 /** The one Jackson set-up of the HTTP adapter: snake_case out, strict in. */
@@ -37,6 +40,14 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /**
+     * An instant as every response spells it (contract §3): RFC 3339 in UTC to the whole second,
+     * {@code 2026-11-30T12:00:00Z}; null stays null.
+     */
+    public static String instant(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public static byte[] write(Object dto) {

@@ -4,8 +4,6 @@ import app.todo.domain.task.Task;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A task as clients read it: snake_case, RFC 3339 UTC times to the second, {@code YYYY-MM-DD} dates. */
@@ -44,7 +42,7 @@ public record TaskJson(
     }
 
     private static String time(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        return Json.instant(instant);
     }
 
     private static String date(LocalDate date) {

@@ -33,7 +33,6 @@ public final class ProblemMapper {
 
     private static final System.Logger LOG = System.getLogger(ProblemMapper.class.getName());
     private static final String RETRY_AFTER_SECONDS = "2";
-    private static final String BEARER_REALM = "Bearer realm=\"todo\"";
 
     private ProblemMapper() {
     }
@@ -56,12 +55,11 @@ public final class ProblemMapper {
             case CallerError.Disabled ignored -> disabled();
             case CallerError.SessionEnded ignored -> Problem.of(Status.UNAUTHORIZED_401,
                             "The bearer token was refused: its session has ended (signed out or revoked).")
-                    .withHeader("WWW-Authenticate", BEARER_REALM
-                            + ", error=\"invalid_token\", error_description=\"The token's session has ended\"");
+                    .withHeader(BearerChallenge.HEADER, BearerChallenge.invalidToken("The token's session has ended"));
             case CallerError.NotVouchedFor ignored -> Problem.of(Status.UNAUTHORIZED_401,
                             "The bearer token was refused: its issuer may not vouch for this user.")
-                    .withHeader("WWW-Authenticate", BEARER_REALM
-                            + ", error=\"invalid_token\", error_description=\"The token's issuer may not vouch for this user\"");
+                    .withHeader(BearerChallenge.HEADER,
+                            BearerChallenge.invalidToken("The token's issuer may not vouch for this user"));
         };
     }
 
@@ -73,11 +71,11 @@ public final class ProblemMapper {
             // One answer for an unknown email and a wrong password, so it reveals neither.
             case AccountError.InvalidCredentials ignored ->
                     Problem.of(Status.UNAUTHORIZED_401, "The email or the password is wrong.")
-                            .withHeader("WWW-Authenticate", BEARER_REALM);
+                            .withHeader(BearerChallenge.HEADER, BearerChallenge.REALM);
             case AccountError.AccountDisabled ignored -> disabled();
             case AccountError.InvalidRefreshToken ignored -> Problem.of(Status.UNAUTHORIZED_401,
                             "The refresh token is unknown, expired or already used; sign in again.")
-                    .withHeader("WWW-Authenticate", BEARER_REALM + ", error=\"invalid_token\"");
+                    .withHeader(BearerChallenge.HEADER, BearerChallenge.invalidToken());
             case AccountError.SessionNotFound ignored ->
                     Problem.of(Status.NOT_FOUND_404, "There is no such session among yours.");
         };

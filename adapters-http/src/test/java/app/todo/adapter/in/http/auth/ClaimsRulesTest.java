@@ -2,7 +2,6 @@ package app.todo.adapter.in.http.auth;
 
 import app.todo.domain.user.IdentitySource;
 
-import app.todo.domain.user.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +17,7 @@ class ClaimsRulesTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
     private final SigningKey key = SigningKey.generate(clock);
     private final TestSigner signer = new TestSigner(key.kid(), new java.security.KeyPair(
-            key.verificationKey().publicKey(), key.privateKey()), key.publicJwk());
+            key.publicKey(), key.privateKey()), key.publicJwk());
     private final TokenVerifier verifier = TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(key)).build();
 
     @Test

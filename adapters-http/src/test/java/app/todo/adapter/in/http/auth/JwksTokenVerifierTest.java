@@ -236,7 +236,7 @@ class JwksTokenVerifierTest {
         TestSigner leaving = TestSigner.ed25519("leaving");
         TestSigner staying = TestSigner.ed25519("staying");
         server.serving(TestSigner.jwks(leaving, staying));
-        TokenVerifier cached = TokenVerifiers.builder(clock).jwksUrl(server.url().toString()).build();
+        TokenVerifier cached = TokenVerifiers.builder(clock).jwksUrl(server.url()).build();
         String token = leaving.token("EdDSA", claims("u1")); // valid 15 minutes
         assertEquals("u1", cached.verify(token).userId());
         assertEquals("u1", cached.verify(token).userId(), "served from the cache");

@@ -1,6 +1,5 @@
 package app.todo.adapter.in.http.auth;
 
-import app.todo.domain.user.Role;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OwnSigningKeysTest {
 
@@ -114,7 +112,7 @@ class OwnSigningKeysTest {
         try (JwksServer server = new JwksServer()) {
             server.serving(OwnSigningKeys.of(key).jwksJson());
             String token = issuer(OwnSigningKeys.of(key)).issue("u1", null, null).token();
-            TokenVerifier remoteOnly = TokenVerifiers.builder(clock).jwksUrl(server.url().toString()).build();
+            TokenVerifier remoteOnly = TokenVerifiers.builder(clock).jwksUrl(server.url()).build();
             assertEquals("u1", remoteOnly.verify(token).userId());
         }
     }

@@ -38,7 +38,7 @@ class TokenHardeningTest {
 
     private CompositeTokenVerifier verifier(String secret) {
         server.serving(TestSigner.jwks(trusted));
-        return TokenVerifiers.builder(clock).sharedSecret(secret).jwksUrl(server.url().toString())
+        return TokenVerifiers.builder(clock).sharedSecret(secret).jwksUrl(server.url())
                 .ownKeys(OwnSigningKeys.of(SigningKey.generate(clock))).build();
     }
 

@@ -2,6 +2,7 @@ package app.todo.adapter.in.http.auth;
 
 import app.todo.domain.user.IdentitySource;
 
+import com.nimbusds.jose.jwk.JWK;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,12 +20,12 @@ class VerifiedTokenCacheTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
     private final TestSigner signer = TestSigner.ed25519("k1");
     private final AtomicInteger lookups = new AtomicInteger();
-    private final VerificationKey key = new VerificationKey("k1", VerificationKey.ED25519, signer.pair().getPublic());
+    private final JWK key = signer.publicJwk();
     private final ClaimsPolicy policy = new ClaimsPolicy(clock, ClaimsPolicy.DEFAULT_SKEW, Optional.empty(), Optional.empty());
     private final CompositeTokenVerifier verifier = new CompositeTokenVerifier(Optional.empty(),
             new JwksTokenVerifier(new PublicKeySource() {
                 @Override
-                public Optional<VerificationKey> find(String kid) {
+                public Optional<JWK> find(String kid) {
                     lookups.incrementAndGet(); // every signature check starts with a key lookup
                     return kid.equals("k1") ? Optional.of(key) : Optional.empty();
                 }
