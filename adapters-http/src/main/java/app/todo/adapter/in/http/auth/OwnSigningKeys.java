@@ -1,10 +1,25 @@
 package app.todo.adapter.in.http.auth;
 
 import app.todo.application.service.SigningKeyRing;
+import app.todo.domain.account.SigningKey;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +32,26 @@ import java.util.stream.Collectors;
  * The service's own Ed25519 keys: the newest signs, all of them verify (so tokens signed before a rotation
  * stay valid until they expire), and their public halves are the JWK set served at {@code /api/auth/jwks}.
  * Either a fixed set, or the keys of a {@link SigningKeyRing}, which rotate (contract §2).
+ *
+ * <p>The keys arrive as the key store keeps them ({@link SigningKey}: PKCS#8 and X.509 bytes, the {@code kid}
+ * their RFC 7638 thumbprint); each set is turned once into JWKs and a parsed private key, and a damaged key
+ * (halves that do not belong together, a {@code kid} that is not the thumbprint) is refused then.
  */
 public final class OwnSigningKeys implements PublicKeySource {
 
+    /** The raw key is the last 32 bytes of an Ed25519 SubjectPublicKeyInfo (RFC 8410); 12 bytes precede it. */
+    private static final int RAW_KEY_BYTES = 32;
+    private static final int X509_BYTES = 44;
+
     /** What the keys of one moment make: derived once per set, since sets change only on rotation. */
-    private record View(SigningKey current, PrivateKey currentPrivateKey, Map<String, JWK> verificationKeys,
+    private record View(String currentKid, PrivateKey currentPrivateKey, Map<String, JWK> verificationKeys,
                         String jwksJson) {
 
         static View of(SigningKey current, List<SigningKey> keys) {
-            List<JWK> publicJwks = keys.stream().<JWK>map(SigningKey::publicJwk).toList();
+            List<JWK> publicJwks = keys.stream().<JWK>map(OwnSigningKeys::publicJwk).toList();
             Map<String, JWK> verification = publicJwks.stream()
                     .collect(Collectors.toUnmodifiableMap(JWK::getKeyID, Function.identity(), (a, b) -> a));
-            return new View(current, current.privateKey(), verification, new JWKSet(publicJwks).toString(true));
+            return new View(current.kid(), signingHalf(current), verification, new JWKSet(publicJwks).toString(true));
         }
     }
 
@@ -82,6 +105,29 @@ public final class OwnSigningKeys implements PublicKeySource {
         return view.get().jwksJson();
     }
 
+    /**
+     * A key's public half as {@code /api/auth/jwks} publishes it.
+     *
+     * @throws IllegalArgumentException when the bytes are not an Ed25519 key or the kid is not their thumbprint
+     */
+    public static OctetKeyPair publicJwk(SigningKey key) {
+        byte[] x509 = key.publicKey();
+        if (x509.length != X509_BYTES) {
+            throw new IllegalArgumentException("signing key " + key.kid() + " is not an Ed25519 public key");
+        }
+        OctetKeyPair jwk = new OctetKeyPair.Builder(Curve.Ed25519,
+                Base64URL.encode(Arrays.copyOfRange(x509, X509_BYTES - RAW_KEY_BYTES, X509_BYTES)))
+                .keyID(key.kid()).algorithm(JWSAlgorithm.EdDSA).keyUse(KeyUse.SIGNATURE).build();
+        try {
+            if (!key.kid().equals(jwk.computeThumbprint().toString())) {
+                throw new IllegalArgumentException("signing key " + key.kid() + ": the kid is not its thumbprint");
+            }
+        } catch (JOSEException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        return jwk;
+    }
+
     /** The key that signs now and its parsed private half, from one view so they always belong together. */
     record CurrentKey(String kid, PrivateKey privateKey) {
         @Override
@@ -92,11 +138,34 @@ public final class OwnSigningKeys implements PublicKeySource {
 
     CurrentKey currentKey() {
         View now = view.get();
-        return new CurrentKey(now.current().kid(), now.currentPrivateKey());
+        return new CurrentKey(now.currentKid(), now.currentPrivateKey());
     }
 
-    SigningKey current() {
-        return view.get().current();
+    /** The kid that signs now. */
+    String currentKid() {
+        return view.get().currentKid();
+    }
+
+    /** The private half, proven to belong to the public one by signing and verifying a probe. */
+    private static PrivateKey signingHalf(SigningKey key) {
+        try {
+            KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
+            PrivateKey privateKey = ed25519.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey()));
+            PublicKey publicKey = ed25519.generatePublic(new X509EncodedKeySpec(key.publicKey()));
+            byte[] probe = "signing key self-test".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(privateKey);
+            signer.update(probe);
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            if (!verifier.verify(signer.sign())) {
+                throw new IllegalArgumentException("signing key " + key.kid() + ": its halves do not belong together");
+            }
+            return privateKey;
+        } catch (GeneralSecurityException | NullPointerException e) {
+            throw new IllegalArgumentException("signing key " + key.kid() + " is not a valid Ed25519 key pair", e);
+        }
     }
 
     /** Converts a ring's set once; the ring hands out the same object until it changes. */
@@ -111,14 +180,9 @@ public final class OwnSigningKeys implements PublicKeySource {
             if (entry != null && entry.keys() == keys) {
                 return entry.view();
             }
-            View fresh = View.of(convert(keys.current()), keys.verifying().stream().map(ViewCache::convert).toList());
+            View fresh = View.of(keys.current(), keys.verifying());
             last = new Entry(keys, fresh);
             return fresh;
-        }
-
-        private static SigningKey convert(app.todo.domain.account.SigningKey stored) {
-            return new SigningKey(stored.kid(), stored.isRetired() ? null : stored.privateKey(), stored.publicKey(),
-                    stored.createdAt());
         }
     }
 }

@@ -1,5 +1,7 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.domain.account.SigningKey;
+import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.domain.user.IdentitySource;
 
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClaimsRulesTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
-    private final SigningKey key = SigningKey.generate(clock);
-    private final TestSigner signer = new TestSigner(key.kid(), new java.security.KeyPair(
-            key.publicKey(), key.privateKey()), key.publicJwk());
+    private final SigningKey key = TestTokens.newKey(clock);
+    private final TestSigner signer = TestSigner.own(key);
     private final TokenVerifier verifier = TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(key)).build();
 
     @Test

@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.domain.account.SigningKey;
 import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.application.memory.InMemorySigningKeyRepository;
 import app.todo.application.service.SigningKeyRing;
@@ -35,7 +36,7 @@ class KeyRotationTest {
 
     @Test
     void tokensOfTheRetiredKeyVerifyThroughTheGraceAndAreRefusedAfter() throws Exception {
-        String firstKid = keys.current().kid();
+        String firstKid = keys.currentKid();
         clock.advance(ROTATION.minusMinutes(10));
         String beforeRotation = issuer.issue("u1", null, null).token();
         assertEquals("u1", verifier.verify(beforeRotation).userId(), "and now cached as verified");
@@ -43,7 +44,7 @@ class KeyRotationTest {
         clock.advance(Duration.ofMinutes(10));
         String afterRotation = issuer.issue("u2", null, null).token();
 
-        assertNotEquals(firstKid, keys.current().kid(), "the key rotated when due");
+        assertNotEquals(firstKid, keys.currentKid(), "the key rotated when due");
         assertEquals(2, JSON.readTree(keys.jwksJson()).get("keys").size(), "the retired key is still published");
         assertEquals("u1", verifier.verify(beforeRotation).userId(), "within the grace");
         assertEquals("u2", verifier.verify(afterRotation).userId());
@@ -55,7 +56,7 @@ class KeyRotationTest {
         assertEquals("u2", verifier.verify(afterRotation).userId());
         JsonNode published = JSON.readTree(keys.jwksJson()).get("keys");
         assertEquals(1, published.size());
-        assertEquals(keys.current().kid(), published.get(0).get("kid").asText());
+        assertEquals(keys.currentKid(), published.get(0).get("kid").asText());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.domain.account.SigningKey;
+import app.todo.adapter.in.http.testing.TestTokens;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -18,41 +20,40 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class OwnSigningKeysTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
-    private final SigningKey key = SigningKey.generate(clock);
+    private final SigningKey key = TestTokens.newKey(clock);
 
     @Test
     void aKeySurvivesTheRoundTripThroughItsStoredForm() throws Exception {
-        SigningKey restored = new SigningKey(key.kid(), key.privateKeyPkcs8(), key.publicKeyX509(), key.createdAt());
+        SigningKey restored = new SigningKey(key.kid(), key.privateKey(), key.publicKey(), key.createdAt());
 
         assertEquals(key, restored);
         assertEquals(43, key.kid().length(), "base64url of a SHA-256 thumbprint");
-        assertEquals(key.kid(), key.publicJwk().computeThumbprint().toString());
+        assertEquals(key.kid(), OwnSigningKeys.publicJwk(key).computeThumbprint().toString());
         String issued = issuer(OwnSigningKeys.of(key)).issue("u1", null, null).token();
         assertEquals("u1", TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(restored)).build().verify(issued).userId());
     }
 
     @Test
     void aDamagedStoredKeyIsRefused() {
-        SigningKey other = SigningKey.generate(clock);
+        SigningKey other = TestTokens.newKey(clock);
         assertThrows(IllegalArgumentException.class,
-                () -> new SigningKey(key.kid(), other.privateKeyPkcs8(), key.publicKeyX509(), key.createdAt()));
+                () -> OwnSigningKeys.of(new SigningKey(key.kid(), other.privateKey(), key.publicKey(), key.createdAt())));
         assertThrows(IllegalArgumentException.class,
-                () -> new SigningKey("another-kid", key.privateKeyPkcs8(), key.publicKeyX509(), key.createdAt()));
+                () -> OwnSigningKeys.of(new SigningKey("another-kid", key.privateKey(), key.publicKey(), key.createdAt())));
         assertThrows(IllegalArgumentException.class,
-                () -> new SigningKey(key.kid(), new byte[]{1, 2, 3}, key.publicKeyX509(), key.createdAt()));
+                () -> OwnSigningKeys.of(new SigningKey(key.kid(), new byte[]{1, 2, 3}, key.publicKey(), key.createdAt())));
     }
 
     @Test
     void toStringNeverShowsThePrivateKey() {
-        String privateBase64 = Base64.getEncoder().encodeToString(key.privateKeyPkcs8());
+        String privateBase64 = Base64.getEncoder().encodeToString(key.privateKey());
         assertFalse(key.toString().contains(privateBase64));
-        assertFalse(key.toString().contains("privateKey"));
         assertFalse(issuer(OwnSigningKeys.of(key)).issue("u1", null, null).toString().contains("ey"));
     }
 
     @Test
     void theJwksJsonHoldsOnlyPublicHalves() throws Exception {
-        SigningKey older = SigningKey.generate(MutableClock.at("2026-01-01T00:00:00Z"));
+        SigningKey older = TestTokens.newKey(MutableClock.at("2026-01-01T00:00:00Z"));
         Map<String, Object> jwks = JSONObjectUtils.parse(new OwnSigningKeys(List.of(older, key)).jwksJson());
 
         Map<String, Object>[] keys = JSONObjectUtils.getJSONObjectArray(jwks, "keys");
@@ -85,7 +86,7 @@ class OwnSigningKeysTest {
 
     @Test
     void tokensOfEveryOwnKeyVerifyButOnlyTheNewestSigns() {
-        SigningKey older = SigningKey.generate(MutableClock.at("2026-01-01T00:00:00Z"));
+        SigningKey older = TestTokens.newKey(MutableClock.at("2026-01-01T00:00:00Z"));
         String oldToken = issuer(OwnSigningKeys.of(older)).issue("u1", null, null).token();
         OwnSigningKeys both = new OwnSigningKeys(List.of(key, older));
 
@@ -94,7 +95,7 @@ class OwnSigningKeysTest {
 
         assertEquals("u1", verifier.verify(oldToken).userId());
         assertEquals("u2", verifier.verify(newToken).userId());
-        assertEquals(key.kid(), both.current().kid());
+        assertEquals(key.kid(), both.currentKid());
     }
 
     @Test

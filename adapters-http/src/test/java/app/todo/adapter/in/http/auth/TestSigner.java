@@ -36,6 +36,19 @@ record TestSigner(String kid, KeyPair pair, JWK publicJwk) {
         return new TestSigner(kid, pair, new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).keyID(kid).build());
     }
 
+    /** The service's own key, as the key store keeps it, ready to sign any header. */
+    static TestSigner own(app.todo.domain.account.SigningKey key) {
+        try {
+            java.security.KeyFactory ed25519 = java.security.KeyFactory.getInstance("Ed25519");
+            KeyPair pair = new KeyPair(
+                    ed25519.generatePublic(new java.security.spec.X509EncodedKeySpec(key.publicKey())),
+                    ed25519.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.privateKey())));
+            return new TestSigner(key.kid(), pair, OwnSigningKeys.publicJwk(key));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static TestSigner ec(String kid, String curve) {
         KeyPair pair = generate("EC", curve);
         Curve jwkCurve = Curve.forStdName(curve);

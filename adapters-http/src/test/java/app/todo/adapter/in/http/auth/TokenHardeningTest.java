@@ -1,5 +1,7 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.domain.account.SigningKey;
+import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.domain.user.IdentitySource;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -39,7 +41,7 @@ class TokenHardeningTest {
     private CompositeTokenVerifier verifier(String secret) {
         server.serving(TestSigner.jwks(trusted));
         return TokenVerifiers.builder(clock).sharedSecret(secret).jwksUrl(server.url())
-                .ownKeys(OwnSigningKeys.of(SigningKey.generate(clock))).build();
+                .ownKeys(OwnSigningKeys.of(TestTokens.newKey(clock))).build();
     }
 
     @Test

@@ -2,7 +2,8 @@ package app.todo.adapter.in.http.testing;
 
 import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.in.http.auth.OwnSigningKeys;
-import app.todo.adapter.in.http.auth.SigningKey;
+import app.todo.adapter.out.persistence.keys.Ed25519KeyPairs;
+import app.todo.domain.account.SigningKey;
 import app.todo.adapter.in.http.auth.TokenVerifiers;
 
 import app.todo.adapter.in.http.auth.ClaimsPolicy;
@@ -37,7 +38,7 @@ public final class TestTokens {
     }
 
     /** The service's own signing key in tests: its tokens vouch for own accounts (sign-up, sign-in). */
-    public static final OwnSigningKeys OWN_KEYS = OwnSigningKeys.of(SigningKey.generate(Clock.systemUTC()));
+    public static final OwnSigningKeys OWN_KEYS = OwnSigningKeys.of(newKey(Clock.systemUTC()));
 
     /**
      * The production verifier as bootstrap builds it: shared-secret tokens with {@link #SECRET}, and the
@@ -109,11 +110,12 @@ public final class TestTokens {
     }
 
     /** Fresh key pairs in the key store's form, as the persistence adapter's generator makes them in production. */
-    public static java.util.function.Supplier<app.todo.domain.account.SigningKey> keyGenerator(Clock clock) {
-        return () -> {
-            SigningKey fresh = SigningKey.generate(clock);
-            return new app.todo.domain.account.SigningKey(fresh.kid(), fresh.privateKeyPkcs8(), fresh.publicKeyX509(),
-                    fresh.createdAt());
-        };
+    public static java.util.function.Supplier<SigningKey> keyGenerator(Clock clock) {
+        return Ed25519KeyPairs.generator(clock);
+    }
+
+    /** One fresh key pair, made at the clock's second. */
+    public static SigningKey newKey(Clock clock) {
+        return Ed25519KeyPairs.generator(clock).get();
     }
 }

@@ -1,10 +1,11 @@
 package app.todo.adapter.in.http.auth.bench;
 
+import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.adapter.in.http.auth.ClaimsPolicy;
 import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.in.http.auth.OwnSigningKeys;
 import app.todo.adapter.in.http.auth.SharedSecretTokenVerifier;
-import app.todo.adapter.in.http.auth.SigningKey;
+import app.todo.domain.account.SigningKey;
 import app.todo.adapter.in.http.auth.TokenVerifier;
 import app.todo.adapter.in.http.auth.TokenVerifiers;
 import app.todo.adapter.in.http.auth.VerifiedToken;
@@ -63,7 +64,7 @@ public class TokenVerificationBenchmark {
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         hs256Token = jwt.serialize();
 
-        OwnSigningKeys keys = OwnSigningKeys.of(SigningKey.generate(clock));
+        OwnSigningKeys keys = OwnSigningKeys.of(TestTokens.newKey(clock));
         Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(), Optional.empty());
         edTokens = new String[DISTINCT_TOKENS];
         for (int i = 0; i < DISTINCT_TOKENS; i++) {
