@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Token verification micro-benchmarks (JMH): HS256, EdDSA first sight, EdDSA cached.
-# Usage: bench/jmh-tokens.sh [extra JMH options, e.g. -i 5 -r 5s]
+# Usage: bench/jmh-tokens.sh [JMH options replacing the defaults -f 1 -wi 2 -i 3 -w 2s -r 3s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,5 +48,7 @@ rm -rf "$out" && mkdir -p "$out"
 "$JAVA_HOME/bin/javac" -proc:full -nowarn -d "$out" -cp "$cp" \
     "$module"/src/test/java/app/todo/adapter/in/http/auth/bench/*.java
 
-exec "$JAVA_HOME/bin/java" -cp "$out:$cp" org.openjdk.jmh.Main TokenVerificationBenchmark \
-    -f 1 -wi 2 -i 3 -w 2s -r 3s "$@"
+# Options given replace the defaults (JMH refuses an option given twice).
+options=("$@")
+(( ${#options[@]} )) || options=(-f 1 -wi 2 -i 3 -w 2s -r 3s)
+exec "$JAVA_HOME/bin/java" -cp "$out:$cp" org.openjdk.jmh.Main TokenVerificationBenchmark "${options[@]}"
