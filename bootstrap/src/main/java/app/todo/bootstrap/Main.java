@@ -71,6 +71,9 @@ public final class Main {
             wiring.close();
             LOG.info(() -> "Shut down after " + (System.nanoTime() - stopping) / 1_000_000
                     + " ms: requests finished, database pool closed");
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.flush(); // the access log of the last requests, and the lines above
+            }
         }, "shutdown"));
         LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms, database " + wiring.database()
@@ -127,7 +130,7 @@ public final class Main {
         LogConfig.configureRuntime();
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             handler.setFilter(new LogRedaction());
-            if (format == Settings.LogFormat.JSON && handler instanceof ConsoleHandler) {
+            if (format == Settings.LogFormat.JSON && (handler instanceof ConsoleHandler || handler instanceof AsyncConsoleHandler)) {
                 handler.setFormatter(new JsonLogFormatter());
             }
         }

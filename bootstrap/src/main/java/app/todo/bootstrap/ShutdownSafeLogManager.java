@@ -5,8 +5,8 @@ import java.util.logging.LogManager;
 /**
  * The JDK's log manager closes every handler from a shutdown hook of its own, which runs alongside
  * Main's: the access log of the requests that a graceful shutdown lets finish, and the shutdown's own
- * messages, would be lost. This one ignores that reset while the JVM is shutting down; the console
- * handler flushes every record, so nothing is left unwritten at exit.
+ * messages, would be lost. This one ignores that reset while the JVM is shutting down; Main's hook
+ * flushes the console handler's queue last, so nothing is left unwritten at exit.
  *
  * <p>Main selects it through {@code java.util.logging.manager} before anything logs.
  */

@@ -3,7 +3,6 @@ package app.todo.bootstrap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 
@@ -27,7 +26,7 @@ class LoggingConfigurationTest {
         assertTrue(handlers.length > 0, "the root logger has a handler");
         for (Handler handler : handlers) {
             assertInstanceOf(LogRedaction.class, handler.getFilter(), handler::toString);
-            if (handler instanceof ConsoleHandler) {
+            if (handler instanceof AsyncConsoleHandler) {
                 assertInstanceOf(JsonLogFormatter.class, handler.getFormatter());
             }
         }
@@ -43,7 +42,7 @@ class LoggingConfigurationTest {
         record.setLoggerName("app.todo.bootstrap.Main");
         int consoles = 0;
         for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (handler instanceof ConsoleHandler) {
+            if (handler instanceof AsyncConsoleHandler) {
                 consoles++;
                 String line = handler.getFormatter().format(record);
                 assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, () -> "one line: " + line);
@@ -60,7 +59,7 @@ class LoggingConfigurationTest {
         Main.configureLogging(Settings.from(java.util.Map.<String, String>of()::get).logFormat());
 
         for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (handler instanceof ConsoleHandler) {
+            if (handler instanceof AsyncConsoleHandler) {
                 assertTrue(!(handler.getFormatter() instanceof JsonLogFormatter), "text by default");
             }
         }

@@ -93,8 +93,10 @@ public final class WebPageRoutes implements HttpService {
     }
 
     private void add(String path, String resource, String contentType) {
-        byte[] body = read(resource);
-        files.put(path, new File(contentType, body, "\"" + sha256(body).substring(0, 32) + "\""));
+        if (WebPageRoutes.class.getResource(resource) == null) { // a missing file fails the start, not a request
+            throw new IllegalStateException("The web page file " + resource + " is not on the class path");
+        }
+        files.put(path, new File(contentType, resource));
     }
 
     private static String webjarVersion() {
@@ -129,6 +131,43 @@ public final class WebPageRoutes implements HttpService {
         }
     }
 
-    private record File(String contentType, byte[] body, String etag) {
+    /**
+     * A page file, read and hashed on its first request: Swagger UI's bundle is over a megabyte, and reading
+     * and hashing it at start cost a tenth of the start-up time (issue 10) for a page most instances never serve.
+     */
+    private static final class File {
+        private record Loaded(byte[] body, String etag) {
+        }
+
+        private final String contentType;
+        private final String resource;
+        private volatile Loaded loaded;
+
+        File(String contentType, String resource) {
+            this.contentType = contentType;
+            this.resource = resource;
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        byte[] body() {
+            return loaded().body();
+        }
+
+        String etag() {
+            return loaded().etag();
+        }
+
+        private Loaded loaded() {
+            Loaded now = loaded;
+            if (now == null) { // two first requests may both read it: the same bytes, so either result serves
+                byte[] body = read(resource);
+                now = new Loaded(body, "\"" + sha256(body).substring(0, 32) + "\"");
+                loaded = now;
+            }
+            return now;
+        }
     }
 }

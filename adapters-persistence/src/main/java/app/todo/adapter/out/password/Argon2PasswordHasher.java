@@ -94,12 +94,28 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 queueCapacity == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
                 hashingThreads(), new ThreadPoolExecutor.AbortPolicy());
-        // A hash of a password nobody knows, with the current parameters: verifying against it costs
-        // exactly what verifying a real user's hash costs.
-        byte[] unknowable = new byte[32];
-        new SecureRandom().nextBytes(unknowable);
-        this.dummyHash = Password.hash(Base64.getEncoder().encodeToString(unknowable))
-                .addRandomSalt(SALT_BYTES).with(function).getResult();
+        // A decoy in the stored form (PHC string) with the current parameters, a random salt and a random
+        // digest: verifying against it costs exactly what verifying a real user's hash costs, and nothing
+        // matches it. Written out rather than hashed: one Argon2 hash was the largest single cost of
+        // starting the service (issue 10).
+        this.dummyHash = decoyFor(parameters);
+    }
+
+    private String decoy() {
+        return dummyHash;
+    }
+
+    /** {@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}, the form password4j writes and reads. */
+    static String decoyFor(Parameters parameters) {
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[DIGEST_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        Base64.Encoder phc = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=" + Argon2Function.ARGON2_VERSION_13 + "$m=" + parameters.memoryKiB()
+                + ",t=" + parameters.iterations() + ",p=" + parameters.parallelism()
+                + "$" + phc.encodeToString(salt) + "$" + phc.encodeToString(digest);
     }
 
     /** One core is left to serve requests; on a single core, hashing shares it. */
@@ -110,7 +126,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     @Override
     public PasswordHash hash(PlainPassword password) {
         return onPool(() -> {
-            computations.accept(parameters(dummyHash));
+            computations.accept(parameters(decoy()));
             return new PasswordHash(Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult());
         });
     }
@@ -120,18 +136,18 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         String encoded = hash.encoded();
         // A hash this hasher cannot read proves nothing, and must cost what a wrong password costs.
         boolean readable = encoded.startsWith(ARGON2ID_PREFIX);
-        boolean matches = onPool(() -> check(password, readable ? encoded : dummyHash));
+        boolean matches = onPool(() -> check(password, readable ? encoded : decoy()));
         return readable && matches;
     }
 
     @Override
     public void verifyWithoutHash(PlainPassword password) {
-        onPool(() -> check(password, dummyHash));
+        onPool(() -> check(password, decoy()));
     }
 
     /** The parameters part of the hashes this hasher makes, e.g. {@code m=19456,t=2,p=1}. */
     String parametersOfNewHashes() {
-        return parameters(dummyHash);
+        return parameters(decoy());
     }
 
     /** Hashes waiting for a thread right now. */
@@ -153,7 +169,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         } catch (RuntimeException unreadable) {
             // A damaged hash proves nothing; it costs what a wrong password costs and is never a 500.
             stored = function;
-            against = dummyHash;
+            against = decoy();
         }
         computations.accept(parameters(against));
         try {

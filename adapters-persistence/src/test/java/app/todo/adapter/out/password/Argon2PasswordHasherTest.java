@@ -5,11 +5,14 @@ import app.todo.application.port.out.PasswordHasherContract;
 import app.todo.application.port.out.Race;
 import app.todo.domain.account.PasswordHash;
 import app.todo.domain.account.PlainPassword;
+import com.password4j.Argon2Function;
+import com.password4j.Password;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The port's contract with cheap parameters, to keep the build fast. */
@@ -31,6 +34,20 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
 
         assertTrue(hash.encoded().startsWith("$argon2id$v=19$m=64,t=1,p=1$"), "unexpected form");
         assertEquals("m=64,t=1,p=1", hasher.parametersOfNewHashes());
+    }
+
+    /** The decoy is written, not hashed (start-up cost): it must read back as a hash of exactly these parameters. */
+    @Test
+    void the_decoy_reads_as_a_hash_of_the_current_parameters_that_nothing_matches() {
+        String decoy = Argon2PasswordHasher.decoyFor(CHEAP);
+        String real = hasher.hash(new PlainPassword("p4ssw0rd!")).encoded();
+
+        Argon2Function parsed = Argon2Function.getInstanceFromHash(decoy);
+        assertEquals(Argon2Function.getInstanceFromHash(real), parsed, "same function, so the same cost to check");
+        assertEquals(real.split("\\$")[4].length(), decoy.split("\\$")[4].length(), "salt");
+        assertEquals(real.split("\\$")[5].length(), decoy.split("\\$")[5].length(), "digest");
+        assertFalse(Password.check("p4ssw0rd!", decoy).with(parsed));
+        assertFalse(Password.check("", decoy).with(parsed));
     }
 
     @Test

@@ -1,0 +1,70 @@
+# The JVM options the service runs with by default, and its ahead-of-time cache (issue 10: memory and
+# start-up). Sourced by bin/run and bench/; needs bin/java-env.sh sourced first.
+# shellcheck shell=bash
+#
+#   todo_jvm_options JAR   fills the array todo_jvm with:
+#     -XX:+UseSerialGC -Xms16m -Xmx128m   a small heap with one collector thread: the service's live data is a
+#                                         few MiB, and on a few cores a concurrent collector only competes
+#                                         with requests. Any -XX:+Use…GC in JAVA_OPTS replaces the collector;
+#                                         a -Xmx there wins over ours (given later).
+#     -XX:AOTCache=FILE                   JDK 25+: classes loaded and linked ahead of time (JEPs 483/514/515),
+#                                         from a training start made once per build (TODO_AOT=0: none).
+#     then JAVA_OPTS, word by word.
+#   TODO_JVM_DEFAULTS=0 leaves out the GC and heap options; TODO_AOT_CACHE=FILE moves the cache.
+
+todo_jvm_options() {
+  local jar=$1 major cache user_opts=()
+  read -r -a user_opts <<<"${JAVA_OPTS:-}"
+  todo_jvm=()
+  if [[ "${TODO_JVM_DEFAULTS:-1}" != 0 ]]; then
+    [[ " ${user_opts[*]} " == *" -XX:+Use"*"GC "* ]] || todo_jvm+=(-XX:+UseSerialGC)
+    todo_jvm+=(-Xms16m -Xmx128m)
+  fi
+  major=$(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")")
+  cache=${TODO_AOT_CACHE:-${jar%.jar}.aot}
+  if [[ "${TODO_AOT:-1}" != 0 ]] && (( major >= 25 )); then
+    if [[ ! -s "$cache" || "$jar" -nt "$cache" ]]; then
+      _todo_aot_train "$jar" "$cache" "${user_opts[@]}"
+    fi
+    [[ -s "$cache" ]] && todo_jvm+=("-XX:AOTCache=$cache")
+  fi
+  todo_jvm+=("${user_opts[@]}")
+}
+
+# One GET to the service on 127.0.0.1:$1, path $2 (bash's /dev/tcp: no curl needed); the answer is dropped.
+_todo_http_get() {
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer training.not.a-token\r\nConnection: close\r\n\r\n' "$2" >&3
+  timeout 10 cat <&3 >/dev/null
+  exec 3<&- 3>&-
+}
+
+# A training start: the service as configured (same database, same options) on a free port, a few requests
+# down the paths every start and every request take, then a normal stop, when the JVM writes the cache.
+_todo_aot_train() {
+  local jar=$1 cache=$2 log port="" pid
+  shift 2
+  log=$(mktemp)
+  echo "bin: making the start-up cache $cache (one training start per build; TODO_AOT=0 skips it)…" >&2
+  rm -f "$cache"
+  PORT=0 "$JAVA_HOME/bin/java" "${todo_jvm[@]}" "$@" "-XX:AOTCacheOutput=$cache" -jar "$jar" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    port=$(grep -o 'listening on http://localhost:[0-9]*' "$log" | grep -o '[0-9]*$' | head -1 || true)
+    [[ -n "$port" ]] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [[ -n "$port" ]]; then
+    for path in /health/ready /health/live /api/training/tasks /api/auth/jwks /openapi.json /; do
+      _todo_http_get "$port" "$path" || true
+    done
+    kill -TERM "$pid" 2>/dev/null
+  fi
+  wait "$pid" 2>/dev/null || true
+  if [[ ! -s "$cache" ]]; then
+    echo "bin: no start-up cache was made (the service starts without it); the training start said:" >&2
+    tail -5 "$log" >&2
+  fi
+  rm -f "$log"
+}

@@ -1,0 +1,134 @@
+package app.todo.bootstrap;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.ErrorManager;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * The console log (standard error), written by one background thread in batches: the JDK's
+ * {@code ConsoleHandler} writes and flushes every record on the request's thread, a system call per access-log
+ * line, which under load cost more than many requests' own work (issue 10). Records are formatted (and
+ * redacted by the handler's filter) on the caller's thread, then queued; a full queue makes callers wait
+ * rather than lose lines. A record of {@code WARNING} or above waits until everything before it is written,
+ * so nothing that explains a failure is still queued when the process exits; {@link #flush()} does the same
+ * for the shutdown's last lines.
+ *
+ * <p>Hand-written because java.util.logging has no asynchronous handler, and the service's logging is JUL
+ * (Helidon's own); a second logging framework for this alone would be more to keep than this class.
+ * Configured in {@code logging.properties} as {@code handlers=app.todo.bootstrap.AsyncConsoleHandler}, with
+ * {@code app.todo.bootstrap.AsyncConsoleHandler.level} and {@code .formatter} like any handler.
+ */
+public final class AsyncConsoleHandler extends Handler {
+
+    /** Lines that may wait to be written: about a second of access log at full load. */
+    static final int CAPACITY = 8192;
+    private static final long FLUSH_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final Writer out = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
+    private final Thread writer;
+
+    public AsyncConsoleHandler() {
+        LogManager manager = LogManager.getLogManager();
+        String prefix = AsyncConsoleHandler.class.getName();
+        setLevel(parseLevel(manager.getProperty(prefix + ".level")));
+        setFormatter(new SimpleFormatter());
+        String formatter = manager.getProperty(prefix + ".formatter");
+        if (formatter != null) {
+            try {
+                setFormatter((java.util.logging.Formatter) ClassLoader.getSystemClassLoader().loadClass(formatter)
+                        .getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                reportError("cannot use the formatter " + formatter, e, ErrorManager.OPEN_FAILURE);
+            }
+        }
+        writer = Thread.ofPlatform().daemon().name("console-log").start(this::writeLoop);
+    }
+
+    private static Level parseLevel(String name) {
+        try {
+            return name == null ? Level.ALL : Level.parse(name.strip());
+        } catch (IllegalArgumentException e) {
+            return Level.ALL;
+        }
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return;
+        }
+        String line;
+        try {
+            line = getFormatter().format(record);
+        } catch (RuntimeException e) {
+            reportError(null, e, ErrorManager.FORMAT_FAILURE);
+            return;
+        }
+        try {
+            lines.put(line);
+            queued.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            flush();
+        }
+    }
+
+    /** Waits (at most 5 s) until every line queued before the call is written and flushed. */
+    @Override
+    public void flush() {
+        long target = queued.get();
+        long deadline = System.nanoTime() + FLUSH_DEADLINE_NANOS;
+        while (written.get() < target && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(200_000);
+        }
+    }
+
+    /** Writes what is queued, then stops the writer (a reconfiguration replaces the handler). */
+    @Override
+    public void close() {
+        flush();
+        writer.interrupt();
+    }
+
+    private void writeLoop() {
+        List<String> batch = new ArrayList<>(256);
+        while (true) {
+            try {
+                batch.add(lines.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            lines.drainTo(batch, 1023);
+            try {
+                for (String line : batch) {
+                    out.write(line);
+                }
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                reportError(null, e instanceof Exception ex ? ex : null, ErrorManager.WRITE_FAILURE);
+            }
+            written.addAndGet(batch.size());
+            batch.clear();
+        }
+    }
+}
