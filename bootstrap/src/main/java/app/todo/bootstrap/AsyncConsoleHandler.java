@@ -16,7 +16,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
-import java.util.logging.SimpleFormatter;
 
 /**
  * The console log (standard error), written by one background thread in batches: the JDK's
@@ -48,7 +47,7 @@ public final class AsyncConsoleHandler extends Handler {
         LogManager manager = LogManager.getLogManager();
         String prefix = AsyncConsoleHandler.class.getName();
         setLevel(parseLevel(manager.getProperty(prefix + ".level")));
-        setFormatter(new SimpleFormatter());
+        setFormatter(new TextLogFormatter());
         String formatter = manager.getProperty(prefix + ".formatter");
         if (formatter != null) {
             try {

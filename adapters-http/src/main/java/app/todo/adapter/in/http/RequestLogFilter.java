@@ -61,9 +61,10 @@ final class RequestLogFilter implements Filter {
             metrics.record(req.prologue().method(), route, status, nanos);
         }
         if (log) {
-            ACCESS_LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3} {4}ms",
-                    id.value(), req.prologue().method().text(), route == null ? HttpRequestMetrics.UNMATCHED : route,
-                    String.valueOf(status), String.valueOf(TimeUnit.NANOSECONDS.toMillis(nanos)));
+            // Built here rather than as a MessageFormat pattern: one line per request, parsed each time otherwise.
+            ACCESS_LOG.log(System.Logger.Level.INFO, id.value() + ' ' + req.prologue().method().text() + ' '
+                    + (route == null ? HttpRequestMetrics.UNMATCHED : route) + ' ' + status + ' '
+                    + TimeUnit.NANOSECONDS.toMillis(nanos) + "ms");
         }
     }
 }
