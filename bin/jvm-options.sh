@@ -26,7 +26,9 @@ todo_jvm_options() {
     if [[ ! -s "$cache" || "$jar" -nt "$cache" ]]; then
       _todo_aot_train "$jar" "$cache" "${user_opts[@]}"
     fi
-    [[ -s "$cache" ]] && todo_jvm+=("-XX:AOTCache=$cache")
+    # JDK 25 warns at every start about adapter stubs it could not link from the cache (harmless: they are
+    # made anew), so only the cache's errors are shown.
+    [[ -s "$cache" ]] && todo_jvm+=("-XX:AOTCache=$cache" "-Xlog:aot*=error")
   fi
   todo_jvm+=("${user_opts[@]}")
 }
