@@ -3,7 +3,7 @@
 # shellcheck shell=bash
 #
 #   todo_jvm_options JAR   fills the array todo_jvm with:
-#     -XX:+UseSerialGC -Xms16m -Xmx64m    a small heap with one collector thread: the service's live data is a
+#     -XX:+UseSerialGC -Xms16m -Xmx128m   a small heap with one collector thread: the service's live data is a
 #                                         few MiB, and on a few cores a concurrent collector only competes
 #                                         with requests. Any -XX:+Use…GC in JAVA_OPTS replaces the collector;
 #                                         a -Xmx there wins over ours (given later).
@@ -18,7 +18,7 @@ todo_jvm_options() {
   todo_jvm=()
   if [[ "${TODO_JVM_DEFAULTS:-1}" != 0 ]]; then
     [[ " ${user_opts[*]} " == *" -XX:+Use"*"GC "* ]] || todo_jvm+=(-XX:+UseSerialGC)
-    todo_jvm+=(-Xms16m -Xmx64m)
+    todo_jvm+=(-Xms16m -Xmx128m)
   fi
   major=$(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")")
   cache=${TODO_AOT_CACHE:-${jar%.jar}.aot}
