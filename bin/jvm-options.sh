@@ -17,7 +17,11 @@ todo_jvm_options() {
   read -r -a user_opts <<<"${JAVA_OPTS:-}"
   todo_jvm=()
   if [[ "${TODO_JVM_DEFAULTS:-1}" != 0 ]]; then
-    [[ " ${user_opts[*]} " == *" -XX:+Use"*"GC "* ]] || todo_jvm+=(-XX:+UseSerialGC)
+    local opt own_gc=0
+    for opt in "${user_opts[@]}"; do
+      [[ $opt == -XX:+Use*GC ]] && own_gc=1
+    done
+    (( own_gc )) || todo_jvm+=(-XX:+UseSerialGC)
     todo_jvm+=(-Xms16m -Xmx128m)
   fi
   major=$(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")")
@@ -49,7 +53,7 @@ _todo_aot_train() {
   log=$(mktemp)
   echo "bin: making the start-up cache $cache (one training start per build; TODO_AOT=0 skips it)…" >&2
   rm -f "$cache"
-  PORT=0 "$JAVA_HOME/bin/java" "${todo_jvm[@]}" "$@" "-XX:AOTCacheOutput=$cache" -jar "$jar" >"$log" 2>&1 &
+  HOST=127.0.0.1 PORT=0 "$JAVA_HOME/bin/java" "${todo_jvm[@]}" "$@" "-XX:AOTCacheOutput=$cache" -jar "$jar" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     port=$(grep -o 'listening on http://localhost:[0-9]*' "$log" | grep -o '[0-9]*$' | head -1 || true)
@@ -61,8 +65,14 @@ _todo_aot_train() {
     for path in /health/ready /health/live /api/training/tasks /api/auth/jwks /openapi.json /; do
       _todo_http_get "$port" "$path" || true
     done
-    kill -TERM "$pid" 2>/dev/null
   fi
+  # Stopped whether or not it came up: a training start never outlives its minute.
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [[ ! -s "$cache" ]]; then
     echo "bin: no start-up cache was made (the service starts without it); the training start said:" >&2

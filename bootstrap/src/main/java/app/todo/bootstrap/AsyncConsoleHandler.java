@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -37,11 +36,11 @@ public final class AsyncConsoleHandler extends Handler {
     static final int CAPACITY = 8192;
     private static final long FLUSH_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
-    private final AtomicLong queued = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
+    /** A line, or a flush marker: the writer counts the marker down once everything before it is written. */
+    private final BlockingQueue<Object> lines = new ArrayBlockingQueue<>(CAPACITY);
     private final Writer out = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
     private final Thread writer;
+    private volatile boolean closed;
 
     public AsyncConsoleHandler() {
         LogManager manager = LogManager.getLogManager();
@@ -70,7 +69,7 @@ public final class AsyncConsoleHandler extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        if (!isLoggable(record)) {
+        if (closed || !isLoggable(record)) {
             return;
         }
         String line;
@@ -82,7 +81,6 @@ public final class AsyncConsoleHandler extends Handler {
         }
         try {
             lines.put(line);
-            queued.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -92,13 +90,19 @@ public final class AsyncConsoleHandler extends Handler {
         }
     }
 
-    /** Waits (at most 5 s) until every line queued before the call is written and flushed. */
+    /** Waits (at most 5 s) until every line this thread queued before the call is written and flushed. */
     @Override
     public void flush() {
-        long target = queued.get();
-        long deadline = System.nanoTime() + FLUSH_DEADLINE_NANOS;
-        while (written.get() < target && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(200_000);
+        if (closed) {
+            return; // the writer has stopped: nothing would count the marker down
+        }
+        CountDownLatch written = new CountDownLatch(1);
+        try {
+            if (lines.offer(written, FLUSH_DEADLINE_NANOS, TimeUnit.NANOSECONDS)) {
+                written.await(FLUSH_DEADLINE_NANOS, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -106,11 +110,12 @@ public final class AsyncConsoleHandler extends Handler {
     @Override
     public void close() {
         flush();
+        closed = true;
         writer.interrupt();
     }
 
     private void writeLoop() {
-        List<String> batch = new ArrayList<>(256);
+        List<Object> batch = new ArrayList<>(256);
         while (true) {
             try {
                 batch.add(lines.take());
@@ -119,14 +124,20 @@ public final class AsyncConsoleHandler extends Handler {
             }
             lines.drainTo(batch, 1023);
             try {
-                for (String line : batch) {
-                    out.write(line);
+                for (Object item : batch) {
+                    if (item instanceof String line) {
+                        out.write(line);
+                    }
                 }
                 out.flush();
             } catch (IOException | RuntimeException e) {
                 reportError(null, e instanceof Exception ex ? ex : null, ErrorManager.WRITE_FAILURE);
             }
-            written.addAndGet(batch.size());
+            for (Object item : batch) {
+                if (item instanceof CountDownLatch flushed) {
+                    flushed.countDown();
+                }
+            }
             batch.clear();
         }
     }

@@ -87,6 +87,7 @@ public final class RemoteJwks implements PublicKeySource {
         JWKSource<SecurityContext> built = JWKSourceBuilder.create(new BoundedFetch())
                 .cache(maxAge.toMillis(), FETCH_DEADLINE.toMillis() + 500)
                 .rateLimited(false) // BoundedFetch limits to one fetch per interval
+                .refreshAheadCache(false) // its executor would be one more thread to close; a fetch on expiry suffices
                 .retrying(false)
                 .outageTolerantForever()
                 .build();
