@@ -235,7 +235,7 @@ public final class Wiring implements AutoCloseable {
      * would cut off a request waiting on a row lock), and idle keep-alive connections are looked for
      * often enough that the idle timeout holds within seconds, not minutes.
      */
-    private static void shutdownAndIdleLimits(WebServerConfig.Builder server) {
+    static void shutdownAndIdleLimits(WebServerConfig.Builder server) {
         server.shutdownHook(false)
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .idleConnectionPeriod(IDLE_CHECK_PERIOD);

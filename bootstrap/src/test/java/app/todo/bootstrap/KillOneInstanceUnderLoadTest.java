@@ -68,8 +68,6 @@ class KillOneInstanceUnderLoadTest {
                 AtomicInteger victimCreated = new AtomicInteger();
                 AtomicInteger survivorCreated = new AtomicInteger();
                 AtomicBoolean killed = new AtomicBoolean();
-                long started = System.nanoTime();
-                long deadline = started + RUN_LIMIT.toNanos();
 
                 List<Future<?>> clients = new ArrayList<>();
                 try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
@@ -77,7 +75,7 @@ class KillOneInstanceUnderLoadTest {
                         String user = "load-" + c + "-" + UUID.randomUUID();
                         String token = TestTokens.valid(user);
                         clients.add(pool.submit(() -> {
-                            for (int i = 0; i < CREATES_PER_CLIENT && System.nanoTime() < deadline; i++) {
+                            for (int i = 0; i < CREATES_PER_CLIENT; i++) {
                                 ServiceProcess target = i % 2 == 0 ? victim : survivor;
                                 String title = "Task " + i + " of " + user;
                                 HttpRequest request = HttpRequest.newBuilder(target.uri("/api/" + user + "/tasks"))
@@ -126,11 +124,10 @@ class KillOneInstanceUnderLoadTest {
                         client.get(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
                     }
                 }
-                double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("kill-one-instance load: %d acknowledged (%d by the victim, %d by the survivor), "
-                                + "%d connection failures on the victim after SIGKILL, %.1f s, %.0f creates/s%n",
+                                + "%d connection failures on the victim after SIGKILL%n",
                         acknowledged.size(), victimCreated.get(), survivorCreated.get(),
-                        victimConnectionFailures.get(), seconds, acknowledged.size() / seconds);
+                        victimConnectionFailures.get());
 
                 assertEquals(List.of(), List.copyOf(badAnswers), "no 5xx, no other status, no failure of a live instance");
                 assertTrue(victimCreated.get() > 0, "the victim served before it died");

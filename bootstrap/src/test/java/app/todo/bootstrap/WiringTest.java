@@ -1,0 +1,28 @@
+package app.todo.bootstrap;
+
+import io.helidon.webserver.WebServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server parameters Wiring sets, checked as parameters rather than timed (GracefulShutdownTest shows the behaviour). */
+class WiringTest {
+
+    @Test
+    void theServerWaitsForRequestsInFlightLongerThanHelidonsDefaultAndStopsOnlyWhenToldTo() {
+        WebServerConfig.Builder defaults = WebServerConfig.builder();
+        WebServerConfig.Builder server = WebServerConfig.builder();
+
+        Wiring.shutdownAndIdleLimits(server);
+
+        assertEquals(Wiring.SHUTDOWN_GRACE, server.shutdownGracePeriod());
+        assertEquals(Duration.ofSeconds(20), Wiring.SHUTDOWN_GRACE, "the README promises 20 s");
+        assertTrue(server.shutdownGracePeriod().compareTo(defaults.shutdownGracePeriod()) > 0,
+                "Helidon's default would cut off a request waiting on a row lock");
+        assertFalse(server.shutdownHook(), "Main's hook alone stops the server, then closes the pool");
+    }
+}
