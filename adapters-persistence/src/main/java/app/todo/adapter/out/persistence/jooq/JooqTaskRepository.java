@@ -17,6 +17,7 @@ import app.todo.domain.task.TaskSort;
 import app.todo.domain.task.Title;
 import app.todo.domain.user.UserId;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep4;
@@ -200,9 +201,37 @@ public final class JooqTaskRepository implements TaskRepository {
      */
     ResultQuery<Record> listQuery(UserId owner, TaskFilter filter, TaskSort sort, PageRequest page) {
         RenderedList rendered = renderedLists.computeIfAbsent(ListShape.of(filter, sort), this::render);
-        Object[] values = new Object[rendered.parameters().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = switch (rendered.parameters().get(i)) {
+        ListValues values = new ListValues(owner, filter, page);
+        return dsl.resultQuery(rendered.sql(), rendered.parameters().stream().map(values::of).toArray())
+                .coerce(rendered.fields());
+    }
+
+    /** What decides the list statement's text: which filters are present, the status, the sort. */
+    private record ListShape(app.todo.domain.task.TaskStatus status, boolean priority, boolean tag, boolean text,
+                             boolean dueBefore, boolean dueAfter, TaskSort sort) {
+        static ListShape of(TaskFilter filter, TaskSort sort) {
+            return new ListShape(filter.status(), filter.priority() != null, filter.tag() != null,
+                    filter.text() != null, filter.dueBefore() != null, filter.dueAfter() != null, sort);
+        }
+    }
+
+    /** The list's bind parameters, named in the template by their lower-case names. */
+    private enum ListParameter {
+        OWNER, PRIORITY, TAG, PATTERN, DUE_BEFORE, DUE_AFTER, LIMIT, OFFSET;
+
+        static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+                Arrays.stream(values()).map(ListParameter::parameterName)
+                        .collect(java.util.stream.Collectors.joining("|", ":(", ")\\b")));
+
+        String parameterName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One request's value of each list parameter: bound into the rendered list, inlined into its count. */
+    private record ListValues(UserId owner, TaskFilter filter, PageRequest page) {
+        Object of(ListParameter parameter) {
+            return switch (parameter) {
                 case OWNER -> owner.value();
                 case PRIORITY -> rank(filter.priority());
                 case TAG -> filter.tag().value();
@@ -213,23 +242,6 @@ public final class JooqTaskRepository implements TaskRepository {
                 case OFFSET -> page.offset();
             };
         }
-        return dsl.resultQuery(rendered.sql(), values).coerce(rendered.fields());
-    }
-
-    /** What decides the list statement's text: which filters are present, the status, the sort. */
-    private record ListShape(app.todo.domain.task.TaskStatus status, boolean priority, boolean tag, boolean text, boolean dueBefore,
-                             boolean dueAfter, TaskSort sort) {
-        static ListShape of(TaskFilter filter, TaskSort sort) {
-            return new ListShape(filter.status(), filter.priority() != null, filter.tag() != null,
-                    filter.text() != null, filter.dueBefore() != null, filter.dueAfter() != null, sort);
-        }
-    }
-
-    /** The list's bind parameters, by name in the template. */
-    private enum ListParameter {
-        OWNER, PRIORITY, TAG, PATTERN, DUE_BEFORE, DUE_AFTER, LIMIT, OFFSET;
-
-        final String placeholder = ":" + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** @param parameters the bind parameter of each {@code ?} of {@code sql}, in order */
@@ -243,14 +255,18 @@ public final class JooqTaskRepository implements TaskRepository {
         var query = dsl.select(TASKS.fields())
                 .select(TAGS, TOTAL)
                 .from(TASKS)
-                .where(conditions(DSL.param(param(ListParameter.OWNER), SQLDataType.VARCHAR), template, true))
+                .where(conditions(template, new Fields() {
+                    @Override
+                    public <T> Field<T> of(ListParameter parameter, DataType<T> type) {
+                        return DSL.param(parameter.parameterName(), type);
+                    }
+                }))
                 .orderBy(order(shape.sort()))
-                .limit(DSL.param(param(ListParameter.LIMIT), SQLDataType.INTEGER))
-                .offset(DSL.param(param(ListParameter.OFFSET), SQLDataType.BIGINT));
+                .limit(DSL.param(ListParameter.LIMIT.parameterName(), SQLDataType.INTEGER))
+                .offset(DSL.param(ListParameter.OFFSET.parameterName(), SQLDataType.BIGINT));
         // The named rendering says which parameter each placeholder of the indexed one is.
         String named = dsl.renderNamedParams(query);
-        java.util.regex.Matcher placeholders = java.util.regex.Pattern.compile(":(owner|priority|tag|pattern|due_before|due_after|limit|offset)\\b")
-                .matcher(named);
+        java.util.regex.Matcher placeholders = ListParameter.PLACEHOLDER.matcher(named);
         List<ListParameter> order = new ArrayList<>();
         while (placeholders.find()) {
             order.add(ListParameter.valueOf(placeholders.group(1).toUpperCase(java.util.Locale.ROOT)));
@@ -262,20 +278,26 @@ public final class JooqTaskRepository implements TaskRepository {
         return new RenderedList(sql, List.copyOf(order), query.getSelect().toArray(Field<?>[]::new));
     }
 
-    private static String param(ListParameter parameter) {
-        return parameter.placeholder.substring(1);
+    /** Where a condition's values come from: named parameters for the template, a request's values otherwise. */
+    private interface Fields {
+        <T> Field<T> of(ListParameter parameter, DataType<T> type);
     }
 
     private List<Condition> conditions(UserId owner, TaskFilter filter) {
-        return conditions(DSL.val(owner.value()), filter, false);
+        ListValues values = new ListValues(owner, filter, null);
+        return conditions(filter, new Fields() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Field<T> of(ListParameter parameter, DataType<T> type) {
+                return DSL.val((T) values.of(parameter), type);
+            }
+        });
     }
 
-    /**
-     * The filter's conditions, the owner's first; with {@code parameters}, every value is a named bind parameter
-     * (for {@link #render}), else the filter's own values.
-     */
-    private List<Condition> conditions(Field<String> owner, TaskFilter filter, boolean parameters) {
+    /** The filter's conditions, the owner's first, their values from {@code fields}. */
+    private List<Condition> conditions(TaskFilter filter, Fields fields) {
         List<Condition> conditions = new ArrayList<>();
+        Field<String> owner = fields.of(ListParameter.OWNER, SQLDataType.VARCHAR);
         conditions.add(TASKS.USER_ID.eq(owner));
         switch (filter.status()) {
             case ALL -> { }
@@ -283,31 +305,26 @@ public final class JooqTaskRepository implements TaskRepository {
             case COMPLETED -> conditions.add(TASKS.COMPLETED.isTrue());
         }
         if (filter.priority() != null) {
-            conditions.add(TASKS.PRIORITY.eq(parameters ? DSL.param(param(ListParameter.PRIORITY), SQLDataType.SMALLINT)
-                    : DSL.val(rank(filter.priority()))));
+            conditions.add(TASKS.PRIORITY.eq(fields.of(ListParameter.PRIORITY, SQLDataType.SMALLINT)));
         }
         if (filter.tag() != null) {
             conditions.add(TASKS.ID.in(DSL.select(TASK_TAGS.TASK_ID)
                     .from(TASK_TAGS)
                     .where(TASK_TAGS.USER_ID.eq(owner))
-                    .and(TASK_TAGS.TAG.eq(parameters ? DSL.param(param(ListParameter.TAG), SQLDataType.VARCHAR)
-                            : DSL.val(filter.tag().value())))));
+                    .and(TASK_TAGS.TAG.eq(fields.of(ListParameter.TAG, SQLDataType.VARCHAR)))));
         }
         if (filter.text() != null) {
             // Both sides lower-cased by the database: Java's and PostgreSQL's lower() differ on a few
             // letters (İ, ẞ), and a needle lowered by one never matches a haystack lowered by the other.
-            Field<String> pattern = DSL.lower(parameters ? DSL.param(param(ListParameter.PATTERN), SQLDataType.VARCHAR)
-                    : DSL.val("%" + escapeLike(filter.text()) + "%"));
+            Field<String> pattern = DSL.lower(fields.of(ListParameter.PATTERN, SQLDataType.VARCHAR));
             conditions.add(DSL.lower(TASKS.TITLE).like(pattern, LIKE_ESCAPE)
                     .or(DSL.lower(TASKS.DESCRIPTION).like(pattern, LIKE_ESCAPE)));
         }
         if (filter.dueBefore() != null) {
-            conditions.add(TASKS.DUE_DATE.lt(parameters ? DSL.param(param(ListParameter.DUE_BEFORE), SQLDataType.LOCALDATE)
-                    : DSL.val(filter.dueBefore())));
+            conditions.add(TASKS.DUE_DATE.lt(fields.of(ListParameter.DUE_BEFORE, SQLDataType.LOCALDATE)));
         }
         if (filter.dueAfter() != null) {
-            conditions.add(TASKS.DUE_DATE.gt(parameters ? DSL.param(param(ListParameter.DUE_AFTER), SQLDataType.LOCALDATE)
-                    : DSL.val(filter.dueAfter())));
+            conditions.add(TASKS.DUE_DATE.gt(fields.of(ListParameter.DUE_AFTER, SQLDataType.LOCALDATE)));
         }
         return conditions;
     }
