@@ -1,5 +1,6 @@
 package app.todo.application.service;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemoryRateLimiter;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package app.todo.application.service;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemoryUserRepository;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.IdentifyCallerCommand;

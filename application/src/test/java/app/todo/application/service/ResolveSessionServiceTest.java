@@ -1,5 +1,6 @@
 package app.todo.application.service;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemoryExternalSessionDirectory;
 import app.todo.application.port.in.ResolveSessionUseCase.ResolvedSession;
 import app.todo.application.port.in.ResolveSessionUseCase.SessionRefused;

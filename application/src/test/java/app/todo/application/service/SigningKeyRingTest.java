@@ -1,5 +1,6 @@
 package app.todo.application.service;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemorySigningKeyRepository;
 import app.todo.domain.account.SigningKey;
 import app.todo.application.port.out.SigningKeyRepository;

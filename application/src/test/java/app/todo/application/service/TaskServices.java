@@ -1,5 +1,6 @@
 package app.todo.application.service;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.CompleteTaskCommand;
 import app.todo.application.port.in.CreateTaskCommand;

@@ -1,6 +1,6 @@
 package app.todo.application.port.out;
 
-import app.todo.application.service.MutableClock;
+import app.todo.application.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import app.todo.application.service.AdminBootstrap;
 import app.todo.domain.user.Email;
 import java.util.Set;
 
-import app.todo.adapter.in.http.auth.MutableClock;
+import app.todo.application.testing.MutableClock;
 import app.todo.adapter.in.http.testing.TestAccounts;
 import app.todo.adapter.in.http.testing.TestServer;
 import app.todo.application.memory.InMemoryStore;

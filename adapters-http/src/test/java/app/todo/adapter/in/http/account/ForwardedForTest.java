@@ -1,7 +1,7 @@
 package app.todo.adapter.in.http.account;
 
 import app.todo.application.service.AttemptLimits;
-import app.todo.adapter.in.http.auth.MutableClock;
+import app.todo.application.testing.MutableClock;
 import app.todo.adapter.in.http.testing.TestAccounts;
 import app.todo.adapter.in.http.testing.TestServer;
 import app.todo.application.memory.InMemoryStore;

@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.domain.user.IdentitySource;
 
 import com.nimbusds.jose.JWSAlgorithm;

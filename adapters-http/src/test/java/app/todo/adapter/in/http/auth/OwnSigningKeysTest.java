@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.application.testing.MutableClock;
 import app.todo.domain.account.SigningKey;
 import app.todo.adapter.in.http.testing.TestTokens;
 import com.nimbusds.jose.util.JSONObjectUtils;

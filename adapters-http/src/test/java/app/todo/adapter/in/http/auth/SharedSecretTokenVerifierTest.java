@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.application.testing.MutableClock;
 import com.nimbusds.jose.JWSAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

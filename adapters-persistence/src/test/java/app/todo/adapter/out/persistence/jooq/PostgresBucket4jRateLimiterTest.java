@@ -3,7 +3,7 @@ package app.todo.adapter.out.persistence.jooq;
 import app.todo.application.port.out.RateLimit;
 import app.todo.application.port.out.RateLimiter;
 import app.todo.application.port.out.RateLimiterContract;
-import app.todo.application.service.MutableClock;
+import app.todo.application.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package app.todo.adapter.in.http.auth;
+package app.todo.application.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so nothing waits on real time (the account tests use it too). */
+/** A clock that stands still until a test moves it, so nothing waits on real time. UTC. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -15,12 +15,15 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** @param instant ISO-8601, e.g. {@code 2026-11-23T17:35:00Z} */
     public static MutableClock at(String instant) {
         return new MutableClock(Instant.parse(instant));
     }
 
-    public void advance(Duration by) {
+    /** Moves the clock on and answers the new time. */
+    public Instant advance(Duration by) {
         now = now.plus(by);
+        return now;
     }
 
     @Override
