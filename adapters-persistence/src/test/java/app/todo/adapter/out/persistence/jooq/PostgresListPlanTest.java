@@ -90,12 +90,54 @@ class PostgresListPlanTest {
                 null), TaskSort.NEWEST_FIRST);
     }
 
+    @Test
+    void theServiceConnectionsPlanPreparedStatementsOnce() {
+        assertEquals("force_generic_plan", database.dsl().fetchValue("show plan_cache_mode"));
+    }
+
+    /** Both plans: the one for these very values, and the generic one every later execution reuses. */
     private static void assertUsesAnIndex(TaskFilter filter, TaskSort sort) {
         ResultQuery<?> query = repository.listQuery(ONE_USER, filter, sort, FIRST_20);
-        String plan = database.dsl().fetch("explain " + database.dsl().renderInlined(query)).stream()
+        assertPlanUsesAnIndex(filter, sort, explain("explain " + database.dsl().renderInlined(query)));
+        assertPlanUsesAnIndex(filter, sort, genericPlan(query));
+    }
+
+    /** The plan of {@code query} prepared with {@code $n} parameters, as a pooled connection executes it. */
+    private static String genericPlan(ResultQuery<?> query) {
+        StringBuilder numbered = new StringBuilder();
+        int parameter = 0;
+        for (char c : query.getSQL().toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++parameter);
+            } else {
+                numbered.append(c);
+            }
+        }
+        String values = query.getBindValues().stream()
+                .map(value -> database.dsl().renderInlined(org.jooq.impl.DSL.inline(value)))
+                .collect(Collectors.joining(", "));
+        return database.dsl().transactionResult(transaction -> {
+            DSLContext dsl = transaction.dsl();
+            dsl.execute("prepare plan_check as " + numbered);
+            String plan = explain(dsl, "explain execute plan_check(" + values + ")");
+            dsl.execute("deallocate plan_check");
+            // A custom plan shows the values; the generic one the parameters.
+            assertTrue(plan.contains("$1"), () -> "not the generic plan:\n" + plan);
+            return plan;
+        });
+    }
+
+    private static String explain(String statement) {
+        return explain(database.dsl(), statement);
+    }
+
+    private static String explain(DSLContext dsl, String statement) {
+        return dsl.fetch(statement).stream()
                 .map(row -> String.valueOf(row.get(0)))
                 .collect(Collectors.joining("\n"));
+    }
 
+    private static void assertPlanUsesAnIndex(TaskFilter filter, TaskSort sort, String plan) {
         assertFalse(plan.contains("Seq Scan on tasks"), () -> sort + " / " + filter + " reads every task:\n" + plan);
         assertTrue(plan.contains("Index Scan") || plan.contains("Index Only Scan") || plan.contains("Bitmap Index Scan"),
                 () -> sort + " / " + filter + " uses no index:\n" + plan);
