@@ -3,8 +3,8 @@
 # shellcheck shell=bash
 #
 #   todo_jvm_options JAR   fills the array todo_jvm with:
-#     -XX:+UseSerialGC -Xms16m -Xmx128m   a small heap with one collector thread: the service's live data is a
-#                                         few MiB, and on a few cores a concurrent collector only competes
+#     -XX:+UseSerialGC -Xms16m -Xmx96m    a small heap with one collector thread: the service's live data is
+#                                         15–35 MiB (Argon2's block included), and on a few cores a concurrent collector only competes
 #                                         with requests. Any -XX:+Use…GC in JAVA_OPTS replaces the collector;
 #                                         a -Xmx there wins over ours (given later).
 #     -XX:AOTCache=FILE                   JDK 25+: classes loaded and linked ahead of time (JEPs 483/514/515),
@@ -22,7 +22,7 @@ todo_jvm_options() {
       [[ $opt == -XX:+Use*GC ]] && own_gc=1
     done
     (( own_gc )) || todo_jvm+=(-XX:+UseSerialGC)
-    todo_jvm+=(-Xms16m -Xmx128m)
+    todo_jvm+=(-Xms16m -Xmx96m)
   fi
   major=$(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")")
   cache=${TODO_AOT_CACHE:-${jar%.jar}.aot}

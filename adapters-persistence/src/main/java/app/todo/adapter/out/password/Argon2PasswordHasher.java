@@ -68,7 +68,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** Cheaper parameters are for tests only; they make hashes easier to guess. */
     public Argon2PasswordHasher(Parameters parameters) {
-        this(parameters, defaultThreads());
+        this(parameters, defaultThreads(parameters));
     }
 
     /**
@@ -118,9 +118,21 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                 + "$" + phc.encodeToString(salt) + "$" + phc.encodeToString(digest);
     }
 
-    /** One core is left to serve requests; on a single core, hashing shares it. */
-    static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /**
+     * One core is left to serve requests (on a single core, hashing shares it), and hashing never takes more
+     * than half the heap: password4j keeps a zeroed template of {@code memoryKiB} for as long as the function
+     * lives and copies it for each hash, so {@code n} hashes at once hold {@code n + 1} times that. Seven
+     * threads of 19 MiB on an eight-core machine would outgrow a 128 MiB heap (issue 10's small default).
+     */
+    static int defaultThreads(Parameters parameters) {
+        return threadsFor(parameters, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param maxHeapBytes the heap's limit ({@link Runtime#maxMemory()}), in bytes */
+    static int threadsFor(Parameters parameters, int cores, long maxHeapBytes) {
+        long perHash = parameters.memoryKiB() * 1024L;
+        long byMemory = maxHeapBytes / 2 / perHash - 1;
+        return (int) Math.max(1, Math.min(cores - 1, byMemory));
     }
 
     @Override

@@ -36,6 +36,18 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
         assertEquals("m=64,t=1,p=1", hasher.parametersOfNewHashes());
     }
 
+    /** n hashes at once hold n + 1 times the memory parameter (password4j's template); half the heap at most. */
+    @Test
+    void hashes_at_once_are_bounded_by_cores_and_by_half_the_heap() {
+        Argon2PasswordHasher.Parameters owasp = Argon2PasswordHasher.Parameters.OWASP;
+        long mib = 1024L * 1024;
+        assertEquals(1, Argon2PasswordHasher.threadsFor(owasp, 2, 128 * mib), "two cores leave one to requests");
+        assertEquals(2, Argon2PasswordHasher.threadsFor(owasp, 8, 128 * mib), "64 MiB holds three 19 MiB blocks");
+        assertEquals(7, Argon2PasswordHasher.threadsFor(owasp, 8, 1024 * mib));
+        assertEquals(1, Argon2PasswordHasher.threadsFor(owasp, 8, 32 * mib), "one hash runs whatever the heap");
+        assertEquals(1, Argon2PasswordHasher.threadsFor(owasp, 1, 1024 * mib));
+    }
+
     /** The decoy is written, not hashed (start-up cost): it must read back as a hash of exactly these parameters. */
     @Test
     void the_decoy_reads_as_a_hash_of_the_current_parameters_that_nothing_matches() {
