@@ -18,7 +18,11 @@ final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    Metrics() {
+    /**
+     * Registers the JVM's meters. Apart from the constructor because it is slow (JMX's platform beans, a
+     * few hundred ms at start-up): a start does it on another thread while the database connects (issue 10).
+     */
+    void bindJvmMeters() {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -123,7 +123,10 @@ public final class Wiring implements AutoCloseable {
 
     /** Connects the database (migrating it), then starts the HTTP server. */
     public static Wiring start(Settings settings, Clock clock) {
+        // What needs no database is prepared on another core while the database connects and migrates
+        // (issue 10: time to ready). The server is built only after it has finished.
         Metrics metrics = new Metrics();
+        Thread warmUp = Thread.ofPlatform().daemon().name("todo-warm-up").start(() -> warmUp(metrics));
         JooqDatabase database;
         DatabaseConfig databaseConfig;
         try {
@@ -131,6 +134,7 @@ public final class Wiring implements AutoCloseable {
                     settings.dataDirectory(), settings.databasePoolSize());
             database = JooqDatabase.connect(databaseConfig, metrics.registry());
         } catch (RuntimeException e) {
+            joinUninterruptibly(warmUp);
             metrics.close();
             throw e;
         }
@@ -216,6 +220,7 @@ public final class Wiring implements AutoCloseable {
             });
             accounts.registerOn(http);
             admin.registerOn(http);
+            joinUninterruptibly(warmUp);
             WebServer server = http.start();
             if (server.port() < 0) {
                 server.stop();
@@ -223,9 +228,43 @@ public final class Wiring implements AutoCloseable {
             }
             return new Wiring(metrics, database, server, adminBootstrap, databaseConfig.safeJdbcUrl());
         } catch (RuntimeException e) {
+            joinUninterruptibly(warmUp);
             database.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    /**
+     * The JVM's meters, then the OpenAPI document, Helidon's service registry and jOOQ's rendering (each made
+     * once per JVM). A failure of the latter is only logged: the start does the same work again and reports it.
+     */
+    private static void warmUp(Metrics metrics) {
+        try {
+            metrics.bindJvmMeters();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the JVM's meters (memory, GC, threads) are not exported", e);
+        }
+        try {
+            TodoHttpServer.warmUp();
+            JooqDatabase.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "warm-up failed; the start will do this work itself", e);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -42,6 +42,15 @@ public final class TodoHttpServer {
         return builder(config).tasks(tasks).authentication(verifier, identify).readiness(readiness).start();
     }
 
+    /**
+     * Makes what every server of this JVM shares (the OpenAPI document in both forms, Helidon's service
+     * registry) ahead of {@link Builder#build()}, e.g. on another thread while the database connects (issue 10).
+     */
+    public static void warmUp() {
+        OpenApiRoutes.load();
+        io.helidon.service.registry.GlobalServiceRegistry.registry();
+    }
+
     public static Builder builder(HttpConfig config) {
         return new Builder(config);
     }
