@@ -112,7 +112,7 @@ curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "bench: ser
 # Launch to the first 200 of /health/ready (on a fresh database: the migrations run in it), in ms.
 launch_ms=$(( ($(date +%s%N) - launch_started) / 1000000 ))
 
-echo "bench: seeding $USERS users x 20 tasks and $BACKGROUND_TASKS background tasks" >&2
+echo "bench: seeding $USERS users x 20 tasks and ${SEED_BACKGROUND:-$BACKGROUND_TASKS} background tasks" >&2
 mapfile -t hs_tokens <"$work/hs256.tokens"
 for ((u = 0; u < USERS; u++)); do
   for ((t = 0; t < 20; t++)); do
@@ -144,15 +144,28 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
 INSERT INTO users (id, email, name, role, disabled, created_at)
 SELECT 'other-' || g, 'other-' || g || '@example.com', 'Other', 'user', false, now()
 FROM generate_series(0, 99) g;
-INSERT INTO tasks (user_id, title, completed, priority, created_at, updated_at, completed_at, version)
-SELECT 'other-' || (g % 100), 'Background ' || g, g % 2 = 0, 1 + g % 3, now() - g * interval '1 second',
-       now(), CASE WHEN g % 2 = 0 THEN now() END, 1
-FROM generate_series(1, $BACKGROUND_TASKS) g;
+SQL
+# grow_background TOTAL: the 100 other users' tasks (two tags each) up to TOTAL rows, then ANALYZE.
+background_rows=0
+grow_background() {
+  local from=$((background_rows + 1)) to=$1
+  (( to >= from )) || return 0
+  echo "bench: background tasks $background_rows -> $to" >&2
+  psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
+WITH t AS (
+  INSERT INTO tasks (user_id, title, completed, priority, created_at, updated_at, completed_at, version)
+  SELECT 'other-' || (g % 100), 'Background ' || g, g % 2 = 0, 1 + g % 3, now() - g * interval '1 second',
+         now(), CASE WHEN g % 2 = 0 THEN now() END, 1
+  FROM generate_series($from, $to) g
+  RETURNING id, user_id
+)
 INSERT INTO task_tags (task_id, user_id, tag, tag_index)
 SELECT t.id, t.user_id, x.tag, (x.ord - 1)::smallint
-FROM tasks t, unnest(ARRAY['work', 'later']) WITH ORDINALITY AS x(tag, ord)
-WHERE t.user_id LIKE 'other-%';
+FROM t, unnest(ARRAY['work', 'later']) WITH ORDINALITY AS x(tag, ord);
 ANALYZE;
 SQL
+  background_rows=$to
+}
+grow_background "${SEED_BACKGROUND:-$BACKGROUND_TASKS}"
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }
