@@ -62,33 +62,41 @@ jwks_pid=$!
 . bin/jvm-options.sh
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${DB}_training" -c "CREATE DATABASE ${DB}_training"
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/${DB}_training?user=$PGUSER" todo_jvm_options bootstrap/target/todo-api.jar
-# launch_to_ready_ms PORT [VAR=VALUE…]: starts the service with those settings, prints the ms from launch to the
-# first 200 of /health/ready (polled every 20 ms), and stops it.
-launch_to_ready_ms() {
-  local port=$1 started pid ms=""
-  shift
+# start_service LOG PORT [VAR=VALUE…]: starts the service with those settings (and no DATABASE_URL unless
+# given) and waits for the first 200 of /health/ready, polled every 20 ms for at most 30 s. Sets started_pid
+# and ready_ms (launch to ready); when it does not get ready, prints the end of LOG and exits.
+start_service() {
+  local log=$1 port=$2 started
+  shift 2
   started=$(date +%s%N)
-  env -u DATABASE_URL PORT="$port" "$@" java "${todo_jvm[@]}" -jar bootstrap/target/todo-api.jar >"$work/launch.log" 2>&1 &
-  pid=$!
+  env -u DATABASE_URL PORT="$port" "$@" java "${todo_jvm[@]}" -jar bootstrap/target/todo-api.jar >"$log" 2>&1 &
+  started_pid=$!
   for _ in $(seq 1 1500); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then
-      ms=$(( ($(date +%s%N) - started) / 1000000 ))
-      break
+      ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+      return 0
     fi
-    kill -0 "$pid" 2>/dev/null || break
+    kill -0 "$started_pid" 2>/dev/null || break
     sleep 0.02
   done
-  kill "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null || true
-  [[ -n $ms ]] || { echo "bench: the service did not get ready; it said:" >&2; tail -5 "$work/launch.log" >&2; exit 1; }
-  echo "$ms"
+  kill "$started_pid" 2>/dev/null
+  echo "bench: the service did not get ready; it said:" >&2
+  tail -20 "$log" >&2
+  exit 1
+}
+# launch_to_ready_ms PORT [VAR=VALUE…]: prints start_service's ready_ms, and stops the service.
+launch_to_ready_ms() {
+  start_service "$work/launch.log" "$@"
+  kill "$started_pid"
+  wait "$started_pid" 2>/dev/null || true
+  echo "$ready_ms"
 }
 # Launch on a migrated PostgreSQL (the training start migrated its database) and on the embedded default (its
 # first start migrates; the second is measured): issue 10's start-up goal, each the best of three.
 best_of_three() {
   local best="" ms
   for _ in 1 2 3; do
-    ms=$("$@")
+    ms=$("$@") || return 1
     [[ -z $best || $ms -lt $best ]] && best=$ms
   done
   echo "$best"
@@ -98,19 +106,11 @@ launch_pg_ms=$(best_of_three launch_to_ready_ms "$((PORT + 2))" \
 launch_to_ready_ms "$((PORT + 2))" DATA_DIR="$work/embedded" >/dev/null
 launch_h2_ms=$(best_of_three launch_to_ready_ms "$((PORT + 2))" DATA_DIR="$work/embedded")
 
-launch_started=$(date +%s%N)
-PORT=$PORT DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
-  BETTER_AUTH_SECRET=$(cat "$work/secret") AUTH_JWKS_URL="http://127.0.0.1:$JWKS_PORT/jwks.json" AUTH_TOKEN_TTL=1h \
-  java "${todo_jvm[@]}" -jar bootstrap/target/todo-api.jar >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "bench: service not ready" >&2; exit 1; }
-# Launch to the first 200 of /health/ready (on a fresh database: the migrations run in it), in ms.
-launch_ms=$(( ($(date +%s%N) - launch_started) / 1000000 ))
+# The measured service, on a fresh database (the migrations run in it): launch_ms is its launch to ready.
+start_service "$work/server.log" "$PORT" DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
+  BETTER_AUTH_SECRET="$(cat "$work/secret")" AUTH_JWKS_URL="http://127.0.0.1:$JWKS_PORT/jwks.json" AUTH_TOKEN_TTL=1h
+server_pid=$started_pid
+launch_ms=$ready_ms
 
 echo "bench: seeding $USERS users x 20 tasks and ${SEED_BACKGROUND:-$BACKGROUND_TASKS} background tasks" >&2
 mapfile -t hs_tokens <"$work/hs256.tokens"

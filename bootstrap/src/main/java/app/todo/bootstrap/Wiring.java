@@ -61,6 +61,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The only place that knows every piece: it picks the adapters and hands each use case its ports.
@@ -126,7 +127,8 @@ public final class Wiring implements AutoCloseable {
         // What needs no database is prepared on another core while the database connects and migrates
         // (issue 10: time to ready). The server is built only after it has finished.
         Metrics metrics = new Metrics();
-        Thread warmUp = Thread.ofPlatform().daemon().name("todo-warm-up").start(() -> warmUp(metrics));
+        CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> warmUp(metrics),
+                task -> Thread.ofPlatform().daemon().name("todo-warm-up").start(task));
         JooqDatabase database;
         DatabaseConfig databaseConfig;
         try {
@@ -134,7 +136,7 @@ public final class Wiring implements AutoCloseable {
                     settings.dataDirectory(), settings.databasePoolSize());
             database = JooqDatabase.connect(databaseConfig, metrics.registry());
         } catch (RuntimeException e) {
-            joinUninterruptibly(warmUp);
+            warmUp.join();
             metrics.close();
             throw e;
         }
@@ -220,7 +222,7 @@ public final class Wiring implements AutoCloseable {
             });
             accounts.registerOn(http);
             admin.registerOn(http);
-            joinUninterruptibly(warmUp);
+            warmUp.join();
             WebServer server = http.start();
             if (server.port() < 0) {
                 server.stop();
@@ -228,7 +230,7 @@ public final class Wiring implements AutoCloseable {
             }
             return new Wiring(metrics, database, server, adminBootstrap, databaseConfig.safeJdbcUrl());
         } catch (RuntimeException e) {
-            joinUninterruptibly(warmUp);
+            warmUp.join();
             database.close();
             metrics.close();
             throw e;
@@ -236,8 +238,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * The JVM's meters, then the OpenAPI document, Helidon's service registry and jOOQ's rendering (each made
-     * once per JVM). A failure of the latter is only logged: the start does the same work again and reports it.
+     * The JVM's meters, then Helidon's service registry and jOOQ's rendering (each made once per JVM). A failure of the latter is only logged: the start does the same work again and reports it.
      */
     private static void warmUp(Metrics metrics) {
         try {
@@ -250,21 +251,6 @@ public final class Wiring implements AutoCloseable {
             JooqDatabase.warmUp();
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "warm-up failed; the start will do this work itself", e);
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

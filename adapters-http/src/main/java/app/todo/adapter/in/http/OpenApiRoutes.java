@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the project's OpenAPI document at {@code GET /openapi}: YAML, as written, unless the
- * {@code Accept} header prefers JSON; and always as JSON at {@code GET /openapi.json}. The YAML is read once per JVM, the JSON made from it on first
- * request; {@code OpenApiDocumentTest} checks that the document parses, so no start or request finds it broken.
+ * {@code Accept} header prefers JSON; and always as JSON at {@code GET /openapi.json}. The YAML is read when the service is built, the JSON made from
+ * it on first request; {@code OpenApiDocumentTest} checks that the document parses, so no start or request finds it broken.
  */
 public final class OpenApiRoutes implements HttpService {
 
@@ -33,34 +33,19 @@ public final class OpenApiRoutes implements HttpService {
     private static final HttpMediaType YAML = HttpMediaType.create(MediaTypes.APPLICATION_YAML).withCharset(StandardCharsets.UTF_8);
     private static final HttpMediaType JSON = HttpMediaType.create(MediaTypes.APPLICATION_JSON).withCharset(StandardCharsets.UTF_8);
 
-    /** The document as written, read once per JVM; every server built in it shares it. */
-    private static byte[] document;
-    /** Its JSON form, made on first request: parsing the YAML was a third of a start (issue 10). */
-    private static byte[] documentAsJson;
-
     private final byte[] yaml;
+    /** The JSON form, made on first request: parsing the YAML was a third of a start (issue 10). */
+    private byte[] json;
 
     public OpenApiRoutes() {
-        this.yaml = document();
+        this.yaml = readResource();
     }
 
-    /** Reads the document now (e.g. on another thread while the database connects); a failure is not kept. */
-    public static void load() {
-        document();
-    }
-
-    private static synchronized byte[] document() {
-        if (document == null) {
-            document = readResource();
+    private synchronized byte[] json() {
+        if (json == null) {
+            json = toJson(yaml);
         }
-        return document;
-    }
-
-    private static synchronized byte[] json() {
-        if (documentAsJson == null) {
-            documentAsJson = toJson(document());
-        }
-        return documentAsJson;
+        return json;
     }
 
     @Override

@@ -43,11 +43,10 @@ public final class TodoHttpServer {
     }
 
     /**
-     * Makes what every server of this JVM shares (the OpenAPI document in both forms, Helidon's service
-     * registry) ahead of {@link Builder#build()}, e.g. on another thread while the database connects (issue 10).
+     * Makes Helidon's service registry, which every server of this JVM shares and {@link Builder#build()} would
+     * otherwise make, e.g. on another thread while the database connects (issue 10: a quarter of a start).
      */
     public static void warmUp() {
-        OpenApiRoutes.load();
         io.helidon.service.registry.GlobalServiceRegistry.registry();
     }
 
