@@ -1,9 +1,11 @@
 # shellcheck shell=bash
-# What run.sh and sessions.sh share: process cleanup, logging, waiting for a
-# port, and the set-up (node, curl, npm ci, a JDK, the jar). Sourced after the
-# caller has set here, repo, jar and work.
+# What the interop scripts share (run.sh, sessions.sh, ../nextjs/run.sh):
+# process cleanup, logging, waiting for a port, and the set-up (node, curl,
+# npm ci in the caller's folder, a JDK, the jar). Sourced after the caller has
+# set here, repo, jar and work; a caller may define after_cleanup, run on exit.
 
 pids=()
+tools_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
@@ -16,13 +18,14 @@ cleanup() {
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
+  if declare -F after_cleanup >/dev/null; then after_cleanup || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { printf '%s\n' "$*"; }
-tool() { node "$here/jwt-tool.mjs" "$@"; }
+tool() { node "$tools_dir/jwt-tool.mjs" "$@"; }
 
 # wait_http URL SECONDS PID: until URL answers 200, the process dies, or time runs out
 wait_http() {
@@ -39,7 +42,7 @@ wait_http() {
 command -v node >/dev/null || { log "node is required"; exit 1; }
 command -v curl >/dev/null || { log "curl is required"; exit 1; }
 
-log "== npm ci (better-auth $(node -p "require('$here/package.json').dependencies['better-auth']"))"
+log "== npm ci in ${here#"$repo"/} (better-auth $(node -p "require('$here/package.json').dependencies['better-auth']"))"
 (cd "$here" && npm ci --silent --no-audit --no-fund --loglevel=error)
 
 # shellcheck source=/dev/null

@@ -4,6 +4,8 @@ import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.adapter.out.persistence.testing.StubBetterAuth;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
@@ -11,7 +13,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Better Auth hung: session-token requests get 503 with Retry-After, JWT requests do not notice. */
+/**
+ * Better Auth hung or its key set unreachable: the requests that needed it get 503 with Retry-After (never a
+ * 401, on which frontends sign their user out); requests that did not need it do not notice.
+ */
 class BetterAuthUnavailableTest {
 
     @Test
@@ -29,6 +34,25 @@ class BetterAuthUnavailableTest {
             assertTrue(session.headers().firstValue("Retry-After").isPresent());
 
             assertEquals(200, service.send("GET", "/api/hs-user/tasks", TestTokens.valid("hs-user"), null).statusCode());
+        }
+    }
+
+    @Test
+    void aKeySetThatCannotBeFetchedIs503WithRetryAfterNotAnUnknownKey() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (RunningService service = RunningService.start(Map.of(
+                "DATA_DIR", Files.createTempDirectory("todo-jwks-down").toString(),
+                "AUTH_JWKS_URL", "http://127.0.0.1:" + closedPort + "/api/auth/jwks"))) {
+            String jwt = TestTokens.own("jwks-user").token(); // a key this service does not hold: looked up in the JWKS
+
+            HttpResponse<String> refused = service.send("GET", "/api/jwks-user/tasks", jwt, null);
+
+            assertEquals(503, refused.statusCode(), refused::body);
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertTrue(refused.headers().firstValue("WWW-Authenticate").isEmpty(), "not a token problem");
         }
     }
 }

@@ -32,7 +32,7 @@ import java.util.Optional;
  * <ul>
  *   <li>With {@code BETTER_AUTH_SECRET}, a signed token's HMAC is checked here first: a forged one is
  *       refused without a call (Better Auth signs with the same secret).</li>
- *   <li>Answers are cached per token for at most {@code ttl} ({@code AUTH_SESSION_CACHE}, 30 s by default,
+ *   <li>Answers are cached per token and credential kind (bearer, or the cookie's name) for at most {@code ttl} ({@code AUTH_SESSION_CACHE}, 30 s by default,
  *       the contract's window for a disabled user) and never past the session's own expiry; refusals for
  *       {@link #NEGATIVE_TTL} at most, so a busy frontend costs Better Auth about one call per token per
  *       window, and a signed-out session is refused within it.</li>
@@ -82,8 +82,9 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
         if (dot >= 0 && secret.isPresent() && !signatureMatches(token.substring(0, dot), token.substring(dot + 1))) {
             return Result.err(new SessionRefused("The session token's signature is invalid", false));
         }
-        // The same session by bearer (raw or signed) or by cookie shares one entry: keyed by the bare token.
-        ByteBuffer key = key(dot >= 0 ? token.substring(0, dot) : token);
+        // Raw and signed bearer forms of one session share an entry, but each credential kind has its own:
+        // Better Auth may refuse a session as a bearer token (no bearer() plugin) and accept it as a cookie.
+        ByteBuffer key = key(credential.cookieName().orElse("") + '\n' + (dot >= 0 ? token.substring(0, dot) : token));
         Instant now = clock.instant();
         Optional<Optional<ExternalSession>> cached = cache.get(key, now);
         if (cached.isPresent()) {

@@ -15,6 +15,7 @@ public final class InMemoryExternalSessionDirectory implements ExternalSessionDi
     private final Map<String, ExternalSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean away;
+    private volatile boolean cookiesOnly;
 
     public void put(String token, ExternalSession session) {
         sessions.put(token, session);
@@ -28,6 +29,11 @@ public final class InMemoryExternalSessionDirectory implements ExternalSessionDi
         away = true;
     }
 
+    /** As a Better Auth without the bearer() plugin: a session answers to its cookie only. */
+    public void cookiesOnly() {
+        cookiesOnly = true;
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -37,6 +43,9 @@ public final class InMemoryExternalSessionDirectory implements ExternalSessionDi
         calls.incrementAndGet();
         if (away) {
             throw new IdentityProviderUnavailableException("the provider is away", null);
+        }
+        if (cookiesOnly && credential.cookieName().isEmpty()) {
+            return Optional.empty();
         }
         String token = credential.token();
         int dot = token.lastIndexOf('.');

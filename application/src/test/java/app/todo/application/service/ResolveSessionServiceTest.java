@@ -60,12 +60,27 @@ class ResolveSessionServiceTest {
     }
 
     @Test
-    void rawAndUrlEncodedSignedTokensAndTheCookieShareOneCachedAnswer() {
+    void rawAndUrlEncodedSignedBearerTokensShareOneCachedAnswer() {
         String encoded = URLEncoder.encode(signed(TOKEN), StandardCharsets.UTF_8);
         ok(sessions.resolve(SessionCredential.bearer(TOKEN)));
         assertTrue(ok(sessions.resolve(SessionCredential.bearer(encoded))).cached());
-        assertTrue(ok(sessions.resolve(SessionCredential.cookie("better-auth.session_token", encoded))).cached());
         assertEquals(1, betterAuth.calls(), "one call per token per window");
+        assertFalse(ok(sessions.resolve(SessionCredential.cookie("better-auth.session_token", encoded))).cached(),
+                "the cookie is its own credential kind");
+        assertTrue(ok(sessions.resolve(SessionCredential.cookie("better-auth.session_token", encoded))).cached());
+        assertEquals(2, betterAuth.calls());
+    }
+
+    @Test
+    void aSessionRefusedAsABearerTokenIsStillAskedAboutAsACookie() {
+        betterAuth.cookiesOnly(); // a Better Auth without the bearer() plugin
+        String encoded = URLEncoder.encode(signed(TOKEN), StandardCharsets.UTF_8);
+
+        err(sessions.resolve(SessionCredential.bearer(signed(TOKEN))));
+        ResolvedSession byCookie = ok(sessions.resolve(SessionCredential.cookie("better-auth.session_token", encoded)));
+
+        assertFalse(byCookie.cached(), "a refusal cached for the bearer form answered for the cookie");
+        assertEquals("ba-1", byCookie.identity().userId().value());
     }
 
     @Test

@@ -60,10 +60,17 @@ public final class AuthenticationFilter implements Filter {
     private final Optional<ResolveSessionUseCase> sessions;
     private final Predicate<String> allowedOrigin;
     private final SessionVerificationMetrics sessionMetrics;
+    private final Predicate<String> routed;
 
+    /**
+     * @param routed whether a (decoded, canonical) path matches some route: a path that matches none is left
+     *               to the routing's 404, with or without a credential, so a mistyped or unknown path never
+     *               reads as "signed out"
+     */
     AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths,
                          Optional<ResolveSessionUseCase> sessions, Predicate<String> allowedOrigin,
-                         SessionVerificationMetrics sessionMetrics) {
+                         SessionVerificationMetrics sessionMetrics, Predicate<String> routed) {
+        this.routed = Objects.requireNonNull(routed, "routed");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.identify = Objects.requireNonNull(identify, "identify");
         this.publicPaths = Set.copyOf(publicPaths);
@@ -97,7 +104,10 @@ public final class AuthenticationFilter implements Filter {
     private boolean needsCaller(String path) {
         // Collapsing repeated slashes keeps "//api/…" from slipping past the prefix check.
         String normalized = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
-        return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized);
+        // A path no route matches is answered 404 by the routing; a handler reached without a caller
+        // still fails closed (caller(req) is a 401), so this can only ever cost a 404, never open a route.
+        return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized)
+                && routed.test(normalized);
     }
 
     /** Who the credential says the caller is, checked once; the application decides the rest. */

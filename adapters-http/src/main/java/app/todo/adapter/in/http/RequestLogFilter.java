@@ -15,13 +15,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs first: gives every request its id (the client's when acceptable) and writes one access-log line
  * once the response is sent, whoever sent it — a route, an error handler or a filter. The line names
- * the route template, not the path, and no header, so neither user ids in paths nor tokens reach it.
+ * the route template, not the path, and no header, so neither user ids in paths nor tokens reach it; a
+ * {@code 404} that matched no route names its raw path instead (bounded, visible ASCII only, no query).
  * The same moment feeds the request metrics, so the log and {@code /metrics} agree on route and status.
  */
 final class RequestLogFilter implements Filter {
 
     /** Its own logger name, so operators can turn access logging up or down on its own. */
     static final System.Logger ACCESS_LOG = System.getLogger("app.todo.access");
+
+    static final int MAX_LOGGED_PATH = 200;
 
     private final HttpRequestMetrics metrics;
 
@@ -53,6 +56,20 @@ final class RequestLogFilter implements Filter {
         ConnectionClose.ifRequested(req, res);
     }
 
+    /**
+     * The raw path of a request that matched no route, so an operator can see what a client asked for: at most
+     * {@value #MAX_LOGGED_PATH} characters, anything but visible ASCII as {@code ?}, no query string.
+     */
+    static String loggablePath(RoutingRequest req) {
+        String raw = req.prologue().uriPath().rawPath();
+        StringBuilder path = new StringBuilder(Math.min(raw.length(), MAX_LOGGED_PATH) + 1);
+        for (int i = 0; i < raw.length() && i < MAX_LOGGED_PATH; i++) {
+            char c = raw.charAt(i);
+            path.append(c > ' ' && c < 0x7f ? c : '?');
+        }
+        return raw.length() > MAX_LOGGED_PATH ? path.append('…').toString() : path.toString();
+    }
+
     private void sent(RoutingRequest req, RoutingResponse res, RequestId id, long started, boolean log) {
         long nanos = System.nanoTime() - started;
         String route = req.matchingPattern().orElse(null);
@@ -63,8 +80,9 @@ final class RequestLogFilter implements Filter {
         if (log) {
             // Built here rather than as a MessageFormat pattern: one line per request, parsed each time otherwise.
             ACCESS_LOG.log(System.Logger.Level.INFO, id.value() + ' ' + req.prologue().method().text() + ' '
-                    + (route == null ? HttpRequestMetrics.UNMATCHED : route) + ' ' + status + ' '
-                    + TimeUnit.NANOSECONDS.toMillis(nanos) + "ms");
+                    + (route != null ? route : status == 404 ? HttpRequestMetrics.UNMATCHED + ' ' + loggablePath(req)
+                    : HttpRequestMetrics.UNMATCHED) + ' ' + status
+                    + ' ' + TimeUnit.NANOSECONDS.toMillis(nanos) + "ms");
         }
     }
 }

@@ -7,9 +7,11 @@ import io.helidon.webserver.http.HttpRoute;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,12 +31,54 @@ final class RouteCatalog {
     static final String UNKNOWN = "UNKNOWN";
 
     private final Set<String> routes = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** The templates split into segments, made again whenever a route was added since. */
+    private volatile Templates templates = new Templates(0, List.of());
+
+    private record Templates(int routeCount, List<String[]> segments) {
+    }
 
     /** What has been registered so far; complete once the server is built. */
     Set<String> routes() {
         synchronized (routes) {
             return Set.copyOf(routes);
         }
+    }
+
+    /**
+     * Whether some registered route's template matches the decoded {@code path} ({@code /api/u1/tasks} matches
+     * {@code /api/{user_id}/tasks}; a {@code {name}} segment matches one non-empty segment), whatever the method.
+     */
+    boolean matches(String path) {
+        Templates known = templates;
+        if (known.routeCount() != routes.size()) {
+            List<String[]> split = new ArrayList<>();
+            for (String route : routes()) {
+                split.add(route.substring(route.indexOf(' ') + 1).split("/", -1));
+            }
+            known = new Templates(split.size(), List.copyOf(split));
+            templates = known;
+        }
+        String[] given = path.split("/", -1);
+        for (String[] template : known.segments()) {
+            if (segmentsMatch(template, given)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean segmentsMatch(String[] template, String[] given) {
+        if (template.length != given.length) {
+            return false;
+        }
+        for (int i = 0; i < template.length; i++) {
+            String expected = template[i];
+            boolean parameter = expected.startsWith("{") && expected.endsWith("}");
+            if (parameter ? given[i].isEmpty() : !expected.equals(given[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code service}, registering its routes under {@code prefix} ("" at the root) into this catalog. */

@@ -173,7 +173,8 @@ public final class TodoHttpServer {
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
                                 origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),
-                                metrics == null ? SessionVerificationMetrics.NONE : SessionVerificationMetrics.on(metrics)));
+                                metrics == null ? SessionVerificationMetrics.NONE : SessionVerificationMetrics.on(metrics),
+                                catalog::matches));
                         routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));
                         routing.register(catalog.recording("", new OpenApiRoutes()));
                         if (metrics != null) {

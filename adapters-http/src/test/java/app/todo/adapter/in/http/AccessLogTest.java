@@ -27,6 +27,7 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the service writes to its log while serving: one access line per request, and never a secret. */
@@ -98,6 +99,24 @@ class AccessLogTest {
         assertTrue(Pattern.compile("INFO: " + Pattern.quote(id) + " GET /api/\\{user_id}/tasks 200 \\d+ms")
                 .matcher(access.getFirst()).find(), access.getFirst());
         assertTrue(!access.getFirst().contains(user), "the template, not the user's path");
+    }
+
+    @Test
+    void aRequestThatMatchedNoRouteNamesItsRawPathBoundedAndWithoutItsQuery() {
+        HttpResponse<String> doubled = server.json("POST", "/api/api/auth/log?secret=s3cr3t", null, "{}");
+        String longPath = "/api/" + "x".repeat(RequestLogFilter.MAX_LOGGED_PATH + 50);
+        HttpResponse<String> tooLong = server.get(longPath, null);
+        HttpResponse<String> encoded = server.get("/api/%E2%80%AEevil%0D%0Aforged", null);
+        awaitAccessLines(3);
+
+        assertEquals(404, doubled.statusCode());
+        String line = accessLinesOf(doubled.headers().firstValue("X-Request-Id").orElseThrow()).getFirst();
+        assertTrue(line.contains(" POST UNMATCHED /api/api/auth/log 404 "), line);
+        assertFalse(line.contains("s3cr3t"), "no query string");
+        String cut = accessLinesOf(tooLong.headers().firstValue("X-Request-Id").orElseThrow()).getFirst();
+        assertTrue(cut.contains(longPath.substring(0, RequestLogFilter.MAX_LOGGED_PATH) + "… 404"), cut);
+        String raw = accessLinesOf(encoded.headers().firstValue("X-Request-Id").orElseThrow()).getFirst();
+        assertTrue(raw.contains("/api/%E2%80%AEevil%0D%0Aforged 404"), "percent-encoded as sent, never decoded: " + raw);
     }
 
     @Test

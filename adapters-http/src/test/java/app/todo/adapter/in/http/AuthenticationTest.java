@@ -117,9 +117,14 @@ class AuthenticationTest extends ApiTestSupport {
     }
 
     @Test
-    void healthIsPublicAndUnknownApiPathsNeedATokenFirst() {
+    void healthIsPublicAndRoutesNeedATokenButUnknownPathsAreNotFoundWithOrWithoutOne() {
         assertEquals(200, server.get("/health/live", null).statusCode());
-        assertProblem(server.get("/api/nothing/here/at/all", null), 401);
         assertProblem(server.get("//api/" + user + "/tasks", null), 401);
+        // A path no route matches: the same 404 with or without a token, never "sign in again".
+        assertProblem(server.get("/api/nothing/here/at/all", null), 404);
+        assertProblem(server.get("/api/nothing/here/at/all", token), 404);
+        assertProblem(server.get("/api/api/auth/log", null), 404);
+        assertProblem(server.get("/api/" + user + "/tasks/1/nothing", null), 404);
+        assertProblem(server.get("/api", null), 404);
     }
 }

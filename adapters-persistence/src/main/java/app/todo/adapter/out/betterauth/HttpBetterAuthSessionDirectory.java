@@ -57,10 +57,19 @@ public final class HttpBetterAuthSessionDirectory implements ExternalSessionDire
         String path = basePath == null || basePath.isBlank() ? DEFAULT_BASE_PATH
                 : "/" + basePath.strip().replaceAll("^/+|/+$", "");
         this.getSession = URI.create(base + path + "/get-session");
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 always: on http:// the JDK's default (HTTP/2) sends "Upgrade: h2c", and Next.js, where
+        // Better Auth usually runs, closes the socket on it (docs/authentication.md, "Better Auth in Next.js").
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.calls = metrics == null ? null : Timer.builder("auth_better_auth_requests")
                 .description("Calls to Better Auth's get-session, successful or not")
                 .register(metrics);
+    }
+
+    /** {@link #getSession} without userinfo or query, as logs may show it. */
+    private String loggableUrl() {
+        String port = getSession.getPort() < 0 ? "" : ":" + getSession.getPort();
+        return getSession.getScheme() + "://" + getSession.getHost() + port + getSession.getRawPath();
     }
 
     /** The URL asked, for the start-up log (no credentials ever live in it). */
@@ -93,10 +102,13 @@ public final class HttpBetterAuthSessionDirectory implements ExternalSessionDire
             response = exchange.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IdentityProviderUnavailableException("Better Auth did not answer within " + TIMEOUT.toSeconds() + " s", e);
+            throw new IdentityProviderUnavailableException("Better Auth at " + loggableUrl()
+                    + " did not answer within " + TIMEOUT.toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            throw new IdentityProviderUnavailableException("Better Auth cannot be reached: "
-                    + e.getCause().getClass().getSimpleName(), e.getCause());
+            Throwable cause = e.getCause();
+            throw new IdentityProviderUnavailableException("Better Auth at " + loggableUrl() + " cannot be reached: "
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " (" + cause.getMessage()
+                    .replace(getSession.toString(), loggableUrl()) + ")"), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityProviderUnavailableException("interrupted while asking Better Auth", e);
@@ -106,7 +118,8 @@ public final class HttpBetterAuthSessionDirectory implements ExternalSessionDire
             return Optional.empty();
         }
         if (status != 200 || response.body().length > MAX_ANSWER_BYTES) {
-            throw new IdentityProviderUnavailableException("Better Auth answered get-session with HTTP " + status, null);
+            throw new IdentityProviderUnavailableException("Better Auth at " + loggableUrl()
+                    + " answered get-session with HTTP " + status, null);
         }
         return parse(response.body());
     }

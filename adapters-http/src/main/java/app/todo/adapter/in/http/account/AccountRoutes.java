@@ -36,6 +36,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,6 +49,13 @@ import java.util.function.Supplier;
 public final class AccountRoutes implements HttpService {
 
     public static final String PREFIX = "/api/auth";
+    /**
+     * The names Phase II frontends written for FastAPI backends send their own login calls to, served exactly
+     * like sign-up, sign-in and sign-out (docs/frontends.md lists the frontends surveyed).
+     */
+    static final List<String> SIGN_UP_ALIASES = List.of("/signup", "/register");
+    static final List<String> SIGN_IN_ALIASES = List.of("/signin", "/login");
+    static final List<String> SIGN_OUT_ALIASES = List.of("/logout");
 
     private final SignUpUseCase signUp;
     private final SignInUseCase signIn;
@@ -76,17 +84,23 @@ public final class AccountRoutes implements HttpService {
 
     /** Adds these routes to the server under {@value #PREFIX}, with sign-up, sign-in and the JWK set public. */
     public TodoHttpServer.Builder registerOn(TodoHttpServer.Builder server) {
-        return server.register(PREFIX, this)
+        server.register(PREFIX, this)
                 .publicPath(PREFIX + "/sign-up")
                 .publicPath(PREFIX + "/sign-in")
                 .publicPath(PREFIX + "/jwks")
                 .publicPath(PREFIX + "/refresh");
+        SIGN_UP_ALIASES.forEach(alias -> server.publicPath(PREFIX + alias));
+        SIGN_IN_ALIASES.forEach(alias -> server.publicPath(PREFIX + alias));
+        return server;
     }
 
     @Override
     public void routing(HttpRules rules) {
         Endpoint.at(rules, "/sign-up").on(Method.POST, this::signUp).otherwiseNotAllowed();
         Endpoint.at(rules, "/sign-in").on(Method.POST, this::signIn).otherwiseNotAllowed();
+        SIGN_UP_ALIASES.forEach(alias -> Endpoint.at(rules, alias).on(Method.POST, this::signUp).otherwiseNotAllowed());
+        SIGN_IN_ALIASES.forEach(alias -> Endpoint.at(rules, alias).on(Method.POST, this::signIn).otherwiseNotAllowed());
+        SIGN_OUT_ALIASES.forEach(alias -> Endpoint.at(rules, alias).on(Method.POST, this::signOut).otherwiseNotAllowed());
         Endpoint.at(rules, "/me").on(Method.GET, this::me).otherwiseNotAllowed();
         Endpoint.at(rules, "/jwks").on(Method.GET, this::jwks).otherwiseNotAllowed();
         Endpoint.at(rules, "/claim-admin").on(Method.POST, this::claimAdmin).otherwiseNotAllowed();
@@ -197,7 +211,7 @@ public final class AccountRoutes implements HttpService {
         // A token is a credential: no cache may keep the answer that carries it.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         JsonResponses.send(res, status, AccountJson.Session.of(user, access.token(), access.expiresAt(),
-                issued.refreshToken(), issued.refreshExpiresAt()));
+                issued.refreshToken(), issued.refreshExpiresAt(), issued.session().lastUsedAt()));
     }
 
     private static void refuseWhenOver(Optional<Duration> wait, String what) {

@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.application.port.out.IdentityProviderUnavailableException;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -80,7 +81,10 @@ public final class RemoteJwks implements PublicKeySource {
         this.url = Objects.requireNonNull(url, "url"); // http(s): Settings checks AUTH_JWKS_URL
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refetchInterval = Objects.requireNonNull(refetchInterval, "refetchInterval");
+        // HTTP/1.1 always: on http:// the JDK's default (HTTP/2) sends "Upgrade: h2c", and Next.js, where
+        // Better Auth's JWKS usually lives, closes the socket on it (docs/authentication.md).
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(FETCH_DEADLINE)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -102,19 +106,49 @@ public final class RemoteJwks implements PublicKeySource {
         this(url, clock, DEFAULT_REFETCH_INTERVAL);
     }
 
+    /**
+     * The key {@code kid} of the set, fetched or refetched as needed.
+     *
+     * @throws IdentityProviderUnavailableException when the key is not known <em>because</em> the set could not be
+     *         fetched (never loaded, or the refetch for an unknown kid failed): the caller answers 503, so a
+     *         frontend does not sign its user out over an outage of the key set
+     */
     @Override
     public Optional<JWK> find(String kid) {
         long now = clock.millis();
+        JWKSet known;
         try {
-            JWKSet known = keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, null);
-            JWK key = known.getKeyByKeyId(kid);
-            if (key == null) { // a kid not held: the set may have rotated since
-                key = keys.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(known), now, null).getKeyByKeyId(kid);
-            }
-            return Optional.ofNullable(key);
+            known = keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, null);
         } catch (KeySourceException e) {
-            return Optional.empty(); // no set could be loaded yet; the fetch has logged why
+            throw unavailable(); // no set could be loaded yet; the fetch has logged why
         }
+        JWK key = known.getKeyByKeyId(kid);
+        if (key == null) { // a kid not held: the set may have rotated since
+            try {
+                key = keys.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(known), now, null).getKeyByKeyId(kid);
+            } catch (KeySourceException e) {
+                key = null;
+            }
+            if (key == null && !lastFetchSucceeded) {
+                throw unavailable();
+            }
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** On a cache hit: a key the set cannot be asked about right now is not vouched for. */
+    @Override
+    public boolean holds(String kid) {
+        try {
+            return find(kid).isPresent();
+        } catch (IdentityProviderUnavailableException e) {
+            return false;
+        }
+    }
+
+    private IdentityProviderUnavailableException unavailable() {
+        return new IdentityProviderUnavailableException("the JWK set at " + loggable(url)
+                + " could not be fetched (see the warning before), so the token's key cannot be looked up", null);
     }
 
     /**

@@ -13,9 +13,18 @@ public final class AccountJson {
     }
 
     /** What sign-up, sign-in and refresh answer. Its toString leaves the tokens out. */
-    public record Session(UserJson user, String token, String expiresAt, String refreshToken, String refreshExpiresAt) {
-        public static Session of(User user, String token, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
-            return new Session(UserJson.from(user), token, Json.instant(expiresAt), refreshToken, Json.instant(refreshExpiresAt));
+    /**
+     * Sign-up, sign-in and refresh. {@code access_token}, {@code token_type}, {@code expires_in} (seconds) and
+     * {@code user_id} repeat what is there under the names frontends written for other backends read.
+     */
+    public record Session(UserJson user, String userId, String token, String accessToken, String tokenType,
+                          long expiresIn, String expiresAt, String refreshToken, String refreshExpiresAt) {
+        public static Session of(User user, String token, Instant expiresAt, String refreshToken, Instant refreshExpiresAt,
+                                 Instant now) {
+            UserJson json = UserJson.from(user);
+            return new Session(json, json.id(), token, token, "bearer",
+                    Math.max(0, java.time.Duration.between(now, expiresAt).toSeconds()), Json.instant(expiresAt),
+                    refreshToken, Json.instant(refreshExpiresAt));
         }
 
         @Override

@@ -126,11 +126,11 @@ public final class ProblemMapper {
                 write(req, res, storageUnavailable());
             }
             case IdentityProviderUnavailableException e -> {
-                LOG.log(System.Logger.Level.WARNING, "request {0}: Better Auth unavailable: {1}", RequestId.of(req),
+                LOG.log(System.Logger.Level.WARNING, "request {0}: identity provider unavailable: {1}", RequestId.of(req),
                         e.getMessage());
                 write(req, res, Problem.of(Status.SERVICE_UNAVAILABLE_503,
-                                "The identity provider (Better Auth) cannot be reached right now to check this session; "
-                                        + "try again in a few seconds.")
+                                "The identity provider (Better Auth) cannot be reached right now to check this "
+                                        + "credential; try again in a few seconds.")
                         .withHeader("Retry-After", RETRY_AFTER_SECONDS));
             }
             case OverloadedException e -> {

@@ -29,6 +29,10 @@ final class JwksServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+                // As Next.js, where Better Auth's JWKS usually lives, answers an h2c upgrade: closed unanswered.
+                throw new IOException("upgrade refused"); // the JDK's server then closes the connection
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);

@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.auth;
 
+import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.application.testing.MutableClock;
 import app.todo.domain.user.IdentitySource;
 
@@ -151,7 +152,8 @@ class JwksTokenVerifierTest {
         outage.accept(server);
         clock.advance(Duration.ofMinutes(5));
 
-        assertThrows(InvalidTokenException.class, () -> verifier.verify(TestSigner.ed25519("new")
+        // Unknown because the set cannot be fetched: unavailable (a 503), never "unknown key" (a 401 signs users out).
+        assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(TestSigner.ed25519("new")
                 .token("EdDSA", claims("u1"))));
         assertEquals("u1", verifier.verify(known.token("EdDSA", claims("u1"))).userId());
         assertEquals(java.util.List.of("known"), remote.knownKids());
@@ -212,6 +214,26 @@ class JwksTokenVerifierTest {
         assertEquals(java.util.List.of("known"), remote.knownKids());
     }
 
+    @Test
+    void aKeySetThatWasNeverFetchedIsUnavailableNotAnUnknownKey() {
+        TestSigner signer = TestSigner.ed25519("first");
+        server.failing(503, "starting");
+
+        assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(signer.token("EdDSA", claims("u1"))));
+
+        server.serving(TestSigner.jwks(signer));
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals("u1", verifier.verify(signer.token("EdDSA", claims("u1"))).userId());
+    }
+
+    @Test
+    void anUnknownKidIsStillAnUnknownKeyWhenTheSetWasFetched() {
+        loaded("known");
+        InvalidTokenException refused = assertThrows(InvalidTokenException.class,
+                () -> verifier.verify(TestSigner.ed25519("stranger").token("EdDSA", claims("u1"))));
+        assertEquals("The token's signing key is not known", refused.getMessage());
+    }
+
     /** A key the server publishes and the verifier has already used once (one JWKS request so far). */
     private TestSigner loaded(String kid) {
         TestSigner signer = TestSigner.ed25519(kid);
@@ -227,7 +249,8 @@ class JwksTokenVerifierTest {
         server.stallingAfterHeaders(TestSigner.jwks(signer));
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            assertThrows(InvalidTokenException.class, () -> verifier.verify(signer.token("EdDSA", claims("u1"))));
+            assertThrows(IdentityProviderUnavailableException.class,
+                    () -> verifier.verify(signer.token("EdDSA", claims("u1"))));
         }, "the old fetch waited for the body without a deadline (25 s and more)");
     }
 

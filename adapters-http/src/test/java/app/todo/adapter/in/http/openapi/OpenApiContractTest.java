@@ -219,6 +219,8 @@ class OpenApiContractTest {
                 "GET /api/{user_id}/tasks/{id}", "PUT /api/{user_id}/tasks/{id}", "DELETE /api/{user_id}/tasks/{id}",
                 "PATCH /api/{user_id}/tasks/{id}/complete",
                 "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/claim-admin", "GET /api/auth/me",
+                "POST /api/auth/signup", "POST /api/auth/register", "POST /api/auth/signin", "POST /api/auth/login",
+                "POST /api/auth/logout",
                 "GET /api/auth/jwks", "POST /api/auth/refresh", "POST /api/auth/sign-out", "GET /api/auth/sessions",
                 "DELETE /api/auth/sessions/{id}", "POST /api/auth/change-password",
                 "GET /api/admin/users", "PATCH /api/admin/users/{id}",

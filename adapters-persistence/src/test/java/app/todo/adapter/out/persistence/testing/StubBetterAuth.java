@@ -107,6 +107,11 @@ public final class StubBetterAuth implements AutoCloseable {
 
     private void getSession(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+            // As Next.js, where Better Auth usually runs, answers an h2c upgrade: the socket closes unanswered.
+            throw new IOException("upgrade refused"); // the JDK's server then closes the connection
+
+        }
         if (stalled) {
             try {
                 released.await();
