@@ -263,9 +263,11 @@ if [[ -n $retry ]]; then log "   Retry-After: $retry"; fi
 sleep $((cache_window + 1))
 code=$(status -H "authorization: Bearer $a_token" "$api/api/$a_id/tasks")
 check "a session token whose cached answer has expired, Better Auth down" 503 "$code"
+# The secret is here to check session cookies, not to sign tokens: an HS256 token naming A is refused (shared-
+# secret tokens are off unless AUTH_SHARED_SECRET_TOKENS=true, and even then never speak for Better Auth's users).
 hs=$(tool hs256 "$a_id" 900)
 code=$(status -H "authorization: Bearer $hs" "$api/api/$a_id/tasks")
-check "an HS256 token (BETTER_AUTH_SECRET, sub = A, exp 15 min) while Better Auth is down" 200 "$code"
+check "an HS256 token signed with BETTER_AUTH_SECRET naming A (a Better Auth user)" 401 "$code"
 
 log ""
 metrics=$(curl -s --max-time 10 "$api/metrics" || true)

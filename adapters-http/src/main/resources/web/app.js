@@ -268,7 +268,14 @@ onSubmit('filter-form', () => {
   offset = 0;
   return loadTasks();
 });
-$('sign-out').addEventListener('click', () => signOut());
+// Ends the session on the server too, so the token is refused from now on, not just forgotten here.
+$('sign-out').addEventListener('click', () => run(async () => {
+  try {
+    await api('POST', '/api/auth/sign-out');
+  } finally {
+    signOut();
+  }
+}));
 $('previous-page').addEventListener('click', () => run(() => {
   offset = Math.max(0, offset - Number($('filter-limit').value));
   return loadTasks();

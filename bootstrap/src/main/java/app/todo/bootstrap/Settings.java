@@ -36,6 +36,7 @@ public record Settings(
         Path dataDirectory,
         int databasePoolSize,
         Optional<String> sharedSecret,
+        boolean sharedSecretTokens,
         Optional<URI> jwksUrl,
         Optional<URI> betterAuthUrl,
         String betterAuthBasePath,
@@ -47,6 +48,7 @@ public record Settings(
         Duration sessionTtl,
         Duration sharedSecretMaxLifetime,
         Optional<String> atRestSecret,
+        List<String> previousAtRestSecrets,
         Duration keyRotation,
         Duration keyGrace,
         Set<IdentitySource> claimSources,
@@ -65,15 +67,24 @@ public record Settings(
         Reader r = new Reader(lookup);
         Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10));
         Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Ed25519TokenIssuer.MIN_TTL, Duration.ofDays(30));
+        Optional<String> betterAuthSecret = r.secret("BETTER_AUTH_SECRET");
+        Optional<URI> betterAuthUrl = r.url("BETTER_AUTH_URL");
+        // HS256/384/512 tokens are their own source: on by default only where the secret is there for them (the
+        // FastAPI set-up), not where it is there to check Better Auth's session cookies.
+        boolean sharedSecretTokens = r.bool("AUTH_SHARED_SECRET_TOKENS", betterAuthSecret.isPresent() && betterAuthUrl.isEmpty());
+        if (sharedSecretTokens && betterAuthSecret.isEmpty()) {
+            r.problems.add("AUTH_SHARED_SECRET_TOKENS=true needs BETTER_AUTH_SECRET, the secret the tokens are signed with");
+        }
         Settings settings = new Settings(
                 r.string("HOST").orElse("0.0.0.0"),
                 r.integer("PORT", 8080, 0, 65535),
                 r.string("DATABASE_URL"),
                 Path.of(r.string("DATA_DIR").orElse("data")),
                 r.integer("DB_POOL_SIZE", 16, 1, 200),
-                r.secret("BETTER_AUTH_SECRET"),
+                betterAuthSecret,
+                sharedSecretTokens,
                 r.url("AUTH_JWKS_URL"),
-                r.url("BETTER_AUTH_URL"),
+                betterAuthUrl,
                 r.basePath("BETTER_AUTH_BASE_PATH", "/api/auth"),
                 r.duration("AUTH_SESSION_CACHE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(5)),
                 r.string("AUTH_ISSUER"),
@@ -83,6 +94,7 @@ public record Settings(
                 r.duration("AUTH_SESSION_TTL", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365)),
                 r.duration("AUTH_SHARED_SECRET_MAX_TTL", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
                 r.secret("AUTH_SECRET"),
+                r.secrets("AUTH_SECRET_PREVIOUS"),
                 r.duration("AUTH_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                 // The default keeps a retired key listed as long as any token it signed can still be valid.
                 r.duration("AUTH_KEY_GRACE", tokenTtl.plus(clockSkew), Duration.ZERO, Duration.ofDays(365)),
@@ -101,7 +113,7 @@ public record Settings(
     public String describe() {
         return "port=" + port
                 + ", database=" + (databaseUrl.isPresent() ? "DATABASE_URL" : "embedded H2 in " + dataDirectory.toAbsolutePath())
-                + ", shared-secret tokens=" + (sharedSecret.isPresent() ? "on" : "off")
+                + ", shared-secret tokens=" + (sharedSecretTokens ? "on" : "off")
                 + ", JWKS tokens=" + jwksUrl.map(RemoteJwks::loggable).orElse("off")
                 + ", Better Auth sessions=" + betterAuthUrl.map(url -> RemoteJwks.loggable(url) + betterAuthBasePath
                         + " (cached " + sessionCache.toSeconds() + " s)").orElse("off")
@@ -162,6 +174,24 @@ public record Settings(
             return raw;
         }
 
+        /** Comma-separated secrets, each checked like {@link #secret}; base64 and hex secrets hold no comma. */
+        List<String> secrets(String key) {
+            Optional<String> raw = string(key);
+            if (raw.isEmpty()) {
+                return List.of();
+            }
+            List<String> secrets = new java.util.ArrayList<>();
+            for (String secret : raw.get().split(",")) {
+                String value = secret.strip();
+                if (!value.isEmpty() && value.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+                    problems.add(key + ": each secret must be at least " + MIN_SECRET_BYTES + " bytes long");
+                } else if (!value.isEmpty()) {
+                    secrets.add(value);
+                }
+            }
+            return List.copyOf(secrets);
+        }
+
         Optional<URI> url(String key) {
             return string(key).flatMap(raw -> {
                 try {
@@ -172,9 +202,19 @@ public record Settings(
                 } catch (IllegalArgumentException e) {
                     // reported below
                 }
-                problems.add(key + " must be an http(s) URL such as http://localhost:3000/api/auth/jwks (got '" + raw + "')");
+                problems.add(key + " must be an http(s) URL such as http://localhost:3000/api/auth/jwks (got '"
+                        + redactedUrl(raw) + "')");
                 return Optional.empty();
             });
+        }
+
+        /**
+         * A URL that did not parse, as an error message may show it: the {@code user:password@} part and
+         * everything from the query on replaced, since credentials and signed parameters live there.
+         */
+        static String redactedUrl(String raw) {
+            String cut = raw.replaceAll("[?#].*$", "?…");
+            return cut.replaceAll("^([^/]*//)?[^/@]*@", "$1…@");
         }
 
         /** A URL path such as {@code /api/auth}: starts with '/', no query. */

@@ -154,7 +154,8 @@ public final class Wiring implements AutoCloseable {
                     new DeleteTaskService(tasks, transactions));
             // The service's own key pairs: made on the first start of the first instance, shared by all via the
             // database, rotated every AUTH_KEY_ROTATION by whichever instance finds the current one due.
-            SigningKeyRepository keyStore = settings.atRestSecret().map(database::signingKeyRepository)
+            SigningKeyRepository keyStore = settings.atRestSecret()
+                    .map(secret -> database.signingKeyRepository(secret, settings.previousAtRestSecrets()))
                     .orElseGet(database::signingKeyRepository);
             if (settings.atRestSecret().isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "AUTH_SECRET is not set: the private halves of the service's "
@@ -165,7 +166,7 @@ public final class Wiring implements AutoCloseable {
                     clock, settings.keyRotation(), settings.keyGrace()));
             TokenVerifier verifier = TokenVerifiers.builder(clock)
                     .ownKeys(ownKeys)
-                    .sharedSecret(settings.sharedSecret().orElse(null))
+                    .sharedSecret(settings.sharedSecret().filter(secret -> settings.sharedSecretTokens()).orElse(null))
                     .jwksUrl(settings.jwksUrl())
                     .issuer(settings.issuer().orElse(null))
                     .audience(settings.audience().orElse(null))
@@ -186,6 +187,8 @@ public final class Wiring implements AutoCloseable {
                     SessionLiveness.DEFAULT_MAX_ENTRIES);
             PasswordHasher hasher = Argon2PasswordHasher.owasp();
             RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
+            AttemptLimits attemptLimits = new AttemptLimits(database.rateLimiter(clock));
+            ClientAddress clientAddress = settings.trustProxy() ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET;
             AccountRoutes accounts = new AccountRoutes(
                     new SignUpService(users, database.credentialRepository(), hasher, transactions, clock),
                     new SignInService(database.credentialRepository(), users, hasher),
@@ -199,8 +202,7 @@ public final class Wiring implements AutoCloseable {
                             new ChangePasswordService(database.credentialRepository(), hasher, sessions, liveness, clock)),
                     SessionTokens.signedBy(issuer), ownKeys::jwksJson,
                     // Counted in the database: a client gets the contract's limits once, however many instances it tries.
-                    new AccountRateLimits(new AttemptLimits(database.rateLimiter(clock)), settings.trustProxy()
-                            ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET),
+                    new AccountRateLimits(attemptLimits, clientAddress),
                     bodies);
             AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
                     new ChangeUserService(database.userDirectory(), recentCallers, sessions, clock), bodies);
@@ -218,7 +220,8 @@ public final class Wiring implements AutoCloseable {
             settings.betterAuthUrl().ifPresent(url -> {
                 var directory = new HttpBetterAuthSessionDirectory(url, settings.betterAuthBasePath(), metrics.registry());
                 http.betterAuthSessions(new ResolveSessionService(directory, settings.sharedSecret(), clock,
-                        settings.sessionCache(), ResolveSessionService.DEFAULT_MAX_ENTRIES), settings.corsOrigins());
+                        settings.sessionCache(), ResolveSessionService.DEFAULT_MAX_ENTRIES, attemptLimits),
+                        settings.corsOrigins(), clientAddress::of);
             });
             accounts.registerOn(http);
             admin.registerOn(http);

@@ -25,7 +25,8 @@ class BetterAuthUnavailableTest {
              RunningService service = RunningService.start(Map.of(
                      "DATA_DIR", Files.createTempDirectory("todo-ba-down").toString(),
                      "BETTER_AUTH_URL", betterAuth.url().toString(),
-                     "BETTER_AUTH_SECRET", TestTokens.SECRET))) {
+                     "BETTER_AUTH_SECRET", TestTokens.SECRET,
+                     "AUTH_SHARED_SECRET_TOKENS", "true"))) {
             String token = betterAuth.signIn("ba-down", null, null, false);
             betterAuth.stall();
 

@@ -245,10 +245,14 @@ class BrowserTest {
             screenshot("app-4-phone");
             driver.manage().window().setSize(new Dimension(1280, 900));
 
+            String pageToken = (String) ((JavascriptExecutor) driver).executeScript(
+                    "return JSON.parse(sessionStorage.getItem('todo.session')).token");
             driver.findElement(By.id("sign-out")).click();
             waitUntil("the sign-in form shows", d -> d.findElement(By.id("auth")).isDisplayed());
             assertTrue(!driver.findElement(By.id("tasks")).isDisplayed());
             assertEquals(null, ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('todo.session')"));
+            assertEquals(401, service.send("GET", tasks, pageToken, null).statusCode(),
+                    "signing out ends the session on the server, not just in the tab");
 
             // Back in with the keyboard alone: Enter in the password field submits.
             type(By.id("sign-in-email"), email);

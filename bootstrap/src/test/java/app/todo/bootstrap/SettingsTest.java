@@ -136,6 +136,18 @@ class SettingsTest {
         assertFalse(settings.describe().contains("hunter2") || settings.describe().contains("sig=abc"), settings.describe());
     }
 
+    /** An invalid URL setting is reported without the password or query it may carry. */
+    @Test
+    void anInvalidUrlIsReportedWithoutItsCredentialsOrQuery() {
+        for (String bad : new String[] {"ftp://frontend:hunter2@auth.example/jwks?sig=abc",
+                "http://frontend:hunter2@[bad/jwks?sig=abc", "frontend:hunter2@auth.example"}) {
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> settings(Map.of("BETTER_AUTH_URL", bad)));
+            assertTrue(e.getMessage().contains("BETTER_AUTH_URL"), e.getMessage());
+            assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("sig=abc"), e.getMessage());
+        }
+    }
+
     @Test
     void roleClaimsAreTrustedFromBetterAuthByDefaultAndNeverFromTheOwnKey() {
         assertEquals(Set.of(IdentitySource.JWKS, IdentitySource.BETTER_AUTH_SESSION), settings(Map.of()).claimSources());

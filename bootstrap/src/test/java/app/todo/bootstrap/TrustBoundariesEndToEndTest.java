@@ -1,6 +1,7 @@
 package app.todo.bootstrap;
 
 import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.adapter.out.persistence.testing.StubBetterAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,41 @@ class TrustBoundariesEndToEndTest {
             String payload = new String(Base64.getUrlDecoder().decode(session.get("token").asText().split("\\.")[1]),
                     StandardCharsets.UTF_8);
             assertFalse(JSON.readTree(payload).has("role"), "own tokens carry no role: " + payload);
+        }
+    }
+
+    /**
+     * Second review, finding 1: the external sources are kept apart. The secret that checks Better Auth's session
+     * cookies does not switch shared-secret tokens on, and when they are on explicitly, an HS256 token still cannot
+     * name a user whom Better Auth introduced (nor the other way round).
+     */
+    @Test
+    void aSharedSecretTokenCannotNameABetterAuthUserAndIsOffWhereTheSecretChecksSessions() throws Exception {
+        try (StubBetterAuth betterAuth = new StubBetterAuth(TestTokens.SECRET)) {
+            Map<String, String> sessions = Map.of(
+                    "DATABASE_URL", RunningService.databaseUrl(app.todo.adapter.out.persistence.testing.TestPostgres.newDatabase()),
+                    "BETTER_AUTH_URL", betterAuth.url().toString(),
+                    "BETTER_AUTH_SECRET", TestTokens.SECRET);
+            String baUser = "ba-" + UUID.randomUUID();
+            String session = betterAuth.signIn(baUser, "ba@example.com", "user", false);
+            try (RunningService service = RunningService.start(sessions)) {
+                assertEquals(200, service.send("GET", "/api/" + baUser + "/tasks", session, null).statusCode());
+                String stranger = newUser();
+                assertEquals(401, service.send("GET", "/api/" + stranger + "/tasks", TestTokens.valid(stranger), null)
+                        .statusCode(), "shared-secret tokens are off: the secret is there for the session cookies");
+            }
+            Map<String, String> both = new java.util.HashMap<>(sessions);
+            both.put("AUTH_SHARED_SECRET_TOKENS", "true");
+            try (RunningService service = RunningService.start(both)) {
+                HttpResponse<String> impostor = service.send("GET", "/api/" + baUser + "/tasks", TestTokens.valid(baUser), null);
+                assertEquals(401, impostor.statusCode(), impostor::body);
+                String hsUser = newUser();
+                assertEquals(200, service.send("GET", "/api/" + hsUser + "/tasks", TestTokens.valid(hsUser), null).statusCode());
+                String hsSession = betterAuth.signIn(hsUser, "hs@example.com", "user", false);
+                assertEquals(401, service.send("GET", "/api/" + hsUser + "/tasks", hsSession, null).statusCode(),
+                        "nor does Better Auth speak for a user the shared secret introduced");
+                assertEquals(200, service.send("GET", "/api/" + baUser + "/tasks", session, null).statusCode());
+            }
         }
     }
 

@@ -41,6 +41,16 @@ public final class AttemptLimits {
     static final RateLimit REFRESH_ADDRESS = new RateLimit("refresh-address", REFRESH_PER_ADDRESS,
             MINUTE.dividedBy(REFRESH_PER_ADDRESS));
 
+    /**
+     * Better Auth sessions not in this service's memory, looked up per client address: a burst of 30, then one
+     * every 2 s. A browser costs one lookup per session per cache window (30 s); a stream of made-up tokens
+     * from one address is refused here before any call leaves, so it cannot spend Better Auth's own limit for
+     * everybody else.
+     */
+    public static final int SESSION_LOOKUPS_PER_ADDRESS = 30;
+    static final RateLimit SESSION_LOOKUP_ADDRESS = new RateLimit("session-lookup-address", SESSION_LOOKUPS_PER_ADDRESS,
+            Duration.ofSeconds(2));
+
     /** Emails longer than this are cut in a key: no valid email is longer. */
     private static final int MAX_EMAIL_IN_KEY = 254;
 
@@ -68,6 +78,11 @@ public final class AttemptLimits {
 
     public Optional<Duration> refresh(String address) {
         return limiter.tryAcquire(REFRESH_ADDRESS, address);
+    }
+
+    /** A Better Auth session lookup that the cache could not answer, by the client at {@code address}. */
+    public Optional<Duration> sessionLookup(String address) {
+        return limiter.tryAcquire(SESSION_LOOKUP_ADDRESS, address);
     }
 
     /**

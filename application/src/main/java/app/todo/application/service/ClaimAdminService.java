@@ -8,6 +8,7 @@ import app.todo.domain.shared.Result;
 import app.todo.domain.user.Role;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserChanges;
+import app.todo.domain.user.IdentitySource;
 
 import java.util.Optional;
 
@@ -27,7 +28,11 @@ public final class ClaimAdminService implements ClaimAdminUseCase {
     @Override
     public Result<User, AdminError> claimAdmin(ClaimAdminCommand command) {
         User caller = command.caller();
-        if (caller.email() == null || !bootstrap.redeem(caller.email(), command.token())) {
+        // Only an own account's email is known to be the caller's (they signed up with it and sign in with it);
+        // an external token's email claim is the frontend's word, unverified, so it never redeems a token. Better
+        // Auth's users get the admin role from its admin plugin's role claim instead (AUTH_TRUST_ROLE_CLAIMS).
+        if (caller.origin() != IdentitySource.Origin.OWN || caller.email() == null
+                || !bootstrap.redeem(caller.email(), command.token())) {
             return Result.err(new AdminError.ClaimRefused());
         }
         return directory.change(caller.id(), new UserChanges(Optional.of(Role.ADMIN), Optional.empty()))

@@ -86,15 +86,16 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
         User user;
         if (known.isPresent()) {
             user = known.get();
-        } else if (command.source().origin() == IdentitySource.Origin.EXTERNAL) {
-            // Provisioned with the plain role: a claimed admin role is never a lasting grant.
+        } else if (command.source().origin().isExternal()) {
+            // Provisioned with the plain role: a claimed admin role is never a lasting grant. The user remembers
+            // which source introduced it, and no other source speaks for it from then on.
             user = users.addIfAbsent(User.newcomer(command.userId(), emailOrNull(command.email()),
-                    nameOrNull(command.name()), Role.USER, Times.now(clock)));
+                    nameOrNull(command.name()), Role.USER, Times.now(clock), command.source().origin()));
         } else {
             // Own accounts come from sign-up only; a token of the own key for nobody proves nothing.
             return Result.err(new CallerError.NotVouchedFor(command.userId().value()));
         }
-        if (user.origin() != command.source().origin()) {
+        if (!user.origin().admits(command.source().origin())) {
             return Result.err(new CallerError.NotVouchedFor(user.id().value()));
         }
         if (cached.isEmpty()) {
@@ -105,9 +106,11 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
             return Result.err(new CallerError.Disabled(user.id().value()));
         }
         // After the disabled check: disabling also ends every session, and the contract's answer is the 403.
-        if (sessions != null && command.source() == IdentitySource.OWN_KEY && command.sessionId().isPresent()
-                && !sessions.isLive(command.sessionId().get())) {
-            return Result.err(new CallerError.SessionEnded(command.sessionId().get()));
+        // An own token must name a live session: every token sign-in issues does, so one without is from a
+        // key that leaked (e.g. a backup from before AUTH_SECRET) and sign-out could never end it.
+        if (sessions != null && command.source() == IdentitySource.OWN_KEY
+                && (command.sessionId().isEmpty() || !sessions.isLive(command.sessionId().get()))) {
+            return Result.err(new CallerError.SessionEnded(command.sessionId().orElse("")));
         }
         return Result.ok(claimsCount && command.adminClaim() && !user.isAdmin() ? user.withRole(Role.ADMIN) : user);
     }

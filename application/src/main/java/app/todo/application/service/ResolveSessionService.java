@@ -36,6 +36,8 @@ import java.util.Optional;
  *       the contract's window for a disabled user) and never past the session's own expiry; refusals for
  *       {@link #NEGATIVE_TTL} at most, so a busy frontend costs Better Auth about one call per token per
  *       window, and a signed-out session is refused within it.</li>
+ *   <li>Lookups past the cache are limited per client address ({@link AttemptLimits#sessionLookup}), so a
+ *       stream of made-up tokens from one client is refused before any call and degrades that client only.</li>
  *   <li>Better Auth unreachable: {@code IdentityProviderUnavailableException} (a 503), for these
  *       requests only.</li>
  * </ul>
@@ -53,6 +55,7 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
     private final Optional<byte[]> secret;
     private final Clock clock;
     private final Duration ttl;
+    private final AttemptLimits limits;
     /** Better Auth's answers (a session, or empty for a refusal) by bare token. */
     private final ExpiringMemory<ByteBuffer, Optional<ExternalSession>> cache;
 
@@ -62,6 +65,16 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
      */
     public ResolveSessionService(ExternalSessionDirectory directory, Optional<String> secret, Clock clock, Duration ttl,
                                  int maxEntries) {
+        this(directory, secret, clock, ttl, maxEntries, null);
+    }
+
+    /**
+     * @param limits counts the lookups each client address makes past the cache ({@link AttemptLimits#sessionLookup});
+     *               {@code null} for no limit
+     */
+    public ResolveSessionService(ExternalSessionDirectory directory, Optional<String> secret, Clock clock, Duration ttl,
+                                 int maxEntries, AttemptLimits limits) {
+        this.limits = limits;
         this.directory = Objects.requireNonNull(directory, "directory");
         this.secret = secret.filter(s -> !s.isEmpty()).map(s -> s.getBytes(StandardCharsets.UTF_8));
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -89,6 +102,13 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
         Optional<Optional<ExternalSession>> cached = cache.get(key, now);
         if (cached.isPresent()) {
             return answer(cached.get(), true);
+        }
+        if (limits != null) {
+            Optional<Duration> wait = limits.sessionLookup(credential.clientAddress().orElse("unknown"));
+            if (wait.isPresent()) {
+                return Result.err(new SessionRefused("This client has presented too many unknown session tokens; "
+                        + "wait before trying again", false, wait));
+            }
         }
         Optional<ExternalSession> session = directory.find(credential);
         remember(key, session, now);

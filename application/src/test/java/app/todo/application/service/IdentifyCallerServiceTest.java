@@ -38,7 +38,8 @@ class IdentifyCallerServiceTest {
     void provisionsAFirstTimeCallerFromTheToken() {
         User user = ok(identify("Alice@Example.com", "Alice", false, false));
 
-        assertEquals(new User(ID, new Email("alice@example.com"), "Alice", Role.USER, false, TaskServices.START), user);
+        assertEquals(User.newcomer(ID, new Email("alice@example.com"), "Alice", Role.USER, TaskServices.START,
+                IdentitySource.Origin.BETTER_AUTH), user, "remembering which source introduced it");
         assertEquals(Optional.of(user), users.find(ID));
     }
 
@@ -118,6 +119,24 @@ class IdentifyCallerServiceTest {
         }
         assertEquals(new CallerError.NotVouchedFor(external.id().value()), err(service.identifyCaller(
                 new IdentifyCallerCommand(external.id(), null, null, IdentitySource.OWN_KEY, false, false))));
+    }
+
+    /** Second review, finding 1: external sources speak only for the users they introduced. */
+    @Test
+    void eachExternalSourceSpeaksOnlyForItsOwnUsersAndLegacyOnesForAnyExternalSource() {
+        User betterAuth = ok(identify(null, null, false, false)); // introduced by the JWKS
+        assertEquals(new CallerError.NotVouchedFor(ID.value()), err(service.identifyCaller(
+                new IdentifyCallerCommand(ID, null, null, IdentitySource.SHARED_SECRET, false, false))));
+        assertEquals(betterAuth.id(), ok(service.identifyCaller(
+                new IdentifyCallerCommand(ID, null, null, IdentitySource.BETTER_AUTH_SESSION, false, false))).id(),
+                "Better Auth's JWKS and its sessions are one identity provider");
+
+        UserId legacy = new UserId("provisioned-before-v7");
+        users.addIfAbsent(new User(legacy, null, null, Role.USER, false, TaskServices.START)); // origin 'external'
+        for (IdentitySource source : List.of(IdentitySource.SHARED_SECRET, IdentitySource.JWKS)) {
+            assertEquals(legacy, ok(service.identifyCaller(
+                    new IdentifyCallerCommand(legacy, null, null, source, false, false))).id());
+        }
     }
 
     @Test

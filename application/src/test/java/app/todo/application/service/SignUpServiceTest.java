@@ -90,6 +90,10 @@ class SignUpServiceTest {
                 "another address cannot use it");
         assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(boss, token + "x"))),
                 "a wrong token");
+        User claimingTheAddress = User.newcomer(new app.todo.domain.user.UserId("hs-boss"), new Email("boss@example.com"),
+                null, Role.USER, TaskServices.START, app.todo.domain.user.IdentitySource.Origin.SHARED_SECRET);
+        assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(claimingTheAddress, token))),
+                "an external token's email claim is unverified: it never redeems, nor spends, the token");
         assertEquals(Role.ADMIN, value(claim.claimAdmin(new ClaimAdminCommand(boss, token))).role());
         assertEquals(Role.ADMIN, store.users().find(boss.id()).orElseThrow().role(), "stored: a local grant");
         assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(boss, token))),

@@ -33,6 +33,14 @@ public record User(UserId id, Email email, String name, Role role, boolean disab
         return new User(id, email, name, role, false, now, IdentitySource.Origin.EXTERNAL);
     }
 
+    /** A user seen for the first time, vouched for by a frontend's source of {@code origin}. */
+    public static User newcomer(UserId id, Email email, String name, Role role, Instant now, IdentitySource.Origin origin) {
+        if (!origin.isExternal()) {
+            throw new IllegalArgumentException("own accounts are made by sign-up, not provisioned");
+        }
+        return new User(id, email, name, role, false, now, origin);
+    }
+
     /** An account of the service's own, made by sign-up. */
     public static User ownAccount(UserId id, Email email, String name, Role role, Instant now) {
         return new User(id, email, name, role, false, now, IdentitySource.Origin.OWN);

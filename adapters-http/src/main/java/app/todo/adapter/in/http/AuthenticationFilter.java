@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -61,16 +62,21 @@ public final class AuthenticationFilter implements Filter {
     private final Predicate<String> allowedOrigin;
     private final SessionVerificationMetrics sessionMetrics;
     private final Predicate<String> routed;
+    private final Function<RoutingRequest, String> clientAddress;
 
     /**
      * @param routed whether a (decoded, canonical) path matches some route: a path that matches none is left
      *               to the routing's 404, with or without a credential, so a mistyped or unknown path never
      *               reads as "signed out"
+     * @param clientAddress the client's IP address as rate limits see it (the socket, or the proxy's
+     *               {@code X-Forwarded-For} entry), for Better Auth session lookups
      */
     AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths,
                          Optional<ResolveSessionUseCase> sessions, Predicate<String> allowedOrigin,
-                         SessionVerificationMetrics sessionMetrics, Predicate<String> routed) {
+                         SessionVerificationMetrics sessionMetrics, Predicate<String> routed,
+                         Function<RoutingRequest, String> clientAddress) {
         this.routed = Objects.requireNonNull(routed, "routed");
+        this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.identify = Objects.requireNonNull(identify, "identify");
         this.publicPaths = Set.copyOf(publicPaths);
@@ -116,7 +122,7 @@ public final class AuthenticationFilter implements Filter {
         if (authorization.isPresent()) {
             String token = bearerToken(authorization.get());
             if (sessions.isPresent() && !looksLikeJwt(token)) {
-                return resolved(SessionCredential.bearer(token));
+                return resolved(SessionCredential.bearer(token).from(clientAddress.apply(req)));
             }
             return verified(token);
         }
@@ -125,7 +131,7 @@ public final class AuthenticationFilter implements Filter {
                 Optional<String> cookie = req.headers().cookies().first(name).asOptional();
                 if (cookie.isPresent() && !cookie.get().isBlank()) {
                     refuseCrossSiteChange(req);
-                    return resolved(SessionCredential.cookie(name, cookie.get()));
+                    return resolved(SessionCredential.cookie(name, cookie.get()).from(clientAddress.apply(req)));
                 }
             }
         }
@@ -172,6 +178,9 @@ public final class AuthenticationFilter implements Filter {
             }
             case Result.Err<ResolvedSession, SessionRefused> err -> {
                 sessionMetrics.record(Outcome.REJECTED);
+                err.error().retryAfter().ifPresent(wait -> {
+                    throw ProblemMapper.tooManyRequests("unknown session tokens", wait).raise();
+                });
                 throw invalidToken(err.error().reason()).raise();
             }
         };

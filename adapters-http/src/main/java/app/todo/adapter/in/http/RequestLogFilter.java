@@ -10,12 +10,14 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs first: gives every request its id (the client's when acceptable) and writes one access-log line
  * once the response is sent, whoever sent it — a route, an error handler or a filter. The line names
- * the route template, not the path, and no header, so neither user ids in paths nor tokens reach it; a
+ * the route template (also of a request answered before routing, such as a 401), not the path, and no header, so neither user ids in paths nor tokens reach it; a
  * {@code 404} that matched no route names its raw path instead (bounded, visible ASCII only, no query).
  * The same moment feeds the request metrics, so the log and {@code /metrics} agree on route and status.
  */
@@ -27,10 +29,16 @@ final class RequestLogFilter implements Filter {
     static final int MAX_LOGGED_PATH = 200;
 
     private final HttpRequestMetrics metrics;
+    private final Function<String, Optional<String>> templateOf;
 
-    /** @param metrics where each request's route, status and duration are counted; {@code null} for nowhere */
-    RequestLogFilter(HttpRequestMetrics metrics) {
+    /**
+     * @param metrics    where each request's route, status and duration are counted; {@code null} for nowhere
+     * @param templateOf the route template a canonical path matches, for requests answered before routing
+     *                   (a missing token's 401, a preflight): they are named by the route they were for
+     */
+    RequestLogFilter(HttpRequestMetrics metrics, Function<String, Optional<String>> templateOf) {
         this.metrics = metrics;
+        this.templateOf = templateOf;
     }
 
     @Override
@@ -72,8 +80,10 @@ final class RequestLogFilter implements Filter {
 
     private void sent(RoutingRequest req, RoutingResponse res, RequestId id, long started, boolean log) {
         long nanos = System.nanoTime() - started;
-        String route = req.matchingPattern().orElse(null);
         int status = res.status().code();
+        String route = req.matchingPattern()
+                .or(() -> status == 404 ? Optional.empty() : templateOf.apply(req.prologue().uriPath().path()))
+                .orElse(null);
         if (metrics != null) {
             metrics.record(req.prologue().method(), route, status, nanos);
         }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +50,11 @@ final class RouteCatalog {
      * {@code /api/{user_id}/tasks}; a {@code {name}} segment matches one non-empty segment), whatever the method.
      */
     boolean matches(String path) {
+        return templateOf(path).isPresent();
+    }
+
+    /** The template of the first registered route that matches the decoded {@code path}, whatever the method. */
+    Optional<String> templateOf(String path) {
         Templates known = templates;
         if (known.routeCount() != routes.size()) {
             List<String[]> split = new ArrayList<>();
@@ -61,10 +67,10 @@ final class RouteCatalog {
         String[] given = path.split("/", -1);
         for (String[] template : known.segments()) {
             if (segmentsMatch(template, given)) {
-                return true;
+                return Optional.of(String.join("/", template));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean segmentsMatch(String[] template, String[] given) {

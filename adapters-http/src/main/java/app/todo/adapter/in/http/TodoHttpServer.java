@@ -12,6 +12,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http1.Http1Config;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The HTTP side of the service, assembled in one place: limits, filters in their order (request id
@@ -62,6 +64,7 @@ public final class TodoHttpServer {
         private IdentifyCallerUseCase identify;
         private ReadinessCheck readiness = () -> true;
         private Optional<ResolveSessionUseCase> sessions = Optional.empty();
+        private Function<? super ServerRequest, String> clientAddress = req -> req.remotePeer().host();
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private final Set<String> publicPaths = new LinkedHashSet<>();
         private final List<Filter> filters = new ArrayList<>();
@@ -90,6 +93,16 @@ public final class TodoHttpServer {
          * cookie-authenticated changes must come from one of {@code allowedOrigins} ({@code CORS_ORIGINS}).
          */
         public Builder betterAuthSessions(ResolveSessionUseCase sessions, Collection<String> allowedOrigins) {
+            return betterAuthSessions(sessions, allowedOrigins, req -> req.remotePeer().host());
+        }
+
+        /**
+         * @param clientAddress the client's address as rate limits key it: session lookups past the cache are
+         *                      limited per client, and Better Auth is told the client's address
+         */
+        public Builder betterAuthSessions(ResolveSessionUseCase sessions, Collection<String> allowedOrigins,
+                                          Function<? super ServerRequest, String> clientAddress) {
+            this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
             this.sessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
             allowedOrigins.forEach(origin -> this.allowedOrigins.add(CorsFilter.normalized(origin)));
             return this;
@@ -168,13 +181,14 @@ public final class TodoHttpServer {
                             .build())
                     .directHandlers(ProblemMapper.directHandlers())
                     .routing(routing -> {
-                        routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics)));
+                        routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics),
+                                catalog::templateOf));
                         routing.addFilter(new RequestTargetFilter());
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
                                 origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),
                                 metrics == null ? SessionVerificationMetrics.NONE : SessionVerificationMetrics.on(metrics),
-                                catalog::matches));
+                                catalog::matches, clientAddress::apply));
                         routing.register("/health", catalog.recording("/health", new HealthRoutes(readiness)));
                         routing.register(catalog.recording("", new OpenApiRoutes()));
                         if (metrics != null) {

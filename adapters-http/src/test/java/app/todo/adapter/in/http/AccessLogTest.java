@@ -120,6 +120,18 @@ class AccessLogTest {
     }
 
     @Test
+    void aRequestRefusedBeforeRoutingIsNamedByTheRouteItWasFor() {
+        String user = "user-" + UUID.randomUUID();
+        HttpResponse<String> refused = server.get("/api/" + user + "/tasks", null);
+        awaitAccessLines(1);
+
+        assertEquals(401, refused.statusCode());
+        String line = accessLinesOf(refused.headers().firstValue("X-Request-Id").orElseThrow()).getFirst();
+        assertTrue(line.contains(" GET /api/{user_id}/tasks 401 "), line);
+        assertFalse(line.contains(user), "the template, not the user's path");
+    }
+
+    @Test
     void noLineCarriesATokenAPasswordOrTheSecret() {
         String user = "user-" + UUID.randomUUID();
         String token = TestTokens.valid(user);

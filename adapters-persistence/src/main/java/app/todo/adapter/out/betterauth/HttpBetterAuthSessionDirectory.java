@@ -66,6 +66,12 @@ public final class HttpBetterAuthSessionDirectory implements ExternalSessionDire
                 .register(metrics);
     }
 
+    /** A client address key ({@code 203.0.113.7}, {@code 2001:db8:1:2:0:0:0:0/64}) as an IP literal, or null. */
+    static String forwardable(String key) {
+        String address = key.endsWith("/64") ? key.substring(0, key.length() - 3) : key;
+        return address.matches("[0-9A-Fa-f:.]{2,45}") && (address.contains(":") || address.contains(".")) ? address : null;
+    }
+
     /** {@link #getSession} without userinfo or query, as logs may show it. */
     private String loggableUrl() {
         String port = getSession.getPort() < 0 ? "" : ":" + getSession.getPort();
@@ -92,6 +98,9 @@ public final class HttpBetterAuthSessionDirectory implements ExternalSessionDire
     private Optional<ExternalSession> ask(SessionCredential credential) {
         HttpRequest.Builder request = HttpRequest.newBuilder(getSession).timeout(TIMEOUT)
                 .header("Accept", "application/json").GET();
+        // Better Auth's rate limiter keys on X-Forwarded-For: without it, every client would count as this service.
+        credential.clientAddress().map(HttpBetterAuthSessionDirectory::forwardable)
+                .ifPresent(address -> request.header("X-Forwarded-For", address));
         credential.cookieName().ifPresentOrElse(
                 name -> request.header("Cookie", name + "=" + credential.token()),
                 () -> request.header("Authorization", "Bearer " + credential.token()));
@@ -139,7 +148,11 @@ public final class HttpBetterAuthSessionDirectory implements ExternalSessionDire
         if (!user.isObject() || !session.isObject() || !user.path("id").isTextual() || user.path("id").asText().isBlank()) {
             throw new IdentityProviderUnavailableException("Better Auth's get-session answer has no session and user", null);
         }
-        return Optional.of(new ExternalSession(user.path("id").asText(), text(user, "email"), text(user, "name"),
+        // Answers are cached per session: what Better Auth's user record may make this service keep is bounded.
+        String email = text(user, "email");
+        String name = text(user, "name");
+        return Optional.of(new ExternalSession(user.path("id").asText(), email != null && email.length() > 320 ? null : email,
+                name != null && name.length() > 255 ? name.substring(0, 255) : name,
                 text(user, "role"), user.path("banned").asBoolean(false), instant(session.path("expiresAt"))));
     }
 

@@ -1,5 +1,8 @@
 package app.todo.application.port.in;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import app.todo.domain.account.SessionCredential;
 import app.todo.domain.shared.Result;
 
@@ -19,7 +22,13 @@ public interface ResolveSessionUseCase {
     record ResolvedSession(IdentifyCallerCommand identity, boolean cached) {
     }
 
-    /** Why a session token is refused (a 401): never the token itself. */
-    record SessionRefused(String reason, boolean cached) {
+    /**
+     * Why a session token is refused (a 401): never the token itself. {@code retryAfter} is set when the
+     * client has asked about too many sessions not known here, and must wait that long (a 429).
+     */
+    record SessionRefused(String reason, boolean cached, Optional<Duration> retryAfter) {
+        public SessionRefused(String reason, boolean cached) {
+            this(reason, cached, Optional.empty());
+        }
     }
 }

@@ -26,10 +26,17 @@ public enum ClientAddress {
      */
     LAST_FORWARDED_FOR;
 
+    /** The one key of every forwarded address that is not an IP literal. */
+    static final String UNPARSEABLE = "unparseable-forwarded-address";
+
     private static final HeaderName FORWARDED_FOR = HeaderNames.create("X-Forwarded-For");
 
-    /** Digits, dots, colons and hex letters only: an IP literal, never a name that would need DNS. */
-    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
+    /**
+     * A dotted-quad IPv4 literal, or an IPv6 one (hex, colons and dots, at least one colon): the JDK parses
+     * both without DNS, and refuses a malformed IPv6 one instead of looking it up.
+     */
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("^(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*)$");
 
     /**
      * The rate-limit key of the request's client: an IPv4 address, or the /64 network of an IPv6
@@ -53,17 +60,31 @@ public enum ClientAddress {
                 : req.remotePeer().host();
     }
 
-    /** {@code address} as a key; anything that is not an IP literal is kept as it is. */
+    /**
+     * {@code address} as a key, a port ({@code 10.0.0.1:4444}, {@code [2001:db8::1]:4444}) stripped; anything
+     * that is not an IP literal ({@code unknown}, an obfuscated RFC 7239 name, garbage) is {@link #UNPARSEABLE},
+     * one key for all, so a made-up value never buys a fresh bucket.
+     */
     static String key(String address) {
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        if (!IP_LITERAL.matcher(literal).matches()) {
-            return address;
+        String literal = withoutPort(address.strip());
+        if (literal.length() > 45 || !IP_LITERAL.matcher(literal).matches()
+                || (!literal.contains(":") && Arrays.stream(literal.split("\\.")).anyMatch(octet -> Integer.parseInt(octet) > 255))) {
+            return UNPARSEABLE; // so getByName below only ever parses a literal, never asks DNS
         }
         try {
             return key(InetAddress.getByName(literal));
-        } catch (UnknownHostException e) {
-            return address;
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return UNPARSEABLE;
         }
+    }
+
+    private static String withoutPort(String address) {
+        if (address.startsWith("[")) {
+            int end = address.indexOf(']');
+            return end > 0 ? address.substring(1, end) : address;
+        }
+        int colon = address.indexOf(':');
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address; // IPv4:port
     }
 
     static String key(InetAddress address) {

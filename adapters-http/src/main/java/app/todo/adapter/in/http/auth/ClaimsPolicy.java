@@ -30,6 +30,11 @@ public final class ClaimsPolicy {
 
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
     private static final int MAX_USER_ID_LENGTH = 255;
+    /** RFC 5321's limit for an address. */
+    static final int MAX_EMAIL_LENGTH = 320;
+    /** As the user record keeps a name. */
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_SESSION_ID_LENGTH = 64;
 
     private final Clock clock;
     private final Duration skew;
@@ -76,9 +81,10 @@ public final class ClaimsPolicy {
             throw new InvalidTokenException("The token has no expiry (exp)");
         }
         Instant expiresAt = exp.toInstant();
-        return new VerifiedToken(userId(claims), string(claims, "email"), string(claims, "name"),
+        return new VerifiedToken(userId(claims), bounded(string(claims, "email"), MAX_EMAIL_LENGTH, false),
+                bounded(string(claims, "name"), MAX_NAME_LENGTH, true),
                 "admin".equals(string(claims, "role")), Boolean.TRUE.equals(claims.getClaim("banned")), expiresAt, source,
-                string(claims, "sid"));
+                bounded(string(claims, "sid"), MAX_SESSION_ID_LENGTH, false));
     }
 
     /** Nimbus's refusals, in the words of the contract's error descriptions. */
@@ -110,6 +116,18 @@ public final class ClaimsPolicy {
             }
         }
         throw new InvalidTokenException("The token names no user (sub)");
+    }
+
+    /**
+     * What a token may make this service keep: a verified token is cached until its {@code exp}, so a claim's
+     * size is memory a caller chooses. A name longer than {@code max} is cut (as the user record cuts it); an
+     * email or session id that long is no valid one, so it counts as absent.
+     */
+    private static String bounded(String value, int max, boolean cut) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        return cut ? value.substring(0, max) : null;
     }
 
     private static String string(JWTClaimsSet claims, String name) {

@@ -27,9 +27,14 @@ public final class JwksTokenVerifier implements TokenVerifier {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** Whether these keys hold the token's key, so that this verifier is the one to ask. */
+    /**
+     * Whether these keys hold the token's key, so that this verifier is the one to ask. A kid not known yet makes
+     * the source look again ({@link PublicKeySource#find}: the service's own ring re-reads the key store at most
+     * every few seconds), so a key another instance has just made verifies here at once.
+     */
     public boolean knows(SignedJWT jwt) {
-        return holds(jwt.getHeader().getKeyID());
+        String kid = jwt.getHeader().getKeyID();
+        return kid != null && !kid.isEmpty() && keys.find(kid).isPresent();
     }
 
     /** Whether the key {@code kid} is (still) one of these keys. */

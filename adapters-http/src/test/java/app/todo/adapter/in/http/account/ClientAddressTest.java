@@ -24,8 +24,21 @@ class ClientAddressTest {
     }
 
     @Test
-    void anything_else_is_kept_as_it_is_and_never_looked_up_in_dns() {
-        assertEquals("proxy.internal", ClientAddress.key("proxy.internal"));
-        assertEquals("unknown", ClientAddress.key("unknown"));
+    void ports_are_stripped_so_a_client_cannot_get_a_bucket_per_connection() {
+        assertEquals("10.0.0.1", ClientAddress.key("10.0.0.1:4444"));
+        assertEquals(ClientAddress.key("10.0.0.1:4444"), ClientAddress.key("10.0.0.1:4445"));
+        assertEquals(ClientAddress.key("2001:db8:1:2::1"), ClientAddress.key("[2001:db8:1:2::1]:4444"));
+    }
+
+    @Test
+    void anything_that_does_not_parse_shares_one_key_and_is_never_looked_up_in_dns() {
+        String unparseable = ClientAddress.key("unknown");
+        assertEquals(ClientAddress.UNPARSEABLE, unparseable);
+        assertEquals(unparseable, ClientAddress.key("proxy.internal"));
+        assertEquals(unparseable, ClientAddress.key("_hidden:1234"));
+        assertEquals(unparseable, ClientAddress.key("random-" + System.nanoTime()));
+        assertEquals(unparseable, ClientAddress.key("1.2.3.4.5"));
+        assertEquals(unparseable, ClientAddress.key("999.1.1.1"));
+        assertEquals(unparseable, ClientAddress.key("dead"));
     }
 }

@@ -107,6 +107,18 @@ class OwnTokensTest {
         assertEquals(json(signedIn).get("user"), json(me).get("user"));
     }
 
+    /** A token of the own key that names no session (as a leaked key could mint) is refused: sign-out could not end it. */
+    @Test
+    void an_own_token_without_a_session_is_refused() throws IOException {
+        JsonNode account = json(server.json("POST", "/api/auth/sign-up", null, body("sid-less@example.com")));
+        String userId = account.get("user").get("id").asText();
+        String sessionless = new Ed25519TokenIssuer(keys, Clock.systemUTC(), Duration.ofHours(1), Optional.empty(),
+                Optional.empty()).issue(userId, "sid-less@example.com", null, null).token();
+
+        assertEquals(200, server.get("/api/auth/me", account.get("token").asText()).statusCode());
+        assertProblem(server.get("/api/auth/me", sessionless), 401);
+    }
+
     @Test
     void the_key_stays_the_same_for_another_instance_over_the_same_store() {
         OwnSigningKeys again = ring(Clock.systemUTC());

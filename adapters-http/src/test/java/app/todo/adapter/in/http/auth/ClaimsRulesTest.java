@@ -39,6 +39,24 @@ class ClaimsRulesTest {
         verifier.verify(token("{\"sub\":\"u1\",\"exp\":" + (now + 900) + ",\"iat\":" + (now + 59) + "}"));
     }
 
+    /** A verified token is cached until its exp: what a claim may make the service keep is bounded. */
+    @Test
+    void overLongNameEmailAndSessionClaimsAreCutOrDropped() {
+        String name = "n".repeat(4_000);
+        String email = "e".repeat(320) + "@example.com";
+        VerifiedToken token = verifier.verify(token("{\"sub\":\"u1\",\"exp\":" + (now() + 900) + ",\"name\":\"" + name
+                + "\",\"email\":\"" + email + "\",\"sid\":\"" + "s".repeat(65) + "\"}"));
+
+        assertEquals(name.substring(0, 255), token.name());
+        assertEquals(null, token.email(), "no address is that long: treated as absent");
+        assertEquals(null, token.sessionId());
+        VerifiedToken fine = fresh().verify(token("{\"sub\":\"u1\",\"exp\":" + (now() + 900)
+                + ",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"sid\":\"s-1\"}"));
+        assertEquals("Ada", fine.name());
+        assertEquals("ada@example.com", fine.email());
+        assertEquals("s-1", fine.sessionId());
+    }
+
     @Test
     void aCustomSkewIsHonoured() {
         TokenVerifier strict = TokenVerifiers.builder(clock).skew(Duration.ZERO).ownKeys(OwnSigningKeys.of(key)).build();

@@ -1,10 +1,10 @@
 package app.todo.adapter.in.http.auth;
 
 import app.todo.application.testing.MutableClock;
+import app.todo.application.service.SigningKeyRing;
 import app.todo.domain.account.SigningKey;
 import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.application.memory.InMemorySigningKeyRepository;
-import app.todo.application.service.SigningKeyRing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -70,5 +70,19 @@ class KeyRotationTest {
                 Optional.empty()).issue("u3", null, null).token();
 
         assertEquals("u3", verifier.verify(signedElsewhere).userId());
+    }
+
+    /** A key made elsewhere (a rotation, an AUTH_SECRET change) verifies here before this instance's next read. */
+    @Test
+    void aKeyAnotherInstanceJustMadeVerifiesHereAtOnceNotAfterTheNextScheduledRead() {
+        String mine = keys.currentKid();
+        SigningKey madeElsewhere = TestTokens.newKey(clock);
+        store.rotate(Optional.of(mine), madeElsewhere);
+        clock.advance(Duration.ofSeconds(6)); // past the 5 s between looks for an unknown kid; far from a scheduled read
+        String signedElsewhere = new Ed25519TokenIssuer(OwnSigningKeys.of(madeElsewhere), clock, Duration.ofMinutes(15),
+                Optional.empty(), Optional.empty()).issue("u4", null, null).token();
+
+        assertEquals("u4", verifier.verify(signedElsewhere).userId());
+        assertEquals(madeElsewhere.kid(), keys.currentKid(), "and this instance now signs with it too");
     }
 }

@@ -156,7 +156,7 @@ class MetricsTest {
         String banned = TestTokens.with(user + "-banned", b -> b.claim("banned", true));
         assertEquals(403, get("/api/" + user + "-banned/tasks", banned).statusCode());
 
-        PrometheusText metrics = scrapeOnceCounted(REQUESTS, request("GET", HttpRequestMetrics.UNMATCHED, 401), 2);
+        PrometheusText metrics = scrapeOnceCounted(REQUESTS, request("GET", TASKS, 401), 2);
 
         String name = "auth_token_verifications_total";
         assertEquals(1, metrics.value(name, Map.of("outcome", "accepted", "source", "shared_secret")));
@@ -164,8 +164,8 @@ class MetricsTest {
         assertEquals(1, metrics.value(name, Map.of("outcome", "rejected", "source", "shared_secret")));
         assertEquals(1, metrics.value(name, Map.of("outcome", "rejected", "source", "none")));
         assertEquals(1, metrics.value(name, Map.of("outcome", "banned", "source", "shared_secret")));
-        assertEquals(2, metrics.value(REQUESTS, request("GET", HttpRequestMetrics.UNMATCHED, 401)),
-                "refused before routing, so no route template is known");
+        assertEquals(2, metrics.value(REQUESTS, request("GET", TASKS, 401)),
+                "refused before routing, yet named by the route it was for");
     }
 
     @Test

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Clock;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.TASKS;
@@ -166,12 +167,21 @@ public final class JooqDatabase implements AutoCloseable {
 
     /**
      * Signing keys whose private halves are stored encrypted (AES-256-GCM, key from HKDF-SHA256 over
-     * {@code atRestSecret}'s UTF-8 bytes); keys stored in plain text are encrypted when next read, and keys
-     * encrypted under another secret come back without their private halves.
+     * {@code atRestSecret}'s UTF-8 bytes); keys stored in plain text, and keys encrypted under another secret,
+     * come back without their private halves (so the ring replaces them).
      */
     public SigningKeyRepository signingKeyRepository(String atRestSecret) {
-        return new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.withSecret(
-                atRestSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return signingKeyRepository(atRestSecret, List.of());
+    }
+
+    /**
+     * Like {@link #signingKeyRepository(String)}, with earlier secrets ({@code AUTH_SECRET_PREVIOUS}) that still
+     * open the keys they sealed, for a rolling change of {@code AUTH_SECRET}.
+     */
+    public SigningKeyRepository signingKeyRepository(String atRestSecret, List<String> previousSecrets) {
+        return new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.withSecrets(
+                atRestSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                previousSecrets.stream().map(secret -> secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList()));
     }
 
     /**
@@ -231,7 +241,7 @@ public final class JooqDatabase implements AutoCloseable {
     }
 
     /** The versions of this jar's migrations on every database; {@code MigrationVersionsTest} matches them to the files. */
-    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6");
+    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7");
     /** The versions of its PostgreSQL-only migrations. */
     static final Set<String> POSTGRES_VERSIONS = Set.of("1.1");
 

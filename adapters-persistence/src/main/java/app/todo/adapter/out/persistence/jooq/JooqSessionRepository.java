@@ -7,11 +7,13 @@ import app.todo.domain.account.Session;
 import app.todo.domain.user.UserId;
 import org.jooq.DSLContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.REFRESH_TOKENS;
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.SESSIONS;
@@ -23,8 +25,17 @@ import static app.todo.adapter.out.persistence.jooq.generated.Tables.SESSIONS;
  */
 public final class JooqSessionRepository implements SessionRepository {
 
+    /**
+     * How long an ended (revoked or expired) session and a spent refresh token are kept: long enough that a
+     * stolen token replayed soon after still reads as reuse of an ended session, short enough that a client
+     * refreshing at the limit all day leaves a bounded number of rows.
+     */
+    static final Duration ENDED_RETENTION = Duration.ofDays(1);
+    private static final long CLEANUP_PERIOD_MILLIS = 60_000;
+
     private final DSLContext dsl;
     private final Transactions transactions;
+    private final AtomicLong nextCleanupMillis = new AtomicLong(Long.MIN_VALUE);
 
     public JooqSessionRepository(DSLContext dsl, Transactions transactions) {
         this.dsl = dsl;
@@ -50,6 +61,26 @@ public final class JooqSessionRepository implements SessionRepository {
                     .execute();
             return null;
         });
+        removeEndedWhenDue(session.createdAt());
+    }
+
+    /**
+     * At most once a minute, on a sign-in or refresh: deletes sessions ended more than {@link #ENDED_RETENTION}
+     * ago (their refresh tokens go with them). Best effort: a failure is retried a minute later and never fails
+     * the sign-in it rode on.
+     */
+    private void removeEndedWhenDue(Instant now) {
+        long due = nextCleanupMillis.get();
+        if (now.toEpochMilli() < due || !nextCleanupMillis.compareAndSet(due, now.toEpochMilli() + CLEANUP_PERIOD_MILLIS)) {
+            return;
+        }
+        OffsetDateTime before = utc(now.minus(ENDED_RETENTION));
+        try {
+            dsl.deleteFrom(SESSIONS).where(SESSIONS.EXPIRES_AT.lt(before).or(SESSIONS.REVOKED_AT.lt(before))).execute();
+        } catch (RuntimeException e) {
+            System.getLogger(JooqSessionRepository.class.getName()).log(System.Logger.Level.DEBUG,
+                    "ended sessions not removed this time", e);
+        }
     }
 
     @Override
@@ -70,6 +101,12 @@ public final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public Rotation rotate(String presented, String next, Instant now, Instant newExpiry) {
+        Rotation rotation = rotateInTransaction(presented, next, now, newExpiry);
+        removeEndedWhenDue(now);
+        return rotation;
+    }
+
+    private Rotation rotateInTransaction(String presented, String next, Instant now, Instant newExpiry) {
         return transactions.inTransaction(() -> {
             var token = dsl.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(presented))
                     .forUpdate().fetchOptional();
@@ -95,6 +132,9 @@ public final class JooqSessionRepository implements SessionRepository {
                     .execute();
             dsl.update(SESSIONS).set(SESSIONS.LAST_USED_AT, utc(now)).set(SESSIONS.EXPIRES_AT, utc(newExpiry))
                     .where(SESSIONS.ID.eq(sessionId)).execute();
+            // Through the session's index: this session's tokens spent long ago, so rows stay bounded per session.
+            dsl.deleteFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.SESSION_ID.eq(sessionId))
+                    .and(REFRESH_TOKENS.SPENT_AT.lt(utc(now.minus(ENDED_RETENTION)))).execute();
             return new Rotation.Rotated(new Session(session.id(), session.userId(), session.createdAt(), now, newExpiry,
                     session.userAgent(), null));
         });
@@ -102,6 +142,7 @@ public final class JooqSessionRepository implements SessionRepository {
 
     @Override
     public boolean revoke(String sessionId, Instant now) {
+        removeEndedWhenDue(now);
         return StorageFailures.translated(() -> {
             if (dsl.fetchExists(SESSIONS, SESSIONS.ID.eq(sessionId))) {
                 revokeSession(sessionId, now);

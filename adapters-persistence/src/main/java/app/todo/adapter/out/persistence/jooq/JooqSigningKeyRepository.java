@@ -18,8 +18,9 @@ import static app.todo.adapter.out.persistence.jooq.generated.Tables.SIGNING_KEY
 /**
  * Signing keys in the {@code signing_keys} table: the current key holds the one {@code 'current'} slot
  * (a unique constraint, so two instances cannot both make one current), retired keys have none and a
- * {@code retired_at}. Private halves are kept as {@link PrivateKeyEncryption} says; a current key stored
- * in plain text while a secret is configured is sealed in place the next time it is read.
+ * {@code retired_at}. Private halves are kept as {@link PrivateKeyEncryption} says, and wiped when a key
+ * retires; a current key stored in plain text while a secret is configured reads as one that cannot sign,
+ * so the ring replaces it.
  */
 public final class JooqSigningKeyRepository implements SigningKeyRepository {
 
@@ -45,14 +46,12 @@ public final class JooqSigningKeyRepository implements SigningKeyRepository {
     private SigningKey toKey(SigningKeysRecord row) {
         Instant retiredAt = row.getRetiredAt() == null ? null : row.getRetiredAt().toInstant();
         byte[] publicKey = Base64.getDecoder().decode(row.getPublicKey());
-        // Retired keys only verify: their private halves are never opened.
-        byte[] privateKey = retiredAt != null ? null : encryption.open(row.getKid(), row.getPrivateKey()).orElse(null);
-        if (privateKey != null && encryption.encrypts() && !PrivateKeyEncryption.isSealed(row.getPrivateKey())) {
-            dsl.update(SIGNING_KEYS)
-                    .set(SIGNING_KEYS.PRIVATE_KEY, encryption.seal(row.getKid(), privateKey))
-                    .where(SIGNING_KEYS.KID.eq(row.getKid()).and(SIGNING_KEYS.PRIVATE_KEY.eq(row.getPrivateKey())))
-                    .execute();
-        }
+        // Retired keys only verify: their private halves are never opened. A key kept in plain text while a
+        // secret is configured is not sealed but replaced: its plain half may sit in any backup taken before
+        // AUTH_SECRET was set, and would sign valid tokens for as long as it stayed current.
+        byte[] privateKey = retiredAt != null
+                || (encryption.encrypts() && !PrivateKeyEncryption.isSealed(row.getPrivateKey()))
+                ? null : encryption.open(row.getKid(), row.getPrivateKey()).orElse(null);
         return new SigningKey(row.getKid(), privateKey, publicKey, row.getCreatedAt().toInstant(), retiredAt);
     }
 
@@ -64,6 +63,7 @@ public final class JooqSigningKeyRepository implements SigningKeyRepository {
                     // Under READ COMMITTED a racing UPDATE waits for this one's commit, then finds the slot empty.
                     int retired = dsl.update(SIGNING_KEYS)
                             .setNull(SIGNING_KEYS.SLOT)
+                            .set(SIGNING_KEYS.PRIVATE_KEY, "") // a retired key only verifies: its private half goes
                             .set(SIGNING_KEYS.RETIRED_AT, fresh.createdAt().atOffset(ZoneOffset.UTC))
                             .where(SIGNING_KEYS.KID.eq(expectedCurrentKid.get()).and(SIGNING_KEYS.SLOT.eq(CURRENT)))
                             .execute();

@@ -6,6 +6,7 @@ import com.google.crypto.tink.subtle.Hkdf;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,20 +24,36 @@ final class PrivateKeyEncryption {
     private static final int AES_KEY_BYTES = 32;
 
     private final AesGcmJce aead;
+    /** Keys of earlier secrets ({@code AUTH_SECRET_PREVIOUS}): they open, never seal. */
+    private final List<AesGcmJce> previous;
 
-    private PrivateKeyEncryption(AesGcmJce aead) {
+    private PrivateKeyEncryption(AesGcmJce aead, List<AesGcmJce> previous) {
         this.aead = aead;
+        this.previous = previous;
     }
 
     static PrivateKeyEncryption none() {
-        return new PrivateKeyEncryption(null);
+        return new PrivateKeyEncryption(null, List.of());
     }
 
     /** @param secret {@code AUTH_SECRET}'s bytes; the contract's 32-byte minimum is checked by the settings */
     static PrivateKeyEncryption withSecret(byte[] secret) {
+        return withSecrets(secret, List.of());
+    }
+
+    /**
+     * @param secret   seals and opens ({@code AUTH_SECRET})
+     * @param previous open only ({@code AUTH_SECRET_PREVIOUS}): during a rolling change of the secret, instances
+     *                 with the new one still use the key that those with the old one made, so neither side
+     *                 retires the other's key and nothing loops
+     */
+    static PrivateKeyEncryption withSecrets(byte[] secret, List<byte[]> previous) {
+        return new PrivateKeyEncryption(aeadOf(secret), previous.stream().map(PrivateKeyEncryption::aeadOf).toList());
+    }
+
+    private static AesGcmJce aeadOf(byte[] secret) {
         try {
-            return new PrivateKeyEncryption(new AesGcmJce(
-                    Hkdf.computeHkdf("HMACSHA256", secret, HKDF_SALT, HKDF_INFO, AES_KEY_BYTES)));
+            return new AesGcmJce(Hkdf.computeHkdf("HMACSHA256", secret, HKDF_SALT, HKDF_INFO, AES_KEY_BYTES));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK lacks HMAC-SHA256 or AES-GCM", e);
         }
@@ -71,10 +88,24 @@ final class PrivateKeyEncryption {
                 return Optional.empty();
             }
             byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED_PREFIX.length()));
-            return Optional.of(aead.decrypt(sealed, associatedData(kid)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            for (AesGcmJce candidate : keysToTry()) {
+                try {
+                    return Optional.of(candidate.decrypt(sealed, associatedData(kid)));
+                } catch (GeneralSecurityException otherSecret) {
+                    // try the next one
+                }
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private List<AesGcmJce> keysToTry() {
+        List<AesGcmJce> all = new java.util.ArrayList<>(previous.size() + 1);
+        all.add(aead);
+        all.addAll(previous);
+        return all;
     }
 
     static boolean isSealed(String stored) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.SIGNING_KEYS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,23 @@ class PostgresEncryptedSigningKeyRepositoryTest extends SigningKeyRepositoryCont
         assertArrayEquals(PRIVATE, databases.another().signingKeyRepository(SECRET).all().getFirst().privateKey());
     }
 
+    /** Second review, finding 4: a rolling change of AUTH_SECRET, old and new instances side by side. */
+    @Test
+    void duringARollingChangeTheNewSecretOpensTheOldSecretsKeyAndSealsNewOnesWithTheNewOne() {
+        String newSecret = "the new secret, thirty-two bytes or more";
+        databases.one().signingKeyRepository(SECRET).rotate(Optional.empty(), key("made-by-an-old-instance"));
+
+        SigningKeyRepository rolling = databases.another().signingKeyRepository(newSecret, java.util.List.of(SECRET));
+        assertArrayEquals(PRIVATE, rolling.all().getFirst().privateKey(), "so it is used, not retired: no loop");
+        assertArrayEquals(PRIVATE, databases.one().signingKeyRepository(SECRET).all().getFirst().privateKey(),
+                "and the old instances still open it: it was not sealed again");
+
+        assertTrue(rolling.rotate(Optional.of("made-by-an-old-instance"), key("made-by-a-new-instance")));
+        assertNull(databases.one().signingKeyRepository(SECRET).all().getFirst().privateKey(),
+                "sealed with the new secret only");
+        assertArrayEquals(PRIVATE, databases.another().signingKeyRepository(newSecret).all().getFirst().privateKey());
+    }
+
     @Test
     void anotherSecretOrNoneGetsThePublicHalfButNeverThePrivateOne() {
         databases.one().signingKeyRepository(SECRET).rotate(Optional.empty(), key("sealed"));
@@ -57,15 +75,18 @@ class PostgresEncryptedSigningKeyRepositoryTest extends SigningKeyRepositoryCont
         assertArrayEquals(key("sealed").publicKey(), underAnotherSecret.publicKey());
     }
 
+    /** Second review, finding 5: a key kept in plain text may be in any old backup, so it is replaced, not sealed. */
     @Test
-    void aKeyStoredBeforeTheSecretWasSetIsEncryptedWhenNextRead() {
+    void aKeyStoredBeforeTheSecretWasSetCannotSignOnceTheSecretIsSetAndIsWipedWhenReplaced() {
         databases.one().signingKeyRepository().rotate(Optional.empty(), key("plain"));
         assertFalse(storedPrivateKey("plain").startsWith(PrivateKeyEncryption.SEALED_PREFIX));
 
         SigningKeyRepository sealing = databases.one().signingKeyRepository(SECRET);
-        assertArrayEquals(PRIVATE, sealing.all().getFirst().privateKey());
+        assertNull(sealing.all().getFirst().privateKey(), "reads as a key that cannot sign, which the ring replaces");
 
-        assertTrue(storedPrivateKey("plain").startsWith(PrivateKeyEncryption.SEALED_PREFIX));
+        assertTrue(sealing.rotate(Optional.of("plain"), key("fresh")));
+        assertEquals("", storedPrivateKey("plain"), "a retired key only verifies: its private half is gone");
+        assertTrue(storedPrivateKey("fresh").startsWith(PrivateKeyEncryption.SEALED_PREFIX));
         assertArrayEquals(PRIVATE, sealing.all().getFirst().privateKey());
     }
 
