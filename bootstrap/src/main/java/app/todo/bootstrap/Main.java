@@ -63,12 +63,14 @@ public final class Main {
             System.exit(1);
             return;
         }
-        // SIGTERM (or SIGINT): refuse new connections, let running requests finish, then close the pool.
+        // SIGTERM (or SIGINT): not ready but serving for SHUTDOWN_DRAIN, so a load balancer moves away first; then
+        // refuse new connections, let running requests finish, and close the pool.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long stopping = System.nanoTime();
-            LOG.info("Shutting down: refusing new connections, finishing in-flight requests (at most "
+            LOG.info("Shutting down: not ready, still serving for " + settings.shutdownDrain().toMillis()
+                    + " ms (SHUTDOWN_DRAIN), then refusing new connections and finishing in-flight requests (at most "
                     + Wiring.SHUTDOWN_GRACE.toSeconds() + " s)");
-            wiring.close();
+            wiring.drainAndClose(settings.shutdownDrain());
             LOG.info(() -> "Shut down after " + (System.nanoTime() - stopping) / 1_000_000
                     + " ms: requests finished, database pool closed");
             for (Handler handler : Logger.getLogger("").getHandlers()) {

@@ -37,6 +37,7 @@ public record Settings(
         int databasePoolSize,
         Optional<String> sharedSecret,
         boolean sharedSecretTokens,
+        Optional<String> sessionSigningSecret,
         Optional<URI> jwksUrl,
         Optional<URI> betterAuthUrl,
         String betterAuthBasePath,
@@ -55,6 +56,7 @@ public record Settings(
         Set<String> adminEmails,
         List<String> corsOrigins,
         boolean trustProxy,
+        Duration shutdownDrain,
         LogFormat logFormat) {
 
     /** Secrets' minimum length: the rule lives with the shared-secret verifier, which needs it most. */
@@ -67,7 +69,11 @@ public record Settings(
         Reader r = new Reader(lookup);
         Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10));
         Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Ed25519TokenIssuer.MIN_TTL, Duration.ofDays(30));
-        Optional<String> betterAuthSecret = r.secret("BETTER_AUTH_SECRET");
+        Optional<String> legacySecret = r.secret("BETTER_AUTH_SECRET");
+        // Better Auth's versioned secrets: "2:new,1:old", the first entry current. Better Auth signs and checks
+        // session tokens with the current one only; BETTER_AUTH_SECRET beside it is its legacy secret.
+        Optional<String> currentSecret = r.versionedSecrets("BETTER_AUTH_SECRETS");
+        Optional<String> betterAuthSecret = legacySecret.or(() -> currentSecret);
         Optional<URI> betterAuthUrl = r.url("BETTER_AUTH_URL");
         // HS256/384/512 tokens are their own source: on by default only where the secret is there for them (the
         // FastAPI set-up), not where it is there to check Better Auth's session cookies.
@@ -83,6 +89,7 @@ public record Settings(
                 r.integer("DB_POOL_SIZE", 16, 1, 200),
                 betterAuthSecret,
                 sharedSecretTokens,
+                currentSecret.or(() -> legacySecret),
                 r.url("AUTH_JWKS_URL"),
                 betterAuthUrl,
                 r.basePath("BETTER_AUTH_BASE_PATH", "/api/auth"),
@@ -102,6 +109,8 @@ public record Settings(
                 r.emails("ADMIN_EMAILS"),
                 r.origins("CORS_ORIGINS"),
                 r.bool("TRUST_PROXY", false),
+                // Longer than a load balancer takes to notice an instance is not ready (haproxy at inter 1s fall 2: 2-3 s).
+                r.duration("SHUTDOWN_DRAIN", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5)),
                 r.logFormat());
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
@@ -122,7 +131,8 @@ public record Settings(
                 + ", signing key rotation=" + keyRotation + " (grace " + keyGrace + ", private keys "
                         + (atRestSecret.isPresent() ? "encrypted with AUTH_SECRET" : "not encrypted") + ")"
                 + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
-                + ", cors=" + corsOrigins + ", trust proxy=" + trustProxy;
+                + ", cors=" + corsOrigins + ", trust proxy=" + trustProxy
+                + ", shutdown drain=" + shutdownDrain.toMillis() + " ms";
     }
 
     @Override
@@ -172,6 +182,36 @@ public record Settings(
                 }
             });
             return raw;
+        }
+
+        /**
+         * Better Auth's {@code BETTER_AUTH_SECRETS}: {@code <version>:<secret>} entries, comma-separated, the first
+         * current (as Better Auth parses it); returns the current secret, which must be 32 bytes or more.
+         */
+        Optional<String> versionedSecrets(String key) {
+            Optional<String> raw = string(key);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            String current = null;
+            for (String entry : raw.get().split(",")) {
+                int colon = entry.indexOf(':');
+                String version = colon < 0 ? "" : entry.substring(0, colon).strip();
+                String value = colon < 0 ? "" : entry.substring(colon + 1).strip();
+                if (!version.matches("[0-9]{1,9}") || value.isEmpty()) {
+                    problems.add(key + " must be <version>:<secret> entries separated by commas, as Better Auth reads it");
+                    return Optional.empty();
+                }
+                current = current == null ? value : current;
+            }
+            if (current == null) {
+                problems.add(key + " must be <version>:<secret> entries separated by commas, as Better Auth reads it");
+                return Optional.empty();
+            }
+            if (current.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+                problems.add(key + ": the current (first) secret must be at least " + MIN_SECRET_BYTES + " bytes long");
+            }
+            return Optional.of(current);
         }
 
         /** Comma-separated secrets, each checked like {@link #secret}; base64 and hex secrets hold no comma. */

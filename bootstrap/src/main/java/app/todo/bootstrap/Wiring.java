@@ -9,9 +9,11 @@ import app.todo.adapter.in.http.account.AdminRoutes;
 import app.todo.adapter.out.password.Argon2PasswordHasher;
 import app.todo.adapter.in.http.account.ClientAddress;
 import app.todo.adapter.in.http.account.SessionTokens;
+import app.todo.adapter.in.http.auth.ClaimsPolicy;
 import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.in.http.auth.OwnSigningKeys;
 import app.todo.adapter.in.http.TaskUseCases;
+import app.todo.adapter.in.http.ShutdownDrain;
 import app.todo.adapter.in.http.TodoHttpServer;
 import app.todo.adapter.in.http.auth.TokenVerifier;
 import app.todo.adapter.in.http.auth.TokenVerifiers;
@@ -79,9 +81,11 @@ public final class Wiring implements AutoCloseable {
     private final WebServer server;
     private final AdminBootstrap adminBootstrap;
     private final String databaseDescription;
+    private final ShutdownDrain drain;
 
     private Wiring(Metrics metrics, JooqDatabase database, WebServer server, AdminBootstrap adminBootstrap,
-                   String databaseDescription) {
+                   String databaseDescription, ShutdownDrain drain) {
+        this.drain = drain;
         this.metrics = metrics;
         this.database = database;
         this.server = server;
@@ -175,8 +179,10 @@ public final class Wiring implements AutoCloseable {
                     .listener(TokenVerificationMetrics.on(metrics.registry()))
                     .build();
 
-            Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(ownKeys, clock, settings.tokenTtl(), settings.issuer(),
-                    settings.audience());
+            // The service's own tokens keep one issuer and audience: the first of each list.
+            Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(ownKeys, clock, settings.tokenTtl(),
+                    ClaimsPolicy.listed(settings.issuer()).stream().findFirst(),
+                    ClaimsPolicy.listed(settings.audience()).stream().findFirst());
             // Spares most requests a user lookup; other instances' admin changes show within its few seconds.
             RecentCallers recentCallers = new RecentCallers(clock, RecentCallers.DEFAULT_TTL,
                     RecentCallers.DEFAULT_MAX_ENTRIES);
@@ -207,6 +213,7 @@ public final class Wiring implements AutoCloseable {
             AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
                     new ChangeUserService(database.userDirectory(), recentCallers, sessions, clock), bodies);
 
+            ShutdownDrain drain = new ShutdownDrain();
             TodoHttpServer.Builder http = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),
                             HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
                             HttpConfig.DEFAULT_IDLE_TIMEOUT))
@@ -216,10 +223,11 @@ public final class Wiring implements AutoCloseable {
                             settings.claimSources()).checkingSessions(liveness))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
+                    .drain(drain)
                     .customizeServer(Wiring::shutdownAndIdleLimits);
             settings.betterAuthUrl().ifPresent(url -> {
                 var directory = new HttpBetterAuthSessionDirectory(url, settings.betterAuthBasePath(), metrics.registry());
-                http.betterAuthSessions(new ResolveSessionService(directory, settings.sharedSecret(), clock,
+                http.betterAuthSessions(new ResolveSessionService(directory, settings.sessionSigningSecret(), clock,
                         settings.sessionCache(), ResolveSessionService.DEFAULT_MAX_ENTRIES, attemptLimits),
                         settings.corsOrigins(), clientAddress::of);
             });
@@ -231,7 +239,7 @@ public final class Wiring implements AutoCloseable {
                 server.stop();
                 throw new IllegalStateException("port " + settings.port() + " is already in use; set PORT to a free port");
             }
-            return new Wiring(metrics, database, server, adminBootstrap, databaseConfig.safeJdbcUrl());
+            return new Wiring(metrics, database, server, adminBootstrap, databaseConfig.safeJdbcUrl(), drain);
         } catch (RuntimeException e) {
             warmUp.join();
             database.close();
@@ -271,6 +279,22 @@ public final class Wiring implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * A graceful stop behind a load balancer: first {@code drain} long not ready while still serving, every
+     * answer closing its connection ({@link ShutdownDrain}), then {@link #close()}.
+     */
+    public void drainAndClose(Duration drainTime) {
+        if (!drainTime.isZero()) {
+            drain.begin();
+            try {
+                Thread.sleep(drainTime.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
     }
 
     /** Stops taking requests, lets in-flight ones finish, then closes the pool and the metrics. */

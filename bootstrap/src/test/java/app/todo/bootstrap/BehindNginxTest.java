@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +52,7 @@ class BehindNginxTest {
         // The port is picked free and released before nginx binds it, so another process may take it in
         // between; nginx then says "bind() ... failed" and gives up: pick another port, a few times.
         for (int attempt = 1; ; attempt++) {
-            proxyPort = freePort();
+            proxyPort = LocalPorts.free();
             String site = Files.readString(CONFIG)
                     .replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + service.port() + ";")
                     .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";");
@@ -148,17 +146,12 @@ class BehindNginxTest {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** True once nginx (not another process) listens on {@code port}; false when it lost the port to another process. */
     private static boolean waitForPort(int port) throws Exception {
         // Settled once nginx listens, gave the port up, or stopped: whichever comes first.
         Polling.await(Duration.ofSeconds(20), "nginx listening on " + port,
-                () -> uncheckedLostItsPort() || !nginx.isAlive() || listens(port));
+                () -> uncheckedLostItsPort() || !nginx.isAlive() || LocalPorts.listens(port));
         if (lostItsPort()) {
             return false;
         }
@@ -168,13 +161,6 @@ class BehindNginxTest {
         return true;
     }
 
-    private static boolean listens(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
 
     private static boolean uncheckedLostItsPort() {
         try {

@@ -96,10 +96,51 @@ class GracefulShutdownTest {
             assertEquals(200, response.statusCode(), response.body());
             assertEquals(143, exit.get(60, TimeUnit.SECONDS), "exit status of a JVM ended by SIGTERM");
             String log = process.output();
-            assertTrue(log.contains("Shutting down: refusing new connections"), log);
+            assertTrue(log.contains("Shutting down: not ready") && log.contains("refusing new connections"), log);
             assertTrue(log.contains("PUT /api/{user_id}/tasks/{id} 200"), "the finished request is in the access log: " + log);
             assertTrue(log.contains("database pool closed"), log);
             assertEquals("Finished", storedTitle(id));
+        }
+    }
+
+    /**
+     * Behind a load balancer: on SIGTERM the instance first reports not-ready (503) while it keeps serving,
+     * each answer closing its connection, for SHUTDOWN_DRAIN; only then does it stop taking connections.
+     */
+    @Test
+    void sigtermFirstDrainsNotReadyButServingWithConnectionClose() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(environment());
+        env.put("SHUTDOWN_DRAIN", "3s");
+        try (ServiceProcess process = ServiceProcess.start("drained", env)) {
+            process.awaitReady(Duration.ofSeconds(90));
+            assertEquals(200, CLIENT.send(HttpRequest.newBuilder(process.uri("/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(process::terminate);
+            Polling.await(Duration.ofSeconds(20), "/health/ready says 503", () -> readyStatus(process) == 503);
+
+            HttpResponse<String> served = send(request(process, tasks).GET().build());
+            assertEquals(200, served.statusCode(), "still serving while draining");
+            assertEquals("close", served.headers().firstValue("Connection").orElse(""),
+                    "each answer closes its connection, so the next one goes to another instance");
+            HttpResponse<String> created = send(request(process, tasks)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"while draining\"}")).build());
+            assertEquals(201, created.statusCode(), created.body());
+
+            assertEquals(143, exit.get(60, TimeUnit.SECONDS));
+            assertEquals("while draining", storedTitle(JSON.readTree(created.body()).get("id").asLong()));
+        }
+    }
+
+    private static int readyStatus(ServiceProcess process) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(process.uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

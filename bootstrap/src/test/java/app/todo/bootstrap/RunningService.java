@@ -117,6 +117,11 @@ final class RunningService implements AutoCloseable {
         }
     }
 
+    /** What Main's SIGTERM hook does: {@code drain} not ready but serving, then {@link #close()}. */
+    void drainAndClose(Duration drain) {
+        wiring.drainAndClose(drain);
+    }
+
     @Override
     public void close() {
         wiring.close();

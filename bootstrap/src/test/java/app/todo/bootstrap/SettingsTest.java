@@ -136,6 +136,36 @@ class SettingsTest {
         assertFalse(settings.describe().contains("hunter2") || settings.describe().contains("sig=abc"), settings.describe());
     }
 
+    /** Better Auth's versioned secrets: the first entry is the one it signs session tokens with. */
+    @Test
+    void betterAuthsVersionedSecretsMakeTheFirstEntryTheSessionSecretAndKeepTheLegacyOneForTokens() {
+        String current = "the-new-secret-thirty-two-bytes-or-more";
+        String old = "the-old-secret-thirty-two-bytes-or-more";
+        Settings both = settings(Map.of("BETTER_AUTH_SECRETS", "2:" + current + ", 1:" + old, "BETTER_AUTH_SECRET", old,
+                "BETTER_AUTH_URL", "http://localhost:3000"));
+        assertEquals(Optional.of(current), both.sessionSigningSecret());
+        assertEquals(Optional.of(old), both.sharedSecret());
+        assertFalse(both.sharedSecretTokens(), "the secret is there for sessions");
+
+        Settings alone = settings(Map.of("BETTER_AUTH_SECRETS", "1:" + current));
+        assertEquals(Optional.of(current), alone.sessionSigningSecret());
+        assertEquals(Optional.of(current), alone.sharedSecret());
+
+        for (String bad : new String[] {"no-version-" + old, "x:" + old, "1:short", ","}) {
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> settings(Map.of("BETTER_AUTH_SECRETS", bad)));
+            assertTrue(e.getMessage().contains("BETTER_AUTH_SECRETS"), e.getMessage());
+            assertFalse(e.getMessage().contains("thirty-two-bytes"), "no secret in the message: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aListOfIssuersIsRead() {
+        Settings s = settings(Map.of("AUTH_ISSUER", "https://a.example, https://b.example"));
+        assertEquals(java.util.List.of("https://a.example", "https://b.example"),
+                app.todo.adapter.in.http.auth.ClaimsPolicy.listed(s.issuer()));
+    }
+
     /** An invalid URL setting is reported without the password or query it may carry. */
     @Test
     void anInvalidUrlIsReportedWithoutItsCredentialsOrQuery() {

@@ -36,6 +36,28 @@ public final class Text {
         return s.codePointCount(0, s.length());
     }
 
+    /**
+     * {@code value} without leading and trailing white space in Unicode's sense: what {@link String#strip}
+     * removes, plus the space separators it keeps (no-break space U+00A0, figure space U+2007, narrow no-break
+     * space U+202F) and the invisible zero-width space U+200B, word joiner U+2060 and U+FEFF, so a title of
+     * nothing the eye can see is blank.
+     */
+    public static String stripInvisible(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && invisible(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && invisible(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+    }
+
     public static String required(String field, String value) {
         if (value == null) {
             throw new InvalidValueException(field, "is required");

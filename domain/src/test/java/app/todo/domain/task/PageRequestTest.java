@@ -27,8 +27,10 @@ class PageRequestTest {
     }
 
     @Test
-    void refusesNegativeOffsetButAcceptsLargeOnes() {
+    void refusesNegativeOffsetsAndOnesNearOverflowButAcceptsLargeOnes() {
         assertRefused("offset", () -> new PageRequest(10, -1));
-        assertEquals(Long.MAX_VALUE, new PageRequest(10, Long.MAX_VALUE).offset());
+        assertRefused("offset", () -> new PageRequest(10, Long.MAX_VALUE - 5));
+        assertRefused("offset", () -> new PageRequest(10, PageRequest.MAX_OFFSET + 1));
+        assertEquals(PageRequest.MAX_OFFSET, new PageRequest(10, PageRequest.MAX_OFFSET).offset());
     }
 }

@@ -16,6 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TagsTest {
 
+    /** "café" composed (U+00E9) and decomposed (e + U+0301) look the same, so they are one tag. */
+    @Test
+    void tagsAreComparedInNormalizationFormC() {
+        Tag composed = new Tag("caf\u00E9");
+        Tag decomposed = new Tag("cafe\u0301");
+        assertEquals(composed, decomposed);
+        assertEquals("caf\u00E9", decomposed.value());
+        assertEquals(new Tag("home"), new Tag("\u00A0Home\u00A0"));
+    }
+
     @Test
     void tagIsTrimmedAndLowerCased() {
         assertEquals(new Tag("home"), new Tag("  HoMe "));

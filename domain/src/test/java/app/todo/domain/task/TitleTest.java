@@ -15,6 +15,17 @@ class TitleTest {
         assertEquals("Buy milk", new Title(" \t Buy milk \n").value());
     }
 
+    /** Text the eye cannot tell from nothing is blank: no-break spaces, figure and narrow spaces, zero-width ones. */
+    @Test
+    void invisibleSpacesAreTrimmedLikeSpacesSoATitleOfThemIsBlank() {
+        for (String blank : new String[] {"\u00A0", "\u2007\u2007", "\u202F", "\u00A0\u200B\uFEFF", "\u3000"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(app.todo.domain.shared.InvalidValueException.class,
+                    () -> new Title(blank), () -> "blank: " + blank.codePoints().mapToObj(Integer::toHexString).toList());
+        }
+        assertEquals("Buy milk", new Title("\u00A0Buy milk\u202F").value());
+        assertEquals("a\u00A0b", new Title("a\u00A0b").value(), "inside a title it stays");
+    }
+
     @Test
     void countsCodePointsSoAnEmojiIsOneCharacter() {
         String emoji = "😀"; // two UTF-16 chars, one code point

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  */
 public final class QueryParameters {
 
+    private static final java.util.regex.Pattern ASCII_NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,18}");
+
 private final Parameters query;
 private final List<FieldError> errors = new ArrayList<>();
 private final Map<String, String> echo = new LinkedHashMap<>();
@@ -47,7 +49,7 @@ public PageRequest page() {
             .orElse((long) PageRequest.DEFAULT_LIMIT);
     // Clamped into int range only so that PageRequest, not an overflow, rejects it.
     int limit = (int) Math.max(0, Math.min(limitAsked, Integer.MAX_VALUE));
-    long offset = number("offset", "must be a whole number, zero or more").orElse(0L);
+    long offset = number("offset", "must be a whole number from 0 to " + PageRequest.MAX_OFFSET).orElse(0L);
     return check(() -> new PageRequest(limit, offset));
 }
 
@@ -107,9 +109,13 @@ Map<String, String> echo() {
         });
     }
 
+    /** ASCII digits only, with an optional minus: {@code Long.parseLong} alone reads {@code ٢} and {@code +2} too. */
     Optional<Long> number(String name, String expectation) {
         return single(name).flatMap(raw -> {
             try {
+                if (!ASCII_NUMBER.matcher(raw).matches()) {
+                    throw new NumberFormatException();
+                }
                 return Optional.of(Long.parseLong(raw));
             } catch (NumberFormatException e) {
                 errors.add(new FieldError(name, expectation));

@@ -1,6 +1,7 @@
 package app.todo.adapter.in.http;
 
 import app.todo.adapter.in.http.json.Json;
+import app.todo.adapter.in.http.problem.ConnectionClose;
 import app.todo.adapter.in.http.problem.Problem;
 import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.Result;
@@ -14,6 +15,9 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +60,8 @@ public final class RequestBodies {
             throw tooLarge();
         }
         byte[] body = readAtMostLimit(req.content().inputStream());
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        String text = strictUtf8(body);
+        if (text.isBlank()) {
             return Optional.empty();
         }
         try {
@@ -91,7 +96,17 @@ public final class RequestBodies {
 
     private byte[] readAtMostLimit(InputStream in) {
         try (in) {
-            byte[] body = in.readNBytes(maxBytes + 1);
+            byte[] body;
+            try {
+                body = in.readNBytes(maxBytes + 1);
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException malformed) {
+                // Helidon's chunked decoder failing on a bad chunk size: where this body ends, and so where the
+                // next request starts, is unknown, so the connection closes after the answer.
+                throw ConnectionClose.closing(Problem.of(Status.BAD_REQUEST_400,
+                        "The request body's chunked framing is malformed.")).raise();
+            }
             if (body.length > maxBytes) {
                 drain(in);
                 throw tooLarge();
@@ -99,6 +114,21 @@ public final class RequestBodies {
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The body as text, refusing what is not well-formed UTF-8 (RFC 8259 §8.1): the JDK's decoder rejects overlong
+     * forms ({@code C0 AF} for {@code /}) and lone surrogates, which a lenient parser would turn into other characters.
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.of(Status.BAD_REQUEST_400, "The request body is not valid UTF-8.").raise();
         }
     }
 

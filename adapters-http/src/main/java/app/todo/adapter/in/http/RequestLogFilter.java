@@ -54,12 +54,16 @@ final class RequestLogFilter implements Filter {
         try {
             chain.proceed();
         } catch (RuntimeException failure) {
-            if (failure instanceof CloseConnectionException || !ConnectionClose.asksToClose(req)) {
+            boolean closing = ConnectionClose.closes(failure);
+            if (failure instanceof CloseConnectionException || !(closing || ConnectionClose.asksToClose(req))) {
                 throw failure;
             }
             // Answered here rather than by the routing's error handler, so that the connection can
             // close after it: an error handler cannot end the exchange without a warning of Helidon's.
             ProblemMapper.handle(req, res, failure);
+            if (closing) {
+                throw new CloseConnectionException("the request's framing cannot be trusted");
+            }
         }
         ConnectionClose.ifRequested(req, res);
     }

@@ -163,9 +163,24 @@ public final class TaskRoutes implements HttpService {
         throw Problem.of(Status.NOT_FOUND_404, "There is no task with this id.").raise();
     }
 
+    /**
+     * The version a write requires, from its preconditions (RFC 9110 §13.1): {@code If-Match}, and
+     * {@code If-None-Match} too, which a write honours rather than ignores: {@code *} or the current tag is a
+     * {@code 412} and nothing changes; otherwise the write is pinned to the version just checked, so a change
+     * in between fails it as stale instead of slipping past the condition.
+     */
     private OptionalLong expectedVersion(ServerRequest req, TaskTarget t) {
-        return IfMatch.of(req).expectedVersion(
+        OptionalLong required = IfMatch.of(req).expectedVersion(
                 () -> unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version());
+        if (!req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
+            return required;
+        }
+        long current = unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version();
+        if (IfNoneMatch.matches(req, "\"" + current + "\"")) {
+            throw Problem.of(Status.PRECONDITION_FAILED_412, "If-None-Match matches the task as it is (version "
+                    + current + "): nothing was changed.").raise();
+        }
+        return required.isPresent() ? required : OptionalLong.of(current);
     }
 
     private static <T> T unwrap(Result<T, TaskError> result) {

@@ -72,6 +72,7 @@ public final class TodoHttpServer {
         private final List<Consumer<WebServerConfig.Builder>> serverCustomizers = new ArrayList<>();
         private final RouteCatalog catalog = new RouteCatalog();
         private PrometheusMeterRegistry metrics;
+        private ShutdownDrain drain = new ShutdownDrain();
 
         private Builder(HttpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -105,6 +106,12 @@ public final class TodoHttpServer {
             this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
             this.sessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
             allowedOrigins.forEach(origin -> this.allowedOrigins.add(CorsFilter.normalized(origin)));
+            return this;
+        }
+
+        /** The drain a graceful stop begins with ({@link ShutdownDrain}); one of its own otherwise. */
+        public Builder drain(ShutdownDrain drain) {
+            this.drain = Objects.requireNonNull(drain, "drain");
             return this;
         }
 
@@ -184,6 +191,7 @@ public final class TodoHttpServer {
                         routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics),
                                 catalog::templateOf));
                         routing.addFilter(new RequestTargetFilter());
+                        routing.addFilter(drain);
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
                                 origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),

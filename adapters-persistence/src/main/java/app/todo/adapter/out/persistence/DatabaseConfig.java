@@ -100,6 +100,26 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
         return jdbcUrl.startsWith(POSTGRES_JDBC);
     }
 
+    /**
+     * Whether a transaction-mode pooler sits between the service and PostgreSQL, so that consecutive
+     * transactions of one pooled connection may run on different server connections: PgBouncer told so with
+     * {@code pgbouncer=true} in the URL (the convention Prisma's users know), Neon's pooled host
+     * ({@code …-pooler.…}) and Supabase's pooler ({@code pooler.supabase.com}) by their names, or
+     * {@code prepareThreshold=0} given by hand. Then nothing may live in a server session: no server-side
+     * prepared statements and no session settings (docs/operations.md, "Connection poolers").
+     */
+    public boolean behindTransactionPooler() {
+        if (!isPostgres()) {
+            return false;
+        }
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        String hosts = lower.substring(POSTGRES_JDBC.length() + 2).split("[/?]", 2)[0];
+        return POOLER_PARAMETER.matcher(lower).find() || hosts.contains("-pooler.") || hosts.contains("pooler.supabase.com")
+                || lower.matches(".*[?&]preparethreshold=0(&.*)?$");
+    }
+
+    private static final Pattern POOLER_PARAMETER = Pattern.compile("[?&]pgbouncer=(true|1|yes)(&|$)");
+
     /** The JDBC URL with any secret in it masked, fit for logs and error messages. */
     public String safeJdbcUrl() {
         String masked = SECRET_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
@@ -165,6 +185,16 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
             int equals = parameter.indexOf('=');
             String key = equals >= 0 ? parameter.substring(0, equals) : parameter;
             String value = equals >= 0 ? parameter.substring(equals) : "";
+            if (key.equals("target_session_attrs")) {
+                // libpq's way of asking a multi-host URL for the primary; PgJDBC names it targetServerType.
+                parameters.add("targetServerType" + switch (value) {
+                    case "=read-write", "=primary" -> "=primary";
+                    case "=read-only", "=standby" -> "=secondary";
+                    case "=prefer-standby" -> "=preferSecondary";
+                    default -> "=any";
+                });
+                continue;
+            }
             parameters.add(LIBPQ_TO_PGJDBC.getOrDefault(key, key) + value);
         }
         return String.join("&", parameters);

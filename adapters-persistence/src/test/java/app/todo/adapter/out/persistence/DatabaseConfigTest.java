@@ -148,4 +148,33 @@ class DatabaseConfigTest {
         assertThrows(IllegalArgumentException.class,
                 () -> DatabaseConfig.fromDatabaseUrl("jdbc:h2:mem:x", DATA, 0));
     }
+
+    @org.junit.jupiter.api.Test
+    void aTransactionModePoolerIsRecognisedByItsUrl() {
+        java.nio.file.Path dir = java.nio.file.Path.of("data");
+        for (String pooled : new String[] {
+                "postgres://u:p@ep-cool-name-123456-pooler.eu-central-1.aws.neon.tech/neondb?sslmode=require",
+                "postgresql://postgres.abc:p@aws-0-eu-central-1.pooler.supabase.com:6543/postgres",
+                "jdbc:postgresql://127.0.0.1:6432/todo?pgbouncer=true",
+                "postgres://u:p@db.internal:6432/todo?sslmode=disable&pgbouncer=true",
+                "jdbc:postgresql://127.0.0.1:6432/todo?prepareThreshold=0"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(DatabaseConfig.fromDatabaseUrl(pooled, dir, 4).behindTransactionPooler(),
+                    pooled);
+        }
+        for (String direct : new String[] {
+                "postgres://u:p@ep-cool-name-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require",
+                "jdbc:postgresql://127.0.0.1:5432/todo", "jdbc:postgresql://127.0.0.1:5432/todo?pgbouncer=false"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(DatabaseConfig.fromDatabaseUrl(direct, dir, 4).behindTransactionPooler(),
+                    direct);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(DatabaseConfig.embedded(dir, 4).behindTransactionPooler());
+    }
+
+    @org.junit.jupiter.api.Test
+    void libpqsTargetSessionAttrsAsksPgJdbcForThePrimary() {
+        DatabaseConfig pair = DatabaseConfig.fromDatabaseUrl(
+                "postgres://u:p@node1:5432,node2:5433/todo?target_session_attrs=read-write", java.nio.file.Path.of("data"), 4);
+        org.junit.jupiter.api.Assertions.assertEquals("jdbc:postgresql://node1:5432,node2:5433/todo?targetServerType=primary",
+                pair.jdbcUrl());
+    }
 }

@@ -39,11 +39,14 @@ public final class ClaimsPolicy {
     private final Clock clock;
     private final Duration skew;
     private final DefaultJWTClaimsVerifier<SecurityContext> verifier;
+    /** Accepted issuers when several are configured (Nimbus's exact match takes one); empty otherwise. */
+    private final Set<String> issuers;
 
     /**
      * @param skew whole seconds (Nimbus counts the skew in seconds); not negative
-     * @param issuer the only accepted {@code iss}, when present
-     * @param audience a value {@code aud} must contain, when present
+     * @param issuer the accepted {@code iss}, when present: one, or several separated by commas (Better Auth
+     *               behind a proxy with dynamic base URLs puts the request's origin there)
+     * @param audience what {@code aud} must contain one of, when present: one value or several, comma-separated
      */
     public ClaimsPolicy(Clock clock, Duration skew, Optional<String> issuer, Optional<String> audience) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -52,9 +55,15 @@ public final class ClaimsPolicy {
             throw new IllegalArgumentException("clock skew must not be negative");
         }
         JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-        issuer.filter(s -> !s.isBlank()).ifPresent(exact::issuer);
-        Set<String> audiences = audience.filter(s -> !s.isBlank()).map(Set::of).orElse(null);
-        this.verifier = new DefaultJWTClaimsVerifier<>(audiences, exact.build(), Set.of("exp"), null) {
+        List<String> issuerList = listed(issuer);
+        if (issuerList.size() == 1) {
+            exact.issuer(issuerList.getFirst());
+        }
+        this.issuers = issuerList.size() > 1 ? Set.copyOf(issuerList) : Set.of();
+        List<String> audienceList = listed(audience);
+        Set<String> audiences = audienceList.isEmpty() ? null : Set.copyOf(audienceList);
+        Set<String> required = issuers.isEmpty() ? Set.of("exp") : Set.of("exp", "iss");
+        this.verifier = new DefaultJWTClaimsVerifier<>(audiences, exact.build(), required, null) {
             @Override
             protected Date currentTime() {
                 return Date.from(clock.instant());
@@ -63,10 +72,19 @@ public final class ClaimsPolicy {
         verifier.setMaxClockSkew(Math.toIntExact(skew.toSeconds()));
     }
 
+    /** The values of a setting that may list several, comma-separated; empty when absent or blank. */
+    public static List<String> listed(Optional<String> setting) {
+        return setting.stream().flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
     /** Checks the claims of a token whose signature {@code source} vouched for. */
     public VerifiedToken check(JWTClaimsSet claims, IdentitySource source) {
         try {
             verifier.verify(claims, null);
+            if (!issuers.isEmpty() && !issuers.contains(claims.getIssuer())) {
+                throw new InvalidTokenException("The token has the wrong issuer");
+            }
         } catch (ExpiredJWTException e) {
             throw new InvalidTokenException("The token has expired");
         } catch (BadJWTException e) {

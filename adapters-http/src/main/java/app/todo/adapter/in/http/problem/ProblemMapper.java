@@ -148,11 +148,28 @@ public final class ProblemMapper {
             default -> {
                 RequestId id = RequestId.of(req);
                 LOG.log(System.Logger.Level.ERROR, "request " + id + " " + req.prologue().method().text() + " "
-                        + req.path().absolute().rawPathNoParams() + " failed", failure);
+                        + req.path().absolute().rawPathNoParams() + " failed" + databaseError(failure), failure);
                 write(req, res, Problem.of(Status.INTERNAL_SERVER_ERROR_500,
                         "Something went wrong on our side. If it keeps happening, report request id " + id + "."));
             }
         }
+    }
+
+    /**
+     * What the database said, for the log: {@code " (SQLSTATE 26000: prepared statement "…" does not exist)"}, or
+     * "" when no database error is among the causes. The first line of the driver's message only, quoted text
+     * elided: the details (and text in quotes) may hold bound values, which stay out of logs.
+     */
+    static String databaseError(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+                message = message.replaceFirst("^ERROR: ", "").replaceAll("\"[^\"]*\"", "\"…\"");
+                return " (SQLSTATE " + sql.getSQLState() + ": "
+                        + (message.length() > 200 ? message.substring(0, 200) + "…" : message) + ")";
+            }
+        }
+        return "";
     }
 
     public static Problem storageUnavailable() {

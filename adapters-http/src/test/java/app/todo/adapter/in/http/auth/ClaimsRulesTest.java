@@ -64,6 +64,20 @@ class ClaimsRulesTest {
         refused(strict, token("{\"sub\":\"u1\",\"exp\":" + now() + "}"));
     }
 
+    /** Better Auth behind a proxy with dynamic base URLs: iss follows the request's origin, one key for all. */
+    @Test
+    void severalIssuersAndAudiencesMayBeConfigured() {
+        TokenVerifier strict = TokenVerifiers.builder(clock).issuer("https://a.example, https://b.example")
+                .audience("https://a.example,https://b.example").ownKeys(OwnSigningKeys.of(key)).build();
+        String base = "{\"sub\":\"u1\",\"exp\":" + (now() + 900);
+        strict.verify(token(base + ",\"iss\":\"https://a.example\",\"aud\":\"https://a.example\"}"));
+        strict.verify(token(base + ",\"iss\":\"https://b.example\",\"aud\":\"https://b.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://c.example\",\"aud\":\"https://a.example\"}"));
+        refused(strict, token(base + ",\"aud\":\"https://a.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://a.example\",\"aud\":\"https://c.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://a.example, https://b.example\",\"aud\":\"https://a.example\"}"));
+    }
+
     @Test
     void issuerAndAudienceAreCheckedWhenConfigured() {
         TokenVerifier strict = TokenVerifiers.builder(clock).issuer("https://app.example").audience("https://app.example")

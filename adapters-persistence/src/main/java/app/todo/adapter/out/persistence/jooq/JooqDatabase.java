@@ -234,7 +234,12 @@ public final class JooqDatabase implements AutoCloseable {
         pool.setValidationTimeout(CONNECTION_WAIT_MILLIS / 2);
         // Fail at start, with the driver's reason, when the database is not there.
         pool.setInitializationFailTimeout(CONNECTION_WAIT_MILLIS);
-        if (config.isPostgres()) {
+        if (config.behindTransactionPooler()) {
+            // A transaction-mode pooler hands each transaction whichever server connection is free: a named
+            // prepared statement or a session setting made on one is missing on the next (PgBouncer before 1.21
+            // keeps none), so statements go unnamed and the generic-plan setting stays off.
+            pool.addDataSourceProperty("prepareThreshold", "0");
+        } else if (config.isPostgres()) {
             pool.setConnectionInitSql(GENERIC_PLANS);
         }
         return pool;
