@@ -92,7 +92,7 @@ launch_to_ready_ms() {
   echo "$ready_ms"
 }
 # Launch on a migrated PostgreSQL (the training start migrated its database) and on the embedded default (its
-# first start migrates; the second is measured): issue 10's start-up goal, each the best of three.
+# first start migrates; the second is measured): the start-up goal, each the best of three.
 best_of_three() {
   local best="" ms
   for _ in 1 2 3; do

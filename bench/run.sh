@@ -16,7 +16,7 @@
 # as the service's pool (16) and 2 threads, running one statement that returns what the list route
 # returns (the user's 20 newest tasks with their tags in order and the filtered total), and one that
 # inserts a task with its two tags and returns the id and timestamps. Last, the other users' rows grow to
-# FLAT_LARGE and the list's latency is timed again. Then it prints every goal of issue 10 with whether
+# FLAT_LARGE and the list's latency is timed again. Then it prints every goal of BENCHMARKS.md with whether
 # this run met it.
 # Needs: a JDK 21+, a PostgreSQL (BENCH_PG, default 127.0.0.1:5432 user postgres), wrk and pgbench
 # (installed from Debian's packages when missing and we are root).
@@ -117,7 +117,7 @@ echo
 echo "server RSS after the run: $((rss / 1024)) MiB; launch to ready: ${launch_pg_ms} ms on a migrated PostgreSQL," \
   "${launch_h2_ms} ms on the embedded default, ${launch_ms} ms on a fresh database; $(nproc) cores; $(java -version 2>&1 | head -1)"
 
-# The goals of issue 10, each with this run's figure and whether it is met.
+# The goals, each with this run's figure and whether it is met.
 met() { awk -v v="$1" -v op="$2" -v g="$3" 'BEGIN { ok = (op == ">=") ? (v >= g) : (v <= g); print (ok ? "met" : "NOT met") }'; }
 list_ratio=$(ratio "$list_rps" "$pg_list"); create_ratio=$(ratio "$create_rps" "$pg_insert"); ed_ratio=$(ratio "$ed_rps" "$list_rps")
 worst_tail=$(awk -v a="$(ratio "$list_p99" "$list_p50")" -v b="$(ratio "$ed_p99" "$ed_p50")" -v c="$(ratio "$create_p99" "$create_p50")" \
@@ -130,7 +130,7 @@ echo "|---|---:|---:|---|"
 echo "| list (HS256) / pgbench list | $list_ratio | ≥ 0.5 | $(met "$list_ratio" ">=" 0.5) |"
 echo "| create / pgbench task + 2 tags | $create_ratio | ≥ 0.5 | $(met "$create_ratio" ">=" 0.5) |"
 echo "| list, cached EdDSA / HS256 list | $ed_ratio | ≥ 0.95 | $(met "$ed_ratio" ">=" 0.95) |"
-echo "| list, own tokens / HS256 list (issue 12: within noise) | $own_ratio | ≥ 0.95 | $(met "$own_ratio" ">=" 0.95) |"
+echo "| list, own tokens / HS256 list (within noise) | $own_ratio | ≥ 0.95 | $(met "$own_ratio" ">=" 0.95) |"
 echo "| worst p99 / p50 | $worst_tail | ≤ 3 | $(met "$worst_tail" "<=" 3) |"
 echo "| non-2xx and socket errors | $bad | 0 | $(met "$bad" "<=" 0) |"
 echo "| RSS after the run (MiB) | $((rss / 1024)) | ≤ 160 | $(met "$((rss / 1024))" "<=" 160) |"

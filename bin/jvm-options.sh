@@ -1,4 +1,4 @@
-# The JVM options the service runs with by default, and its ahead-of-time cache (issue 10: memory and
+# The JVM options the service runs with by default, and its ahead-of-time cache (memory and
 # start-up). Sourced by bin/run and bench/; needs bin/java-env.sh sourced first.
 # shellcheck shell=bash
 #

@@ -19,7 +19,7 @@ import java.util.logging.LogRecord;
 /**
  * The console log (standard error), written by one background thread in batches: the JDK's
  * {@code ConsoleHandler} writes and flushes every record on the request's thread, a system call per access-log
- * line, which under load cost more than many requests' own work (issue 10). Records are formatted (and
+ * line, which under load cost more than many requests' own work. Records are formatted (and
  * redacted by the handler's filter) on the caller's thread, then queued; a full queue makes callers wait
  * rather than lose lines. A record of {@code WARNING} or above waits until everything before it is written,
  * so nothing that explains a failure is still queued when the process exits; {@link #flush()} does the same

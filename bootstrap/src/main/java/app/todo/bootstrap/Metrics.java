@@ -20,7 +20,7 @@ final class Metrics implements AutoCloseable {
 
     /**
      * Registers the JVM's meters. Apart from the constructor because it is slow (JMX's platform beans, a
-     * few hundred ms at start-up): a start does it on another thread while the database connects (issue 10).
+     * few hundred ms at start-up): a start does it on another thread while the database connects.
      */
     void bindJvmMeters() {
         new JvmMemoryMetrics().bindTo(registry);

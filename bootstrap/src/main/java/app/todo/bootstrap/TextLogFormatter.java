@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
  * The default console line: {@code 2026-12-01T04:00:34.323Z INFO    app.todo.bootstrap.Main - message}, the time in
  * UTC to the millisecond, the level padded to 7, the logger, the message, then a stack trace if any. The same
  * line {@code SimpleFormatter} wrote with a {@code java.util.Formatter} pattern, whose parsing and date fields
- * cost more per access-log line than many requests' own work (issue 10); and always UTC, which the pattern's
+ * cost more per access-log line than many requests' own work; and always UTC, which the pattern's
  * literal {@code Z} only claimed.
  */
 public final class TextLogFormatter extends Formatter {

@@ -100,7 +100,7 @@ public final class Wiring implements AutoCloseable {
 
     /**
      * One-time tokens for the {@code ADMIN_EMAILS} addresses that are not an admin's yet, printed once
-     * to the log: reading the log is the proof of owning a listed address (contract §2).
+     * to the log: reading the log is the proof of owning a listed address (docs/rules.md §2).
      */
     private static AdminBootstrap adminBootstrap(Settings settings, JooqDatabase database) {
         Set<Email> pending = new LinkedHashSet<>();
@@ -129,7 +129,7 @@ public final class Wiring implements AutoCloseable {
     /** Connects the database (migrating it), then starts the HTTP server. */
     public static Wiring start(Settings settings, Clock clock) {
         // What needs no database is prepared on another core while the database connects and migrates
-        // (issue 10: time to ready). The server is built only after it has finished.
+        // (time to ready). The server is built only after it has finished.
         Metrics metrics = new Metrics();
         CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> warmUp(metrics),
                 task -> Thread.ofPlatform().daemon().name("todo-warm-up").start(task));

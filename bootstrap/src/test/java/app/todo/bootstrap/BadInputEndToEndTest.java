@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Inputs reported against services like ours, on PostgreSQL and on the embedded default through the
  * real wiring: each store gives the same, right answer, and what a 2xx acknowledged is exactly what a
- * later GET returns (contract §3).
+ * later GET returns (docs/rules.md §3).
  */
 class BadInputEndToEndTest {
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Better Auth session tokens through the real wiring on PostgreSQL (issue 13), against Better Auth's
+ * Better Auth session tokens through the real wiring on PostgreSQL, against Better Auth's
  * get-session as a stub answers it; interop/better-auth/sessions.sh does the same against the real server.
  */
 class BetterAuthSessionsEndToEndTest {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * No request body, header value or token ever reaches the log (issue 14): a marker password goes through
+ * No request body, header value or token ever reaches the log: a marker password goes through
  * every failure path the edge can be driven into, with every logger at its most verbose, and the
  * captured log holds the marker in no case and no encoding.
  */

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The scripts a newcomer runs first say what they chose (issue 15): the JDK, never a silent skip of an
+ * The scripts a newcomer runs first say what they chose: the JDK, never a silent skip of an
  * older one, and a clear message when there is none at all.
  */
 class ScriptsTest {

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Own-account sessions through the real wiring on PostgreSQL, across two instances (issue 12). */
+/** Own-account sessions through the real wiring on PostgreSQL, across two instances. */
 class SessionsEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A newcomer's first failures (issue 15): each says in one line what is wrong and ends the process with
+ * A newcomer's first failures: each says in one line what is wrong and ends the process with
  * a non-zero exit, so a supervisor sees it did not start; no stack trace.
  */
 class StartUpFailuresTest {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The trust review's findings, each through the real wiring on a real store: a token source vouches
- * only for what it owns (contract §2, trust boundaries).
+ * only for what it owns (docs/rules.md §2, trust boundaries).
  */
 class TrustBoundariesEndToEndTest {
 

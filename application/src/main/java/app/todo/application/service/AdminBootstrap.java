@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one-time tokens that let the owners of {@code ADMIN_EMAILS} addresses become admins (contract §2):
+ * The one-time tokens that let the owners of {@code ADMIN_EMAILS} addresses become admins (docs/rules.md §2):
  * without email sending, the proof of owning a listed address is having read the service's start-up
  * log, where each address's token is printed once. A token is 256 random bits, kept only as a SHA-256
  * hash, compared in constant time, and spent by its first successful use. Tokens live in this

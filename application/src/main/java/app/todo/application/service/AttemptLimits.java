@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The limits on guessing secrets and making accounts (contract §2), counted by a {@link RateLimiter}
+ * The limits on guessing secrets and making accounts (docs/rules.md §2), counted by a {@link RateLimiter}
  * that every instance shares where the store allows: sign-in at most {@value #SIGN_IN_PER_ADDRESS_AND_EMAIL}
  * attempts a minute per client address and email and {@value #SIGN_IN_PER_ADDRESS} per address; sign-up at
  * most {@value #SIGN_UP_PER_ADDRESS} a minute per address. On top of the contract: at most

@@ -33,7 +33,7 @@ public final class ChangeUserService implements ChangeUserUseCase {
     }
 
     /**
-     * @param sessions where a disabled user's own sessions are revoked (contract §2), so that their
+     * @param sessions where a disabled user's own sessions are revoked (docs/rules.md §2), so that their
      *                 refresh tokens die with the decision; {@code null} when there are none to end
      */
     public ChangeUserService(UserDirectory directory, RecentCallers recent, SessionRepository sessions, Clock clock) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * first sight, refuses a source vouching for a user it does not own, a disabled user, and (from a
  * trusted source) a banned one, and applies a trusted admin claim for this request only.
  *
- * <p>The trust rules (contract §2): an external source (shared secret, JWKS) vouches only for external
+ * <p>The trust rules (docs/rules.md §2): an external source (shared secret, JWKS) vouches only for external
  * users, the service's own key only for own accounts, and neither ever for the other's. {@code role}
  * and {@code banned} claims count only from the sources in {@code claimSources}
  * ({@code AUTH_TRUST_ROLE_CLAIMS}, JWKS by default) and are never stored: a demotion at the identity
@@ -68,7 +68,7 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
         }
     }
 
-    /** Own tokens that name a session ({@code sid}) are refused once it has ended (contract §2). */
+    /** Own tokens that name a session ({@code sid}) are refused once it has ended (docs/rules.md §2). */
     public IdentifyCallerService checkingSessions(SessionLiveness liveness) {
         this.sessions = liveness;
         return this;
@@ -116,7 +116,7 @@ public final class IdentifyCallerService implements IdentifyCallerUseCase {
     }
 
     /**
-     * A claimed display name is kept only when it is text every store holds exactly (contract §3); a
+     * A claimed display name is kept only when it is text every store holds exactly (docs/rules.md §3); a
      * token is still valid without one, so a name that is not is dropped rather than refusing the caller.
      */
     private static String nameOrNull(String raw) {

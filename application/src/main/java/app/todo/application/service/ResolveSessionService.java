@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Better Auth session tokens, verified by asking Better Auth (contract §1): the bearer plugin's token,
+ * Better Auth session tokens, verified by asking Better Auth (docs/rules.md §1): the bearer plugin's token,
  * raw ({@code <32 chars>}) or signed ({@code <token>.<base64 HMAC-SHA256>}, URL-encoded or not), or the
  * session cookie's value.
  *

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Whether a session is alive, remembered for a few seconds so that checking it costs most requests no
- * database round trip (contract §2: revocation stays cheap). A session ended through this instance is
+ * database round trip (docs/rules.md §2: revocation stays cheap). A session ended through this instance is
  * forgotten at once; one ended through another instance is refused within {@code ttl} (5 s).
  */
 public final class SessionLiveness {

@@ -41,7 +41,7 @@ public final class SignUpService implements SignUpUseCase {
 
     /**
      * Every new account is a plain user: an {@code ADMIN_EMAILS} address becomes admin only once proven
-     * ({@link ClaimAdminService}), never by signing up first (contract §2).
+     * ({@link ClaimAdminService}), never by signing up first (docs/rules.md §2).
      */
     public SignUpService(UserRepository users, CredentialRepository credentials, PasswordHasher hasher,
                          Transactions transactions, Clock clock) {

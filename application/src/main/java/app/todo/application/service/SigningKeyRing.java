@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The service's own signing keys as every instance sees them (contract §2): the current key signs and
+ * The service's own signing keys as every instance sees them (docs/rules.md §2): the current key signs and
  * rotates every {@code rotation}; retired keys keep verifying for {@code grace} after they retire, then are
  * forgotten. All instances share the keys through the store; whichever instance first finds the current
  * key due makes the next one, and the others adopt it (the store lets exactly one rotation through).

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Better Auth session tokens (issue 13): local HMAC check first, then Better Auth's word, cached. */
+/** Better Auth session tokens: local HMAC check first, then Better Auth's word, cached. */
 class ResolveSessionServiceTest {
 
     private static final String SECRET = "better-auth-secret-of-at-least-32-bytes!";

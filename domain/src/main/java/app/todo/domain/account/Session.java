@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A signed-in session of the service's own accounts (contract §2): it lives until {@code expiresAt}
+ * A signed-in session of the service's own accounts (docs/rules.md §2): it lives until {@code expiresAt}
  * ({@code AUTH_SESSION_TTL} after its last refresh) unless revoked (sign-out, a revocation by its user,
  * a password change, an admin disabling the user, or a reused refresh token). {@code id} is opaque.
  */

@@ -5,7 +5,7 @@ package app.todo.domain.shared;
  *
  * <p>Every text a client can send that is stored or searched passes {@link #wellFormed} first, so that
  * every store answers alike and what a {@code 2xx} acknowledged is exactly what a later read returns
- * (contract §3). PostgreSQL cannot hold U+0000 and PgJDBC writes an unpaired surrogate as {@code ?},
+ * (docs/rules.md §3). PostgreSQL cannot hold U+0000 and PgJDBC writes an unpaired surrogate as {@code ?},
  * while the embedded store keeps both as sent: refusing them here is what makes the stores agree.
  *
  * <p>The policy, by {@link Kind}:

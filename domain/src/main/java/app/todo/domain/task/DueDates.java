@@ -12,7 +12,7 @@ import java.time.format.ResolverStyle;
  * is a mistake, not a date.
  *
  * <p>The range exists so that what a {@code 2xx} acknowledged is what a later read returns on every store
- * (contract §3): before the Gregorian reform the JDBC date path shifts dates by days (1582-10-10 came
+ * (docs/rules.md §3): before the Gregorian reform the JDBC date path shifts dates by days (1582-10-10 came
  * back as 1582-10-20) and year 0 became year 1. No task is due before 1900.
  */
 public final class DueDates {

@@ -14,7 +14,7 @@ public record Email(String value) {
 
     public Email {
         // NFKC first, so that "é" typed as one code point or as e + U+0301, and fullwidth "ａ", are one
-        // address; then lower case, so that comparisons ignore case (contract §2).
+        // address; then lower case, so that comparisons ignore case (docs/rules.md §2).
         value = Normalizer.normalize(Text.wellFormed("email", Text.required("email", value).strip(),
                 Text.Kind.SINGLE_LINE), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         Text.lengthBetween("email", value, 3, 254);

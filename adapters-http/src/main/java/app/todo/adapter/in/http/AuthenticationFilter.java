@@ -37,14 +37,14 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Every {@code /api/**} request but the public ones needs a credential (contract §1), read once and
+ * Every {@code /api/**} request but the public ones needs a credential (docs/rules.md §1), read once and
  * checked once: a bearer token (RFC 6750), or, when Better Auth sessions are on, Better Auth's session
  * cookie. A JWT goes to the token verifier; anything else, with sessions on, is a Better Auth session
  * token resolved by asking Better Auth; the two never mix. The identity is then handed to the
  * application once, which decides banned, disabled and admin, and the caller goes into the request
  * context for the routes. The credential itself is never logged nor echoed.
  *
- * <p>CSRF (contract §6): a state-changing request ({@code POST}, {@code PUT}, {@code PATCH},
+ * <p>CSRF (docs/rules.md §6): a state-changing request ({@code POST}, {@code PUT}, {@code PATCH},
  * {@code DELETE}) authenticated by the cookie alone must come from an allowed {@code Origin}
  * ({@code CORS_ORIGINS}), else {@code 403}; a bearer token cannot be sent by a forged cross-site form.
  */

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Cross-origin access for browser frontends (contract §6). Only the configured origins get a grant,
+ * Cross-origin access for browser frontends (docs/rules.md §6). Only the configured origins get a grant,
  * always with credentials allowed, so the grant names the origin itself, never {@code *}. A preflight
  * from an allowed origin is answered here with 204, before authentication (browsers send it without a
  * token); one from any other origin gets 403 and no CORS header at all. Requests without an

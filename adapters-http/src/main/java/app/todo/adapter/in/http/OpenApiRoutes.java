@@ -34,7 +34,7 @@ public final class OpenApiRoutes implements HttpService {
     private static final HttpMediaType JSON = HttpMediaType.create(MediaTypes.APPLICATION_JSON).withCharset(StandardCharsets.UTF_8);
 
     private final byte[] yaml;
-    /** The JSON form, made on first request: parsing the YAML was a third of a start (issue 10). */
+    /** The JSON form, made on first request: parsing the YAML was a third of a start. */
     private byte[] json;
 
     public OpenApiRoutes() {

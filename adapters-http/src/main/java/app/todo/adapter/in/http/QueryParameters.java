@@ -24,7 +24,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A request's query parameters, read strictly (contract §4): a parameter given twice with different values, a
+ * A request's query parameters, read strictly (docs/rules.md §4): a parameter given twice with different values, a
  * value that is not UTF-8 once percent-decoded, or one its rule refuses is a field error, and every broken
  * parameter is collected, so a client learns all its mistakes at once. Tasks and the admin user list share it.
  */
@@ -42,7 +42,7 @@ public QueryParameters(Parameters query) {
 
 /**
  * {@code limit} (1–{@value PageRequest#MAX_LIMIT}, default {@value PageRequest#DEFAULT_LIMIT}) and
- * {@code offset} (0 or more), as every paged list reads them (contract §4); null when either is broken.
+ * {@code offset} (0 or more), as every paged list reads them (docs/rules.md §4); null when either is broken.
  */
 public PageRequest page() {
     long limitAsked = number("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT)

@@ -19,7 +19,7 @@ import io.helidon.webserver.http.RoutingResponse;
  * <ul>
  *   <li>{@code OPTIONS *} (RFC 9110 §9.3.7, the asterisk-form) asks about the server as a whole: {@code 200}
  *       with {@code Allow}. Any other target that is not an absolute path is a {@code 400}.</li>
- *   <li>{@code /api/{user_id}/tasks/} is served exactly like {@code /api/{user_id}/tasks} (contract §6), since
+ *   <li>{@code /api/{user_id}/tasks/} is served exactly like {@code /api/{user_id}/tasks} (docs/rules.md §6), since
  *       FastAPI-era frontends and some proxies add the slash. Served in place rather than redirected: a
  *       {@code 308} would cost a round trip, and a browser drops {@code Authorization} when a redirect
  *       crosses origins. No route has a meaning that depends on the slash.</li>

@@ -46,7 +46,7 @@ public final class TodoHttpServer {
 
     /**
      * Makes Helidon's service registry, which every server of this JVM shares and {@link Builder#build()} would
-     * otherwise make, e.g. on another thread while the database connects (issue 10: a quarter of a start).
+     * otherwise make, e.g. on another thread while the database connects (a quarter of a start).
      */
     public static void warmUp() {
         io.helidon.service.registry.GlobalServiceRegistry.registry();

@@ -133,7 +133,7 @@ public final class WebPageRoutes implements HttpService {
 
     /**
      * A page file, read and hashed on its first request: Swagger UI's bundle is over a megabyte, and reading
-     * and hashing it at start cost a tenth of the start-up time (issue 10) for a page most instances never serve.
+     * and hashing it at start cost a tenth of the start-up time for a page most instances never serve.
      */
     private static final class File {
         private record Loaded(byte[] body, String etag) {

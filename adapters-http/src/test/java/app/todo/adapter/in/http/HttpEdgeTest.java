@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The HTTP edge as real proxies and clients speak it, over a raw socket where a client library would
- * hide the case (issue 14's table): no 500, no request lost, no body on a HEAD.
+ * hide the case (docs/api.md): no 500, no request lost, no body on a HEAD.
  */
 class HttpEdgeTest extends ApiTestSupport {
 
@@ -142,7 +142,7 @@ class HttpEdgeTest extends ApiTestSupport {
                 .header("If-Match", ifMatch).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** Issue 15: If-None-Match on a task and on a list answers 304 while nothing changed. */
+    /** If-None-Match on a task and on a list answers 304 while nothing changed. */
     @Test
     void ifNoneMatchAnswers304ForATaskAndAListUntilSomethingChanges() {
         long id = createTask("{\"title\":\"polled\"}");

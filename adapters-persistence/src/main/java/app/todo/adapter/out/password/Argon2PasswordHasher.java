@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>A wrong password, an unknown email and a damaged stored hash all cost exactly one Argon2
  * computation at the current parameters, through the same code, so timing tells none of them apart
- * (contract §2).
+ * (docs/rules.md §2).
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
@@ -97,7 +97,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         // A decoy in the stored form (PHC string) with the current parameters, a random salt and a random
         // digest: verifying against it costs exactly what verifying a real user's hash costs, and nothing
         // matches it. Written out rather than hashed: one Argon2 hash was the largest single cost of
-        // starting the service (issue 10).
+        // starting the service.
         this.dummyHash = decoyFor(parameters);
     }
 
@@ -122,7 +122,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      * One core is left to serve requests (on a single core, hashing shares it), and hashing never takes more
      * than half the heap: password4j keeps a zeroed template of {@code memoryKiB} for as long as the function
      * lives and copies it for each hash, so {@code n} hashes at once hold {@code n + 1} times that. Seven
-     * threads of 19 MiB on an eight-core machine would outgrow a 128 MiB heap (issue 10's small default).
+     * threads of 19 MiB on an eight-core machine would outgrow a 128 MiB heap (the small default).
      */
     static int defaultThreads(Parameters parameters) {
         return threadsFor(parameters, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());

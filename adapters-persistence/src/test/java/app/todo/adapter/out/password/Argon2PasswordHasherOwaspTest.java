@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The parameters production runs with, and the timing rule of contract §2 proven by counting work
+ * The parameters production runs with, and the timing rule of docs/rules.md §2 proven by counting work
  * rather than by timing it: an unknown email, a wrong password and a damaged hash each cost exactly one
  * Argon2 computation at the production parameters. (Wall-clock figures live in the JMH benchmark.)
  */

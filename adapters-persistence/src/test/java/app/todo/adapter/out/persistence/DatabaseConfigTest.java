@@ -128,7 +128,7 @@ class DatabaseConfigTest {
         assertFalse(refused.getMessage().contains("s3cr3t-pw"), refused.getMessage());
     }
 
-    /** Issue 15: without a name, PostgreSQL would quietly use its default database ('postgres'). */
+    /** without a name, PostgreSQL would quietly use its default database ('postgres'). */
     @Test
     void aUrlWithoutADatabaseNameIsRefusedSayingWhy() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,

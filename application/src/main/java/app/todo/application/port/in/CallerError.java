@@ -12,7 +12,7 @@ public sealed interface CallerError {
     }
 
     /**
-     * The token's source may not vouch for this user (contract §2, trust boundaries): an external
+     * The token's source may not vouch for this user (docs/rules.md §2, trust boundaries): an external
      * token naming an own account, or an own token naming anyone but an own account. The token is
      * treated as invalid: 401.
      */

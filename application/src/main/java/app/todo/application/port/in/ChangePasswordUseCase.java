@@ -4,7 +4,7 @@ import app.todo.domain.shared.Result;
 import app.todo.domain.user.User;
 
 /**
- * Changes an own account's password (contract §2): a wrong current password is
+ * Changes an own account's password (docs/rules.md §2): a wrong current password is
  * {@link AccountError.InvalidCredentials}, a new one outside 8–128 characters {@link AccountError.InvalidAccount}.
  */
 public interface ChangePasswordUseCase {

@@ -5,7 +5,7 @@ import app.todo.domain.user.User;
 
 /**
  * Grants the admin role to an {@code ADMIN_EMAILS} address once its owner proves it with the one-time
- * bootstrap token from the service's log (contract §2: never merely by signing up first).
+ * bootstrap token from the service's log (docs/rules.md §2: never merely by signing up first).
  */
 public interface ClaimAdminUseCase {
 

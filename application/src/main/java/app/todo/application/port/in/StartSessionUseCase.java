@@ -4,7 +4,7 @@ import app.todo.domain.account.Session;
 
 import java.time.Instant;
 
-/** Opens a session of the service's own accounts (contract §2) with its first refresh token. */
+/** Opens a session of the service's own accounts (docs/rules.md §2) with its first refresh token. */
 public interface StartSessionUseCase {
 
     IssuedSession start(StartSessionCommand command);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * A limit on attempts per key, as a token bucket: a burst of {@code burst} attempts, then one more each
  * {@code refillEvery}. With {@code refillEvery} equal to the window of a rule such as "at most 5 a minute"
- * (contract §2), no window of that length ever holds more than {@code burst} attempts, and a refused
+ * (docs/rules.md §2), no window of that length ever holds more than {@code burst} attempts, and a refused
  * client waits at most {@code refillEvery}.
  *
  * @param name        names the limit in stores and logs: lower-case letters, digits and {@code -}, at most 40

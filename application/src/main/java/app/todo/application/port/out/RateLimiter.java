@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Counts attempts per key against a {@link RateLimit}. An adapter over a shared store counts for every
  * instance of the service together, so a client gets the limit once however many instances it spreads
- * its attempts over (contract §2).
+ * its attempts over (docs/rules.md §2).
  */
 public interface RateLimiter {
 

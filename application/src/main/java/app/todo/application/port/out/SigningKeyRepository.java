@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Keeps the service's own signing keys, so that tokens stay valid across restarts, instances and key
- * rotations (contract §2: the key rotates every {@code AUTH_KEY_ROTATION}; retired keys stay listed for
+ * rotations (docs/rules.md §2: the key rotates every {@code AUTH_KEY_ROTATION}; retired keys stay listed for
  * {@code AUTH_KEY_GRACE}). At most one key is current; the store owns the private halves' format at rest
  * (encrypted when it was given a secret).
  */

@@ -116,7 +116,7 @@ public abstract class TaskRepositoryContract {
 
     /**
      * Text the domain accepts comes back byte for byte from every store, and finds itself by search
-     * (contract §3: what a 2xx acknowledged is what a later GET returns).
+     * (docs/rules.md §3: what a 2xx acknowledged is what a later GET returns).
      */
     @Test
     void everyTextTheDomainAcceptsRoundTripsExactlyAndIsFoundBySearch() {

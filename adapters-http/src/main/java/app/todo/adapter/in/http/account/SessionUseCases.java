@@ -9,7 +9,7 @@ import app.todo.application.port.in.StartSessionUseCase;
 
 import java.util.Objects;
 
-/** The session use cases the account routes call (contract §2, sessions). */
+/** The session use cases the account routes call (docs/rules.md §2, sessions). */
 public record SessionUseCases(StartSessionUseCase start, RefreshSessionUseCase refresh, SignOutUseCase signOut,
                               ListSessionsUseCase list, RevokeSessionUseCase revoke, ChangePasswordUseCase changePassword) {
     public SessionUseCases {

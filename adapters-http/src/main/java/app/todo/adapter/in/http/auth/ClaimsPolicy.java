@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The claim rules every accepted token obeys, whoever signed it (contract §1): {@code exp} required,
+ * The claim rules every accepted token obeys, whoever signed it (docs/rules.md §1): {@code exp} required,
  * {@code nbf}/{@code iat} honoured with a clock skew, {@code iss}/{@code aud} checked when configured,
  * and a user id from {@code sub}, else {@code id}, else {@code user_id}.
  *

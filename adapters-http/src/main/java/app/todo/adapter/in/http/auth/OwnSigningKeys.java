@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 /**
  * The service's own Ed25519 keys: the newest signs, all of them verify (so tokens signed before a rotation
  * stay valid until they expire), and their public halves are the JWK set served at {@code /api/auth/jwks}.
- * Either a fixed set, or the keys of a {@link SigningKeyRing}, which rotate (contract §2).
+ * Either a fixed set, or the keys of a {@link SigningKeyRing}, which rotate (docs/rules.md §2).
  *
  * <p>The keys arrive as the key store keeps them ({@link SigningKey}: PKCS#8 and X.509 bytes, the {@code kid}
  * their RFC 7638 thumbprint); each set is turned once into JWKs and a parsed private key, and a damaged key

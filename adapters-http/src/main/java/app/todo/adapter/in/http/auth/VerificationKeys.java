@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Which published keys verify tokens, and with which algorithms: the algorithm comes from the key (its type
  * and curve, narrowed by the JWK's own {@code alg}), never from the token, so a token cannot choose how it is
- * checked (contract §1, algorithm pinning). The signature itself is Nimbus's verifier for the key type
+ * checked (docs/rules.md §1, algorithm pinning). The signature itself is Nimbus's verifier for the key type
  * (Ed25519 through Tink).
  *
  * <p>Hand-written, in about twenty lines, because Nimbus's {@code JWKMatcher.forJWSHeader} treats the two

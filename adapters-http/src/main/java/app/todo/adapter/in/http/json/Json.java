@@ -43,7 +43,7 @@ public final class Json {
     }
 
     /**
-     * An instant as every response spells it (contract §3): RFC 3339 in UTC to the whole second,
+     * An instant as every response spells it (docs/rules.md §3): RFC 3339 in UTC to the whole second,
      * {@code 2026-11-30T12:00:00Z}; null stays null.
      */
     public static String instant(Instant instant) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Sessions of own accounts (issue 12, contract §2): refresh rotation, sign-out, listing, revocation, passwords. */
+/** Sessions of own accounts (docs/rules.md §2): refresh rotation, sign-out, listing, revocation, passwords. */
 class SessionRoutesTest extends AccountApiSupport {
 
     private JsonNode signedUp() {

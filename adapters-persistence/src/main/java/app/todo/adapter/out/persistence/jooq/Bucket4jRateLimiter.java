@@ -32,7 +32,7 @@ import static app.todo.adapter.out.persistence.jooq.generated.Tables.RATE_LIMIT_
 
 /**
  * Token-bucket rate limits by Bucket4j, the same buckets on both stores. On PostgreSQL they are counted in
- * the database, so every instance of the service counts against the same buckets (contract §2: limits
+ * the database, so every instance of the service counts against the same buckets (docs/rules.md §2: limits
  * hold across instances): Bucket4j's PostgreSQL integration, {@code SELECT … FOR UPDATE} on one row per
  * key. The embedded H2 store serves one instance, and Bucket4j lacks an H2 integration (its SQL needs
  * {@code ON CONFLICT}), so there the buckets live in this limiter's memory, at most {@value #MAX_LOCAL_KEYS}.

@@ -52,7 +52,7 @@ public final class JooqDatabase implements AutoCloseable {
      * prepared statement is the plan for every owner. Left to choose, PostgreSQL planned the task list anew
      * for each execution (its generic estimate for "one owner" is an average owner's, its custom one a
      * measured owner's): 0.45 ms of planning for 0.26 ms of execution, two fifths of the database's work per
-     * list (issue 10). {@code PostgresListPlanTest} checks that the generic plans use the indexes. Needs
+     * list. {@code PostgresListPlanTest} checks that the generic plans use the indexes. Needs
      * PostgreSQL 12 or later.
      */
     static final String GENERIC_PLANS = "set plan_cache_mode = force_generic_plan";
@@ -72,7 +72,7 @@ public final class JooqDatabase implements AutoCloseable {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dialect);
         // timestamptz read and bound as OffsetDateTime by the driver (JDBC 4.2), not through a string that
-        // PgJDBC formats and jOOQ parses again: that round trip was a tenth of a task list's CPU (issue 10).
+        // PgJDBC formats and jOOQ parses again: that round trip was a tenth of a task list's CPU.
         configuration.set(new Settings().withExecuteLogging(false).withBindOffsetDateTimeType(true));
         configuration.set(new ThreadLocalTransactionProvider(new FairConnectionProvider(dataSource,
                 dataSource.getMaximumPoolSize(), CONNECTION_WAIT_MILLIS, metrics)));
@@ -134,7 +134,7 @@ public final class JooqDatabase implements AutoCloseable {
 
     /**
      * Initialises jOOQ's rendering (its dialects, keywords, data types) by rendering a task query without a
-     * database, so that a start can do it on another thread while the database connects (issue 10).
+     * database, so that a start can do it on another thread while the database connects.
      */
     public static void warmUp() {
         DSL.using(SQLDialect.POSTGRES).render(DSL.select(TASKS.fields()).from(TASKS).where(TASKS.USER_ID.eq("warm-up")));
@@ -253,7 +253,7 @@ public final class JooqDatabase implements AutoCloseable {
     /**
      * Whether the database has exactly this jar's migrations, all successful: then Flyway, which would scan
      * the class path, take a lock and checksum every file, is not started at all, a quarter of a start on a
-     * migrated database (issue 10). Anything else (no history yet, a failed, missing or newer migration) is
+     * migrated database. Anything else (no history yet, a failed, missing or newer migration) is
      * Flyway's to migrate or refuse.
      */
     static boolean schemaIsCurrent(DataSource dataSource, DatabaseConfig config) {

@@ -196,7 +196,7 @@ public final class JooqTaskRepository implements TaskRepository {
     /**
      * The page query with the filtered total alongside each row; visible to the plan tests. Its SQL is rendered
      * once per shape of filter and sort ({@link ListShape}) and then only bound: rendering jOOQ's query tree anew
-     * was a sixth of a list request's CPU (issue 10). The records are still jOOQ's, typed by the template's
+     * was a sixth of a list request's CPU. The records are still jOOQ's, typed by the template's
      * fields and read through their bindings.
      */
     ResultQuery<Record> listQuery(UserId owner, TaskFilter filter, TaskSort sort, PageRequest page) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a signing key's private half is kept in its row (contract §2: "with {@code AUTH_SECRET} set, private
+ * How a signing key's private half is kept in its row (docs/rules.md §2: "with {@code AUTH_SECRET} set, private
  * keys are encrypted at rest"). With a secret: {@value #SEALED_PREFIX} and base64 of AES-256-GCM's IV,
  * ciphertext and tag (Tink's {@link AesGcmJce}), under a key derived from the secret with HKDF-SHA256, the
  * row's {@code kid} bound as associated data so a sealed key cannot be moved to another row. Without one:

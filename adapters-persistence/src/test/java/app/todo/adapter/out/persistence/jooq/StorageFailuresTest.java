@@ -43,7 +43,7 @@ class StorageFailuresTest {
         })));
     }
 
-    /** Class 22 is the client's data, whatever the subclass: never a 500 (contract §5). */
+    /** Class 22 is the client's data, whatever the subclass: never a 500 (docs/rules.md §5). */
     @ParameterizedTest
     @ValueSource(strings = {"22000", "22001", "22003", "22007", "22008", "22012", "22021", "22P02", "22P05"})
     void dataExceptionsMeanTheValueWasRefused(String sqlState) {
