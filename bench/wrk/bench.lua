@@ -56,3 +56,14 @@ request = function()
   end
   return reads[i]
 end
+
+-- With REPORT=1, one line of the figures bench/load.sh prints (wrk's own summary has no p95).
+done = function(summary, latency, requests)
+  if os.getenv("REPORT") == "1" then
+    local non2xx = summary.errors.status
+    local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+    io.write(string.format("REPORT rps=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f non2xx=%d socket_errors=%d\n",
+      summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+      latency:percentile(99) / 1000, non2xx, socket))
+  end
+end

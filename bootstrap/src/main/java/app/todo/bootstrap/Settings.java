@@ -35,6 +35,7 @@ public record Settings(
         Optional<String> databaseUrl,
         Path dataDirectory,
         int databasePoolSize,
+        int maxConcurrentRequests,
         Optional<String> sharedSecret,
         boolean sharedSecretTokens,
         Optional<String> sessionSigningSecret,
@@ -69,6 +70,7 @@ public record Settings(
         Reader r = new Reader(lookup);
         Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10));
         Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Ed25519TokenIssuer.MIN_TTL, Duration.ofDays(30));
+        int poolSize = r.integer("DB_POOL_SIZE", 16, 1, 200);
         Optional<String> legacySecret = r.secret("BETTER_AUTH_SECRET");
         // Better Auth's versioned secrets: "2:new,1:old", the first entry current. Better Auth signs and checks
         // session tokens with the current one only; BETTER_AUTH_SECRET beside it is its legacy secret.
@@ -86,7 +88,9 @@ public record Settings(
                 r.integer("PORT", 8080, 0, 65535),
                 r.string("DATABASE_URL"),
                 Path.of(r.string("DATA_DIR").orElse("data")),
-                r.integer("DB_POOL_SIZE", 16, 1, 200),
+                poolSize,
+                // Twice the database connections: enough to keep them all busy while others parse and answer.
+                r.integer("MAX_CONCURRENT_REQUESTS", 2 * poolSize, 1, 10_000),
                 betterAuthSecret,
                 sharedSecretTokens,
                 currentSecret.or(() -> legacySecret),
@@ -132,7 +136,7 @@ public record Settings(
                         + (atRestSecret.isPresent() ? "encrypted with AUTH_SECRET" : "not encrypted") + ")"
                 + ", issuer=" + issuer.orElse("-") + ", audience=" + audience.orElse("-")
                 + ", cors=" + corsOrigins + ", trust proxy=" + trustProxy
-                + ", shutdown drain=" + shutdownDrain.toMillis() + " ms";
+                + ", shutdown drain=" + shutdownDrain.toMillis() + " ms, requests at once=" + maxConcurrentRequests;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.helidon.webserver.WebServerConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,5 +25,12 @@ class WiringTest {
         assertTrue(server.shutdownGracePeriod().compareTo(defaults.shutdownGracePeriod()) > 0,
                 "Helidon's default would cut off a request waiting on a row lock");
         assertFalse(server.shutdownHook(), "Main's hook alone stops the server, then closes the pool");
+    }
+
+    @Test
+    void admissionDefaultsToTwiceThePool() {
+        assertEquals(32, Settings.from(Map.<String, String>of()::get).maxConcurrentRequests(), "twice the 16 database connections");
+        assertEquals(8, Settings.from(Map.of("DB_POOL_SIZE", "4")::get).maxConcurrentRequests());
+        assertEquals(Duration.ofSeconds(10), Wiring.ADMISSION_QUEUE_TIMEOUT);
     }
 }

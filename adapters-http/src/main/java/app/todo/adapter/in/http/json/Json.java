@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -25,7 +27,10 @@ public final class Json {
     /** Deep nesting costs stack, and no task body nests more than two levels. */
     private static final int MAX_NESTING_DEPTH = 64;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Buffers from one shared pool, not one set per thread: every connection has a virtual thread of its own,
+    // and per-thread buffers made 1,000 open connections a heap of idle buffers (docs/operations.md, "Memory").
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             // A key sent twice is ambiguous, and text after the value means the body is not one JSON value.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -57,6 +62,11 @@ public final class Json {
             // Our DTOs are plain records of strings, numbers and lists: failing here is a bug.
             throw new IllegalStateException("cannot serialise " + dto.getClass().getSimpleName(), e);
         }
+    }
+
+    /** {@code dto} as a JSON tree, named as it would be written ({@code snake_case}). */
+    public static JsonNode tree(Object dto) {
+        return MAPPER.valueToTree(dto);
     }
 
     /** @throws JsonProcessingException when the bytes are not exactly one JSON value */

@@ -1,0 +1,74 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.problem.Problem;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Admission in front of the work (docs/operations.md, "Many connections"): at most {@code permits} requests run at
+ * once; the rest wait first come, first served, parked before any work with almost no stack, for up to
+ * {@code wait}, and at most {@code maxWaiting} of them; past either, {@code 503} with {@code Retry-After}. Without
+ * it, 1,000 connections meant 1,000 requests deep in the code at once, waiting for 16 database connections with
+ * their stacks on the heap: full collections took most of the time and throughput fell to half.
+ *
+ * <p>The health and metrics routes are never held in line: a liveness probe must answer while the service is
+ * busy, or an orchestrator restarts it for being busy. Hand-written rather than Helidon's concurrency limit, which
+ * applies to every request of a listener alike.
+ */
+final class AdmissionFilter implements Filter {
+
+    private final Semaphore permits;
+    private final Semaphore waiting;
+    private final long waitNanos;
+
+    AdmissionFilter(int permits, int maxWaiting, Duration wait) {
+        this.permits = new Semaphore(permits, true);
+        this.waiting = new Semaphore(maxWaiting);
+        this.waitNanos = wait.toNanos();
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.prologue().uriPath().path();
+        if (path.startsWith("/health/") || path.equals("/metrics")) {
+            chain.proceed();
+            return;
+        }
+        if (!permits.tryAcquire()) {
+            awaitPermit();
+        }
+        try {
+            chain.proceed();
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void awaitPermit() {
+        if (!waiting.tryAcquire()) {
+            throw busy();
+        }
+        try {
+            if (!permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        } finally {
+            waiting.release();
+        }
+    }
+
+    private static RuntimeException busy() {
+        return Problem.of(Status.SERVICE_UNAVAILABLE_503, "The service is busy right now; try again in a second.")
+                .withHeader("Retry-After", "1").raise();
+    }
+}
