@@ -224,7 +224,8 @@ public final class Wiring implements AutoCloseable {
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())
                     .drain(drain)
-                    .customizeServer(Wiring::shutdownAndIdleLimits);
+                    .customizeServer(Wiring::shutdownAndIdleLimits)
+                    .admission(settings.maxConcurrentRequests(), ADMISSION_QUEUE_LENGTH, ADMISSION_QUEUE_TIMEOUT);
             settings.betterAuthUrl().ifPresent(url -> {
                 var directory = new HttpBetterAuthSessionDirectory(url, settings.betterAuthBasePath(), metrics.registry());
                 http.betterAuthSessions(new ResolveSessionService(directory, settings.sessionSigningSecret(), clock,
@@ -233,6 +234,9 @@ public final class Wiring implements AutoCloseable {
             });
             accounts.registerOn(http);
             admin.registerOn(http);
+            // AI assistants: the MCP server on the same tokens (docs/assistants.md).
+            http.assistants(settings.corsOrigins(),
+                    settings.betterAuthUrl().or(settings::jwksUrl).map(Wiring::origin).stream().toList());
             warmUp.join();
             WebServer server = http.start();
             if (server.port() < 0) {
@@ -276,6 +280,15 @@ public final class Wiring implements AutoCloseable {
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .idleConnectionPeriod(IDLE_CHECK_PERIOD);
     }
+
+    /** {@code scheme://host[:port]} of a URL: Better Auth's base, whichever of its URLs is configured. */
+    private static java.net.URI origin(java.net.URI url) {
+        return java.net.URI.create(url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()));
+    }
+
+    /** How long a request waits in line for one of the {@code MAX_CONCURRENT_REQUESTS} before it is a 503. */
+    static final Duration ADMISSION_QUEUE_TIMEOUT = Duration.ofSeconds(10);
+    static final int ADMISSION_QUEUE_LENGTH = 10_000;
 
     public int port() {
         return server.port();

@@ -7,6 +7,7 @@ import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics.Outcome;
 import app.todo.adapter.in.http.problem.BearerChallenge;
 import app.todo.adapter.in.http.problem.Problem;
+import app.todo.adapter.in.http.problem.ProblemException;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.application.port.in.IdentifyCallerUseCase;
@@ -51,6 +52,10 @@ import java.util.function.Predicate;
 public final class AuthenticationFilter implements Filter {
 
     private static final String SCHEME = "bearer";
+    /** The MCP server's path: it needs a caller like {@code /api}, and its 401 says where to learn how to get one. */
+    public static final String MCP_PATH = "/mcp";
+    /** OAuth 2.0 Protected Resource Metadata (RFC 9728) for {@link #MCP_PATH}. */
+    public static final String RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource";
     /** Better Auth's session cookie: over HTTPS with the {@code __Secure-} prefix, over HTTP without. */
     static final List<String> SESSION_COOKIES = List.of("__Secure-better-auth.session_token", "better-auth.session_token");
     private static final Set<Method> STATE_CHANGING = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
@@ -98,7 +103,7 @@ public final class AuthenticationFilter implements Filter {
         // The prologue, not req.path(): RequestTargetFilter has already made it canonical (no trailing slash).
         String path = req.prologue().uriPath().path();
         if (needsCaller(path)) {
-            IdentifyCallerCommand identity = authenticate(req);
+            IdentifyCallerCommand identity = path.equals(MCP_PATH) ? authenticateForMcp(req) : authenticate(req);
             req.context().register(identified(identity));
             if (identity.source() == IdentitySource.OWN_KEY) {
                 identity.sessionId().ifPresent(sid -> req.context().register(new OwnSession(sid)));
@@ -112,8 +117,34 @@ public final class AuthenticationFilter implements Filter {
         String normalized = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
         // A path no route matches is answered 404 by the routing; a handler reached without a caller
         // still fails closed (caller(req) is a 401), so this can only ever cost a 404, never open a route.
-        return (normalized.equals("/api") || normalized.startsWith("/api/")) && !publicPaths.contains(normalized)
-                && routed.test(normalized);
+        return normalized.equals(MCP_PATH) || (normalized.equals("/api") || normalized.startsWith("/api/"))
+                && !publicPaths.contains(normalized) && routed.test(normalized);
+    }
+
+    /**
+     * As {@link #authenticate}, and a 401 also names the resource metadata (RFC 9728 §5.1), as the MCP authorization
+     * specification asks, so that an MCP client can find out how to get a token.
+     */
+    private IdentifyCallerCommand authenticateForMcp(RoutingRequest req) {
+        try {
+            return authenticate(req);
+        } catch (ProblemException refused) {
+            Problem problem = refused.problem();
+            String challenge = problem.headers().get(BearerChallenge.HEADER);
+            if (problem.status() != Status.UNAUTHORIZED_401 || challenge == null) {
+                throw refused;
+            }
+            throw problem.withHeader(BearerChallenge.HEADER, challenge + ", resource_metadata=\""
+                    + baseUrl(req) + RESOURCE_METADATA_PATH + MCP_PATH + "\"").raise();
+        }
+    }
+
+    /** {@code scheme://host[:port]} as the client addressed this service (behind a proxy: its Host header). */
+    public static String baseUrl(ServerRequest req) {
+        var uri = req.requestedUri();
+        boolean defaultPort = (uri.scheme().equals("http") && uri.port() == 80)
+                || (uri.scheme().equals("https") && uri.port() == 443);
+        return uri.scheme() + "://" + uri.host() + (defaultPort ? "" : ":" + uri.port());
     }
 
     /** Who the credential says the caller is, checked once; the application decides the rest. */

@@ -89,7 +89,7 @@ public final class CorsFilter implements Filter {
     }
 
     /** An origin as compared: lower-case scheme and host, no trailing slash. */
-    static String normalized(String origin) {
+    public static String normalized(String origin) {
         String stripped = origin.strip().toLowerCase(Locale.ROOT);
         return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }

@@ -1,6 +1,8 @@
 package app.todo.adapter.in.http;
 
 import app.todo.adapter.in.http.auth.TokenVerifier;
+import app.todo.adapter.in.http.mcp.McpRoutes;
+import app.todo.adapter.in.http.mcp.ProtectedResourceMetadataRoutes;
 import app.todo.adapter.in.http.metrics.HttpRequestMetrics;
 import app.todo.adapter.in.http.metrics.MetricsRoutes;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
@@ -73,6 +75,9 @@ public final class TodoHttpServer {
         private final RouteCatalog catalog = new RouteCatalog();
         private PrometheusMeterRegistry metrics;
         private ShutdownDrain drain = new ShutdownDrain();
+        private AdmissionFilter admission;
+        private final Set<String> mcpOrigins = new LinkedHashSet<>();
+        private List<java.net.URI> authorizationServers = List.of();
 
         private Builder(HttpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -106,6 +111,27 @@ public final class TodoHttpServer {
             this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
             this.sessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
             allowedOrigins.forEach(origin -> this.allowedOrigins.add(CorsFilter.normalized(origin)));
+            return this;
+        }
+
+        /**
+         * The MCP server at {@code /mcp} for AI assistants, and its protected-resource metadata: browser pages of
+         * {@code origins} may call it (none otherwise), and tokens of {@code authorizationServers} (and of this
+         * service) are what it asks for.
+         */
+        public Builder assistants(Collection<String> origins, List<java.net.URI> authorizationServers) {
+            mcpOrigins.clear();
+            origins.forEach(origin -> mcpOrigins.add(CorsFilter.normalized(origin)));
+            this.authorizationServers = List.copyOf(authorizationServers);
+            return this;
+        }
+
+        /**
+         * At most {@code permits} requests at once; up to {@code maxWaiting} others wait in line for up to
+         * {@code wait}, then {@code 503} ({@link AdmissionFilter}). Health and metrics routes never wait.
+         */
+        public Builder admission(int permits, int maxWaiting, java.time.Duration wait) {
+            this.admission = new AdmissionFilter(permits, maxWaiting, wait);
             return this;
         }
 
@@ -192,6 +218,9 @@ public final class TodoHttpServer {
                                 catalog::templateOf));
                         routing.addFilter(new RequestTargetFilter());
                         routing.addFilter(drain);
+                        if (admission != null) {
+                            routing.addFilter(admission);
+                        }
                         filters.forEach(routing::addFilter);
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
                                 origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),
@@ -203,6 +232,10 @@ public final class TodoHttpServer {
                             routing.register(catalog.recording("", new MetricsRoutes(metrics)));
                         }
                         routeGroups.forEach(group -> group.accept(routing));
+                        routing.register(McpRoutes.PATH, catalog.recording(McpRoutes.PATH, new McpRoutes(tasks, bodies,
+                                origin -> mcpOrigins.contains(CorsFilter.normalized(origin)))));
+                        routing.register(ProtectedResourceMetadataRoutes.PATH, catalog.recording(ProtectedResourceMetadataRoutes.PATH,
+                                new ProtectedResourceMetadataRoutes(authorizationServers)));
                         routing.register("/api", catalog.recording("/api", new TaskRoutes(tasks, bodies)));
                         // Pages for browsers, not API operations: kept out of the catalog, so out of the
                         // comparison with the document's operations (its description mentions them).
