@@ -77,6 +77,13 @@ public final class Main {
                 handler.flush(); // the access log of the last requests, and the lines above
             }
         }, "shutdown"));
+        long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        if (maxHeapMiB > 160) {
+            // A bare java -jar (most container images) gets the JVM's own defaults: a heap of a quarter of the machine.
+            LOG.info("Running with the JVM's default heap (up to " + maxHeapMiB + " MiB); bin/run starts with "
+                    + "-XX:+UseSerialGC -Xms16m -Xmx96m and an AOT cache, for less memory and a faster start "
+                    + "(docs/operations.md, \"JVM options\")");
+        }
         LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms, database " + wiring.database()
                 + " (" + settings.describe() + ")");
@@ -108,6 +115,10 @@ public final class Main {
         if (settings.databaseUrl().isEmpty() && (message.contains("already in use") || message.contains("file is locked"))) {
             return ". Another copy of the Todo API is probably running on the same embedded database ("
                     + settings.dataDirectory().toAbsolutePath() + "): stop it, or give this one its own DATA_DIR.";
+        }
+        if (message.contains("does not support SSL")) {
+            return ". The URL asks for TLS (sslmode=require, as Neon's URLs do) and this server offers none: for a local"
+                    + " PostgreSQL, use sslmode=disable or leave sslmode out.";
         }
         return "";
     }

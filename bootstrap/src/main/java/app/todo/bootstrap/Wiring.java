@@ -162,7 +162,8 @@ public final class Wiring implements AutoCloseable {
                     .map(secret -> database.signingKeyRepository(secret, settings.previousAtRestSecrets()))
                     .orElseGet(database::signingKeyRepository);
             if (settings.atRestSecret().isEmpty()) {
-                LOG.log(System.Logger.Level.WARNING, "AUTH_SECRET is not set: the private halves of the service's "
+                // On the embedded default the keys sit in an owner-only file beside the data: worth saying, not a warning.
+                LOG.log(databaseConfig.isH2() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, "AUTH_SECRET is not set: the private halves of the service's "
                         + "signing keys are stored in the database unencrypted; set AUTH_SECRET (32 bytes or more, "
                         + "e.g. openssl rand -base64 32) to encrypt them");
             }

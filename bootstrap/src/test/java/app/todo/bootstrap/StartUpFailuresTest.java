@@ -49,4 +49,19 @@ class StartUpFailuresTest {
             }
         }
     }
+
+    /** Neon's URLs say sslmode=require; pasted against a local PostgreSQL without TLS, the line says what to change. */
+    @Test
+    void aUrlAskingForTlsOfAServerWithoutItSaysWhatToChange() throws Exception {
+        String local = app.todo.adapter.out.persistence.testing.TestPostgres.newDatabase().jdbcUrl();
+        String url = local + (local.contains("?") ? "&" : "?") + "sslmode=require";
+        try (ServiceProcess service = ServiceProcess.start("tls", Map.of("DATABASE_URL", url))) {
+            int exit = service.awaitOwnExit();
+            String output = service.output();
+
+            assertNotEquals(0, exit, output);
+            assertTrue(output.contains("sslmode=disable"), output);
+            assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
+        }
+    }
 }
