@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Benchmark helper, run with the JDK's source launcher (no build, no dependencies):
  *
  *   java bench/BenchTokens.java make DIR USERS   writes DIR/secret, DIR/jwks.json, DIR/hs256.tokens and
- *                                                DIR/eddsa.tokens (one token per line for users bench-0..N-1)
+ *                                                DIR/eddsa.tokens and DIR/eddsa.users (one token per line for users
+ *                                                bench-0..N-1, and for jwks-bench-0..N-1)
  *   java bench/BenchTokens.java serve DIR PORT   serves DIR/jwks.json at http://127.0.0.1:PORT/jwks.json
  *
  * Tokens are shaped like the frontends' own: HS256 as Next.js apps sign with BETTER_AUTH_SECRET, and
@@ -59,14 +60,21 @@ public final class BenchTokens {
         long now = Instant.now().getEpochSecond();
         List<String> hs = new ArrayList<>();
         List<String> ed = new ArrayList<>();
+        List<String> edUsers = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            String claims = "{\"sub\":\"bench-" + i + "\",\"email\":\"bench-" + i + "@example.com\",\"name\":\"Bench "
-                    + i + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
-            hs.add(hs256("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims, secret));
-            ed.add(eddsa("{\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\"}", claims, pair));
+            hs.add(hs256("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims("bench-" + i, now), secret));
+            // Users of their own: the service keeps each source to the users it introduced.
+            edUsers.add("jwks-bench-" + i);
+            ed.add(eddsa("{\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\"}", claims("jwks-bench-" + i, now), pair));
         }
         Files.write(dir.resolve("hs256.tokens"), hs);
         Files.write(dir.resolve("eddsa.tokens"), ed);
+        Files.write(dir.resolve("eddsa.users"), edUsers);
+    }
+
+    private static String claims(String user, long now) {
+        return "{\"sub\":\"" + user + "\",\"email\":\"" + user + "@example.com\",\"name\":\"" + user
+                + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
     }
 
     private static String signingInput(String header, String claims) {

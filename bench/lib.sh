@@ -114,11 +114,16 @@ launch_ms=$ready_ms
 
 echo "bench: seeding $USERS users x 20 tasks and ${SEED_BACKGROUND:-$BACKGROUND_TASKS} background tasks" >&2
 mapfile -t hs_tokens <"$work/hs256.tokens"
+mapfile -t ed_tokens <"$work/eddsa.tokens"
 for ((u = 0; u < USERS; u++)); do
   for ((t = 0; t < 20; t++)); do
     curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/bench-$u/tasks" \
       -H "Authorization: Bearer ${hs_tokens[$u]}" -H 'Content-Type: application/json' \
       -d "{\"title\":\"Task $t of bench-$u\",\"priority\":\"medium\",\"tags\":[\"home\",\"t$((t % 3))\"]}"
+    # The JWKS readers are users of their own (each source speaks only for the users it introduced).
+    curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/jwks-bench-$u/tasks" \
+      -H "Authorization: Bearer ${ed_tokens[$u]}" -H 'Content-Type: application/json' \
+      -d "{\"title\":\"Task $t of jwks-bench-$u\",\"priority\":\"medium\",\"tags\":[\"home\",\"t$((t % 3))\"]}"
   done
 done
 # The service's own accounts (sign-up: at most 5 a minute from one address, so 5 of them), 20 tasks each:

@@ -74,7 +74,9 @@ for spec in "list hs256" "list eddsa" "create hs256"; do
   read -r mode kind <<<"$spec"
   offset=0
   [[ $mode == create ]] && offset=$USERS
-  MODE=$mode TOKENS_FILE="$work/$kind.tokens" USER_OFFSET=$offset USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" \
+  users_file=""
+  [[ $kind == eddsa ]] && users_file="$work/eddsa.users"
+  MODE=$mode TOKENS_FILE="$work/$kind.tokens" USERS_FILE="$users_file" USER_OFFSET=$offset USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" \
     -s bench/wrk/bench.lua "http://127.0.0.1:$PORT" >/dev/null
 done
 MODE=list TOKENS_FILE="$work/own.tokens" USERS_FILE="$work/own.users" USER_OFFSET=0 USER_COUNT=0 wrk -t2 \
@@ -90,7 +92,7 @@ flat_small_ms=$(list_latency_ms)
 grow_background "$BACKGROUND_TASKS"
 echo "bench: measuring (${DURATION}s each, $CONNECTIONS connections)" >&2
 read -r list_rps list_p50 list_p99 list_bad < <(wrk_run list list "$work/hs256.tokens")
-read -r ed_rps ed_p50 ed_p99 ed_bad < <(wrk_run eddsa list "$work/eddsa.tokens")
+read -r ed_rps ed_p50 ed_p99 ed_bad < <(wrk_run eddsa list "$work/eddsa.tokens" "$work/eddsa.users")
 read -r own_rps own_p50 own_p99 own_bad < <(wrk_run own list "$work/own.tokens" "$work/own.users")
 pg_list=$(pgbench_run bench/sql/list.sql)
 read -r create_rps create_p50 create_p99 create_bad < <(wrk_run create create "$work/hs256.tokens")

@@ -75,12 +75,27 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Like {@link #start(String, Map)} on the given port, which may be taken. */
     static ServiceProcess start(String name, Map<String, String> environment, int port) {
+        return start(name, environment, port, "256m");
+    }
+
+    /** Like {@link #start(String, Map)} with the heap bin/run gives it ({@code -Xmx96m}, as {@code bin/jvm-options.sh}). */
+    static ServiceProcess startWithRunsHeap(String name, Map<String, String> environment) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            int port = socket.getLocalPort();
+            socket.close();
+            return start(name, environment, port, "96m");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ServiceProcess start(String name, Map<String, String> environment, int port, String maxHeap) {
         try {
             // Its own working directory: no application.yaml or ./data of the build is picked up.
             Path directory = Files.createTempDirectory("todo-" + name + "-");
             Path output = directory.resolve("service.log");
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m",
+            ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx" + maxHeap, "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName()))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)

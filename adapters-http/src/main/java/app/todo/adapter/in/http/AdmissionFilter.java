@@ -41,7 +41,7 @@ final class AdmissionFilter implements Filter {
             chain.proceed();
             return;
         }
-        if (!permits.tryAcquire()) {
+        if (!admittedAtOnce()) {
             awaitPermit();
         }
         try {
@@ -51,6 +51,17 @@ final class AdmissionFilter implements Filter {
         }
     }
 
+    /** A free permit, when no request is already waiting for one (the timed form keeps the fair order). */
+    private boolean admittedAtOnce() {
+        try {
+            return permits.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+
+    /** In line behind every request already waiting: the timed tryAcquire keeps a fair semaphore's order (the plain one barges). */
     private void awaitPermit() {
         if (!waiting.tryAcquire()) {
             throw busy();
