@@ -10,13 +10,14 @@ tools_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
   local pid
+  # A pid, or a negative one for a whole process group (a server that starts children of its own).
   for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
+    kill -- "$pid" 2>/dev/null || true
   done
   for pid in "${pids[@]}"; do
     # bounded: give each a few seconds, then force
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 -- "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 -- "$pid" 2>/dev/null || true
   done
   if declare -F after_cleanup >/dev/null; then after_cleanup || true; fi
   rm -rf "$work"

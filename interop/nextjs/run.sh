@@ -84,9 +84,10 @@ run_mode() {
     fi
   fi
   log "== next $mode: Better Auth in app/api/auth/[...all] on $fe"
-  (cd "$here" && exec npx --no-install next "$mode" -p "$fe_port" -H 127.0.0.1) >"$dir/next.log" 2>&1 &
+  # In a process group of its own: next starts a next-server child, which must stop with it.
+  (cd "$here" && exec setsid npx --no-install next "$mode" -p "$fe_port" -H 127.0.0.1) >"$dir/next.log" 2>&1 &
   local fe_pid=$!
-  pids+=("$fe_pid")
+  pids+=("-$fe_pid")
   if ! wait_http "$fe/api/auth/ok" 120 "$fe_pid"; then
     log "   FAIL the Next.js app did not come up; its log:"; tail -n 30 "$dir/next.log" | sed 's/^/   | /'
     failed=$((failed + 1)); return 1
@@ -154,7 +155,8 @@ run_mode() {
   if [[ $mode_failed != 0 ]]; then
     log "   Todo API log (last lines):"; tail -n 20 "$dir/api.log" | sed 's/^/   | /'
   fi
-  kill "$api_pid" "$fe_pid" 2>/dev/null || true
+  kill "$api_pid" 2>/dev/null || true
+  kill -- "-$fe_pid" 2>/dev/null || true
   wait "$api_pid" "$fe_pid" 2>/dev/null || true
   return "$mode_failed"
 }
