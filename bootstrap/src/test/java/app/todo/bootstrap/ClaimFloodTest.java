@@ -44,18 +44,13 @@ class ClaimFloodTest {
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             AtomicInteger failedProbes = new AtomicInteger();
             AtomicBoolean flooding = new AtomicBoolean(true);
-            Thread probe = Thread.ofVirtual().start(() -> {
-                while (flooding.get()) {
-                    if (status(service, "/health/live", null, Duration.ofSeconds(2)) != 200) {
-                        failedProbes.incrementAndGet();
-                    }
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+            // A probe every 200 ms while the flood lasts, as an orchestrator's liveness check would.
+            java.util.concurrent.ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+            probe.scheduleWithFixedDelay(() -> {
+                if (flooding.get() && status(service, "/health/live", null, Duration.ofSeconds(2)) != 200) {
+                    failedProbes.incrementAndGet();
                 }
-            });
+            }, 0, 200, TimeUnit.MILLISECONDS);
             ExecutorService senders = Executors.newFixedThreadPool(16);
             try {
                 List<Future<?>> sent = new ArrayList<>();
@@ -77,7 +72,8 @@ class ClaimFloodTest {
             } finally {
                 flooding.set(false);
                 senders.shutdownNow();
-                probe.join(5_000);
+                probe.shutdown();
+                probe.awaitTermination(10, TimeUnit.SECONDS);
             }
             assertTrue(statuses.keySet().stream().allMatch(status -> status >= 200 && status < 500),
                     () -> "only 2xx and 4xx: " + statuses);
