@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * Runs first: gives every request its id (the client's when acceptable) and writes one access-log line
  * once the response is sent, whoever sent it — a route, an error handler or a filter. The line names
- * the route template (also of a request answered before routing, such as a 401), not the path, and no header, so neither user ids in paths nor tokens reach it; a
- * {@code 404} that matched no route names its raw path instead (bounded, visible ASCII only, no query).
+ * the route template (also of a request answered before routing, such as a 401), not the path, and no
+ * header, so neither user ids in paths nor tokens reach it; a {@code 404} that matched no route names its
+ * raw path instead (bounded, visible ASCII only, no query).
  * The same moment feeds the request metrics, so the log and {@code /metrics} agree on route and status.
  */
 final class RequestLogFilter implements Filter {

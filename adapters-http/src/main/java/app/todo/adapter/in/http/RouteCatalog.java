@@ -34,8 +34,10 @@ final class RouteCatalog {
     private final Set<String> routes = Collections.synchronizedSet(new LinkedHashSet<>());
     /** The templates split into segments, made again whenever a route was added since. */
     private volatile Templates templates = new Templates(0, List.of());
+    /** Counts registrations without the set's lock: asked on every request, which must not contend. */
+    private final java.util.concurrent.atomic.AtomicInteger registrations = new java.util.concurrent.atomic.AtomicInteger();
 
-    private record Templates(int routeCount, List<String[]> segments) {
+    private record Templates(int registrations, List<String[]> segments) {
     }
 
     /** What has been registered so far; complete once the server is built. */
@@ -56,12 +58,13 @@ final class RouteCatalog {
     /** The template of the first registered route that matches the decoded {@code path}, whatever the method. */
     Optional<String> templateOf(String path) {
         Templates known = templates;
-        if (known.routeCount() != routes.size()) {
+        int registered = registrations.get();
+        if (known.registrations() != registered) {
             List<String[]> split = new ArrayList<>();
             for (String route : routes()) {
                 split.add(route.substring(route.indexOf(' ') + 1).split("/", -1));
             }
-            known = new Templates(split.size(), List.copyOf(split));
+            known = new Templates(registered, List.copyOf(split));
             templates = known;
         }
         String[] given = path.split("/", -1);
@@ -94,6 +97,7 @@ final class RouteCatalog {
 
     private void add(String method, String prefix, String path) {
         routes.add(method + " " + join(prefix, path));
+        registrations.incrementAndGet();
     }
 
     /** "/api" + "/{user_id}/tasks"; a group's root ("/" or "") is the prefix itself. */
@@ -150,6 +154,7 @@ final class RouteCatalog {
         @Override
         public HttpRules route(HttpRoute route) {
             catalog.routes.add(UNKNOWN + " " + join(prefix, route.pathMatcher().map(Object::toString).orElse("?")));
+            catalog.registrations.incrementAndGet();
             delegate.route(route);
             return this;
         }
