@@ -32,6 +32,8 @@ import io.helidon.webserver.http.RoutingResponse;
  *       {@code 501}, and the connection closes too.</li>
  *   <li>An encoded slash ({@code %2F}) in the path is never a separator: no route has a segment holding one, so
  *       it is a {@code 404}, whatever the decoded path would match.</li>
+ *   <li>A method sent with lower-case letters is a {@code 501} (Http1FramingGuard marks it): methods are
+ *       case-sensitive, and Helidon's upper-casing would otherwise run {@code delete} as {@code DELETE}.</li>
  *   <li>{@code Authorization} more than once is a {@code 400}: it is a singleton field, and two credentials
  *       would leave which one speaks to whoever reads first.</li>
  * </ul>
@@ -78,6 +80,11 @@ final class RequestTargetFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         HttpPrologue prologue = req.prologue();
+        if (prologue.method().text().startsWith(Http1FramingGuard.LOWER_CASE_METHOD)) {
+            String method = prologue.method().text().substring(Http1FramingGuard.LOWER_CASE_METHOD.length());
+            throw Problem.of(Status.NOT_IMPLEMENTED_501, "Methods are case-sensitive (RFC 9110 §9.1): this service "
+                    + "implements " + SERVER_METHODS + ", in upper case; " + method + " was sent in lower case.").raise();
+        }
         String raw = prologue.uriPath().rawPath();
         if (!raw.startsWith("/")) {
             if (prologue.method() == Method.OPTIONS && raw.equals("*")) {

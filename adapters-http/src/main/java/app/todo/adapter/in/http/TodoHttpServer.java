@@ -15,7 +15,9 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionProvider;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.ArrayList;
@@ -191,6 +193,14 @@ public final class TodoHttpServer {
             Objects.requireNonNull(verifier, "authentication is not set");
             RequestBodies bodies = new RequestBodies(config.maxBodyBytes());
             WebPageRoutes pages = new WebPageRoutes();
+            Http1Config http1 = Http1Config.builder()
+                    .maxHeadersSize(config.maxHeaderBytes())
+                    .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
+                    // "100 Continue" at once: a client then always sends its body, which is read away after an
+                    // early answer (401, 413), so the connection stays in step. Without it, a body sent anyway
+                    // after an early answer was parsed as the next request.
+                    .continueImmediately(true)
+                    .build();
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -201,17 +211,13 @@ public final class TodoHttpServer {
                     // would add runs a filter before ours that fails (500) on the asterisk-form of OPTIONS *,
                     // and warns on every start that it has no providers. Authentication is AuthenticationFilter's.
                     .featuresDiscoverServices(false)
-                    // Only the HTTP/1.1 configuration below: a discovered default one beside it made two connection
-                    // selectors, and with two Helidon closes an HTTP/1.0 request without a byte instead of a 505.
+                    // One connection selector, HTTP/1.1 read through Http1FramingGuard: with a second one beside it
+                    // Helidon closes an HTTP/1.0 request without a byte instead of a 505.
                     .protocolsDiscoverServices(false)
-                    .addProtocol(Http1Config.builder()
-                            .maxHeadersSize(config.maxHeaderBytes())
-                            .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
-                            // "100 Continue" at once: a client then always sends its body, which is read
-                            // away after an early answer (401, 413), so the connection stays in step. Without
-                            // it, a body sent anyway after an early answer was parsed as the next request.
-                            .continueImmediately(true)
-                            .build())
+                    .addConnectionSelector(new Http1FramingGuard(
+                            new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, http1,
+                                    ProtocolConfigs.create(List.of(http1))),
+                            MAX_REQUEST_LINE_BYTES, config.maxHeaderBytes()))
                     .directHandlers(ProblemMapper.directHandlers())
                     .routing(routing -> {
                         routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics),

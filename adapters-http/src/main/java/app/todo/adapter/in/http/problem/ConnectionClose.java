@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * Closes the connection once a response has gone out to a request that asked for it
  * ({@code Connection: close}, RFC 9112 §9.6). Helidon 4.3 answers with {@code Connection: close} but keeps
- * reading the socket until the idle timeout (helidon-io/helidon#12324, fixed after 4.5.3, which does not
- * resolve here); ending the exchange with {@link CloseConnectionException} makes it close the socket.
+ * reading the socket until the idle timeout (fixed in a later Helidon than resolves here; docs/api.md,
+ * "Request framing"); ending the exchange with {@link CloseConnectionException} makes it close the socket.
  */
 public final class ConnectionClose {
 
