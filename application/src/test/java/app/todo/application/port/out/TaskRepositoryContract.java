@@ -361,6 +361,17 @@ public abstract class TaskRepositoryContract {
     }
 
     @Test
+    void titlesSortByCodePointNotByUtf16Unit() {
+        Task emoji = add(draft(owner, "\uD83D\uDE00 grin"));
+        Task privateUse = add(draft(owner, "\uE000 private use"));
+        Task fullwidth = add(draft(owner, "\uFF41 fullwidth a"));
+        Task accented = add(draft(owner, "\u00E9t\u00E9"));
+
+        assertEquals(ids(accented, privateUse, fullwidth, emoji), idsSortedBy(TaskSort.Key.TITLE, TaskSort.Direction.ASC));
+        assertEquals(ids(emoji, fullwidth, privateUse, accented), idsSortedBy(TaskSort.Key.TITLE, TaskSort.Direction.DESC));
+    }
+
+    @Test
     void priorityAscendingGoesFromLowToHigh() {
         Task high = add(draft(owner, "high").priority(Priority.HIGH));
         Task low = add(draft(owner, "low").priority(Priority.LOW));

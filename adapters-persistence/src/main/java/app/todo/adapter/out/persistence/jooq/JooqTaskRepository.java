@@ -59,17 +59,18 @@ public final class JooqTaskRepository implements TaskRepository {
     private final DSLContext dsl;
     private final Transactions transactions;
     private final Map<ListShape, RenderedList> renderedLists = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Field<String> titleSortKey;
+    private final Field<?> titleSortKey;
 
     /** @param transactions the transactions of {@code dsl}, joined by writes of several statements */
     public JooqTaskRepository(DSLContext dsl, JooqTransactions transactions) {
         this.dsl = dsl;
         this.transactions = transactions;
-        // Byte order of the lower-cased title, like the comparator, whatever the database locale.
-        // H2 already compares strings like Java does. PostgreSQL has an index on this very expression.
+        // Code point order of the lower-cased title, like the comparator (docs/rules.md §4): UTF-8 byte order.
+        // PostgreSQL has an index on this very expression; H2 compares strings by UTF-16 unit, so its key is
+        // the title's UTF-8 bytes.
         this.titleSortKey = dsl.dialect().family() == SQLDialect.POSTGRES
                 ? DSL.field("lower({0}) collate \"C\"", String.class, TASKS.TITLE)
-                : DSL.lower(TASKS.TITLE);
+                : DSL.lower(TASKS.TITLE).cast(SQLDataType.VARBINARY);
     }
 
     /**
