@@ -34,9 +34,10 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  *   <li>{@code Transfer-Encoding} is compared case-insensitively ({@code Chunked} is chunked).</li>
  * </ul>
  * A malformed chunk size, chunk end or trailer becomes a chunk size Helidon fails on, so the body reader answers
- * {@code 400} and the connection closes (RequestBodies), and no byte after it is read. Anything else this reader
- * does not follow (conflicting lengths, other codings, lines too long, bare LF) is passed through unchanged from
- * there on: Helidon or {@link RequestTargetFilter} refuses exactly those and closes the connection.
+ * {@code 400} and the connection closes (RequestBodies). A request whose framing is ambiguous (conflicting lengths,
+ * another coding, a malformed field line, a header section over the limit) or whose method is no token reaches
+ * Helidon up to the end of its header section and nothing after it: whoever answers it, no byte of its body can
+ * be read as a request. Only a request line longer than Helidon's limit goes on unread, for Helidon's {@code 414}.
  * Hand-written because no HTTP/1.1 parser can sit in front of Helidon's; it keeps no more than one line.
  */
 final class Http1FramingGuard implements ServerConnectionSelector {
@@ -141,12 +142,12 @@ final class Http1FramingGuard implements ServerConnectionSelector {
 
     /**
      * The byte supplier behind the guarded reader: each call reads what the socket has and returns it normalized,
-     * or {@code null} at the end of the stream (also right after a malformed body was answered by a poisoned size).
+     * or {@code null} at the end of the stream, real or {@link State#HALTED} after a request that cannot be trusted.
      */
     static final class Framing implements Supplier<byte[]> {
 
         private enum State {
-            REQUEST_LINE, HEADER_LINE, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILER_LINE, PASS_THROUGH, FAILED
+            REQUEST_LINE, HEADER_LINE, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILER_LINE, PASS_THROUGH, HALTED
         }
 
         private static final byte CR = '\r';
@@ -159,6 +160,10 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         private static final String CONTENT_LENGTH = "content-length";
         private static final Pattern LENGTH = Pattern.compile("[0-9]{1,18}");
         private static final int MAX_CHUNK_LINE_BYTES = 1024;
+        /** Empty lines ignored before a request line (RFC 9112 §2.2 asks for at least one). */
+        private static final int MAX_LEADING_EMPTY_LINES = 8;
+        /** What a request line with a method that is no token becomes: a token, then no version, so Helidon answers 400. */
+        private static final byte[] INVALID_REQUEST_LINE = "INVALID-METHOD /\r\n".getBytes(StandardCharsets.US_ASCII);
         private static final int MAX_TRAILER_BYTES = 8 * 1024;
 
         private final DataReader in;
@@ -168,6 +173,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         private byte[] line = new byte[512];
         private int lineLength;
         private int sectionBytes;
+        private int emptyLines;
         private long remaining;
         private boolean crSeen;
         private int transferEncodings;
@@ -185,7 +191,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
 
         @Override
         public byte[] get() {
-            while (state != State.FAILED) {
+            while (state != State.HALTED) {
                 byte[] raw;
                 try {
                     in.ensureAvailable();
@@ -213,7 +219,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
                         emit(raw, i, raw.length - i);
                         return;
                     }
-                    case FAILED -> {
+                    case HALTED -> {
                         return;
                     }
                     case BODY, CHUNK_DATA -> {
@@ -279,39 +285,55 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         }
 
         private void overlong(byte[] raw, int from) {
-            if (state == State.REQUEST_LINE || state == State.HEADER_LINE) {
-                passThrough(raw, from);
-            } else {
-                fail();
+            switch (state) {
+                case REQUEST_LINE -> {
+                    // Helidon answers 414 once it has seen more than its limit, and closes.
+                    emit(line, 0, lineLength);
+                    emit(raw, from, raw.length - from);
+                    state = State.PASS_THROUGH;
+                }
+                case HEADER_LINE -> {
+                    // One line longer than Helidon's limit for the whole section: it refuses it, once it has seen it.
+                    emit(line, 0, lineLength);
+                    emit(raw, from, raw.length - from);
+                    halted();
+                }
+                default -> fail();
             }
-        }
-
-        /** From here on bytes go to Helidon unchanged; it refuses what led here, and closes the connection. */
-        private void passThrough(byte[] raw, int from) {
-            emit(line, 0, lineLength);
             lineLength = 0;
-            emit(raw, from, raw.length - from);
-            state = State.PASS_THROUGH;
         }
 
-        private void passThroughLine(int length) {
+        /** Helidon gets {@code length} bytes of the current line and nothing after them. */
+        private void halt(int length) {
             emit(line, 0, length);
-            state = State.PASS_THROUGH;
+            halted();
+        }
+
+        /**
+         * No byte more from the client reaches Helidon; one CRLF does, since Helidon reads ahead to describe a line
+         * it refuses and would otherwise close without answering. An empty line can never be a request.
+         */
+        private void halted() {
+            emit(CRLF, 0, 2);
+            state = State.HALTED;
         }
 
         private void onLine(int length) {
             boolean crlf = length >= 2 && line[length - 2] == CR;
             switch (state) {
                 case REQUEST_LINE -> {
+                    if (crlf && length == 2 && ++emptyLines <= MAX_LEADING_EMPTY_LINES) {
+                        return;
+                    }
                     if (!crlf || length == 2) {
-                        passThroughLine(length);
+                        halt(length); // Helidon refuses a bare LF and an empty request line
                     } else {
                         requestLine(length);
                     }
                 }
                 case HEADER_LINE -> {
                     if (!crlf) {
-                        passThroughLine(length);
+                        halt(length);
                     } else if (length == 2) {
                         endOfHeaders();
                     } else {
@@ -345,7 +367,8 @@ final class Http1FramingGuard implements ServerConnectionSelector {
             while (space < length - 2 && line[space] != ' ') {
                 byte b = line[space];
                 if (!isTokenChar(b)) {
-                    passThroughLine(length);
+                    emit(INVALID_REQUEST_LINE, 0, INVALID_REQUEST_LINE.length);
+                    halted();
                     return;
                 }
                 lowerCase |= b >= 'a' && b <= 'z';
@@ -357,6 +380,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
             }
             emit(line, 0, length);
             state = State.HEADER_LINE;
+            emptyLines = 0;
             sectionBytes = 0;
             transferEncodings = 0;
             chunked = false;
@@ -364,46 +388,68 @@ final class Http1FramingGuard implements ServerConnectionSelector {
             contentLengthsDisagree = false;
         }
 
+        /** Counts what Helidon is given, so its header limit and this one agree to the byte. */
         private void headerLine(int length) {
-            sectionBytes += length;
             int colon = fieldNameEnd(length - 2);
-            if (colon < 0 || sectionBytes > maxHeaderBytes) {
-                passThroughLine(length);
+            if (colon < 0) {
+                halt(length); // Helidon refuses a line that is no field
                 return;
             }
-            if (colon != TRANSFER_ENCODING.length() && colon != CONTENT_LENGTH.length()) {
-                emit(line, 0, length);
-                return;
-            }
-            String name = new String(line, 0, colon, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
-            String value = new String(line, colon + 1, length - 2 - colon - 1, StandardCharsets.US_ASCII).strip();
-            if (name.equals(TRANSFER_ENCODING)) {
-                transferEncodings++;
-                if (value.equalsIgnoreCase("chunked")) {
-                    chunked = true;
-                    emit(CHUNKED, 0, CHUNKED.length);
-                    return;
-                }
-            } else if (name.equals(CONTENT_LENGTH)) {
-                for (String each : value.split(",", -1)) {
-                    String length1 = each.strip();
-                    if (contentLength != null && !contentLength.equals(length1)) {
-                        contentLengthsDisagree = true;
+            if (colon == TRANSFER_ENCODING.length() || colon == CONTENT_LENGTH.length()) {
+                String name = new String(line, 0, colon, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+                String value = withoutOptionalWhiteSpace(colon + 1, length - 2);
+                if (name.equals(TRANSFER_ENCODING)) {
+                    transferEncodings++;
+                    if (value.equalsIgnoreCase("chunked")) {
+                        chunked = true;
+                        emitField(CHUNKED, CHUNKED.length);
+                        return;
                     }
-                    contentLength = length1;
+                } else if (name.equals(CONTENT_LENGTH)) {
+                    for (String each : value.split(",", -1)) {
+                        String one = each.replaceAll("^[ \t]+|[ \t]+$", "");
+                        if (contentLength != null && !contentLength.equals(one)) {
+                            contentLengthsDisagree = true;
+                        }
+                        contentLength = one;
+                    }
                 }
             }
-            emit(line, 0, length);
+            emitField(line, length);
+        }
+
+        private void emitField(byte[] field, int length) {
+            sectionBytes += length;
+            emit(field, 0, length);
+            if (sectionBytes > maxHeaderBytes) {
+                halted(); // past Helidon's limit too: it refuses the section
+            }
+        }
+
+        /** The field value without leading and trailing SP and HTAB, the only optional white space (RFC 9110 §5.6.3). */
+        private String withoutOptionalWhiteSpace(int from, int to) {
+            while (from < to && (line[from] == ' ' || line[from] == '\t')) {
+                from++;
+            }
+            while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\t')) {
+                to--;
+            }
+            return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
         }
 
         private void endOfHeaders() {
             emit(CRLF, 0, 2);
+            // Anything but one "chunked" and no length, or one length in digits, is refused (RequestTargetFilter)
+            // and where its body ends is unknown: Helidon gets nothing after its header section.
             if (transferEncodings > 0) {
-                // Anything but one "chunked" and no length is refused by RequestTargetFilter, which closes.
-                state = transferEncodings == 1 && chunked && contentLength == null ? State.CHUNK_SIZE : State.PASS_THROUGH;
+                if (transferEncodings == 1 && chunked && contentLength == null) {
+                    state = State.CHUNK_SIZE;
+                } else {
+                    halted();
+                }
             } else if (contentLength != null) {
                 if (contentLengthsDisagree || !LENGTH.matcher(contentLength).matches()) {
-                    state = State.PASS_THROUGH;
+                    halted();
                 } else {
                     remaining = Long.parseLong(contentLength);
                     state = remaining == 0 ? State.REQUEST_LINE : State.BODY;
@@ -471,7 +517,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
 
         private void fail() {
             emit(POISON, 0, POISON.length);
-            state = State.FAILED;
+            halted();
         }
 
         private void emit(byte[] bytes, int from, int n) {

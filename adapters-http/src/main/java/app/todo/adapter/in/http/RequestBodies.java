@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -102,6 +103,10 @@ public final class RequestBodies {
             } catch (UncheckedIOException e) {
                 throw e;
             } catch (RuntimeException malformed) {
+                if (malformed instanceof RequestException refused && refused.status() == Status.REQUEST_ENTITY_TOO_LARGE_413) {
+                    // One chunk past the transport's cap: too large, not malformed; the rest is unread, so close.
+                    throw ConnectionClose.closing(tooLargeProblem()).raise();
+                }
                 // Helidon's chunked decoder failing on a bad chunk size: where this body ends, and so where the
                 // next request starts, is unknown, so the connection closes after the answer.
                 throw ConnectionClose.closing(Problem.of(Status.BAD_REQUEST_400,
@@ -146,7 +151,10 @@ public final class RequestBodies {
     }
 
     private RuntimeException tooLarge() {
-        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE_413,
-                "The request body is larger than " + maxBytes + " bytes.").raise();
+        return tooLargeProblem().raise();
+    }
+
+    private Problem tooLargeProblem() {
+        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE_413, "The request body is larger than " + maxBytes + " bytes.");
     }
 }

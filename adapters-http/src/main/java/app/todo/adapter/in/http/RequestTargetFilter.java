@@ -79,6 +79,8 @@ final class RequestTargetFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        // First: whatever else is wrong, a request whose body cannot be delimited is answered with a close.
+        refuseUntrustworthyFraming(req);
         HttpPrologue prologue = req.prologue();
         if (prologue.method().text().startsWith(Http1FramingGuard.LOWER_CASE_METHOD)) {
             String method = prologue.method().text().substring(Http1FramingGuard.LOWER_CASE_METHOD.length());
@@ -100,7 +102,6 @@ final class RequestTargetFilter implements Filter {
                     prologue.method(), UriPath.create(raw), prologue.query(), prologue.fragment());
             req.prologue(prologue);
         }
-        refuseUntrustworthyFraming(req);
         if (req.headers().all(HeaderNames.AUTHORIZATION, List::of).size() > 1) {
             throw Problem.of(Status.BAD_REQUEST_400, "The request has more than one Authorization header.").raise();
         }

@@ -115,6 +115,66 @@ class RequestFramingTest extends ApiTestSupport {
                 + "\r\n0\r\nno colon here\r\n\r\n", "a trailer line that is no field");
     }
 
+    /** A first request answered early, then a second one hidden in its body: the second must never run. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "OPTIONS * HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+            "get /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+            "GET foo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+            "OPTIONS * HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n",
+            "get /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 9\r\n\r\n",
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \u000bchunked\r\n\r\n0\r\n\r\n",
+            "GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\u001f\r\n\r\n0\r\n\r\n"})
+    void aRequestAnsweredEarlyNeverLetsItsBodyRunAsARequest(String first) {
+        long id = createTask(TITLE);
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.write(first + "DELETE " + tasks + "/" + id + " HTTP/1.1\r\n" + HOST + "Authorization: Bearer " + token
+                    + "\r\n\r\n");
+            RawHttp.Response answer = http.read();
+            assertTrue(answer.status() >= 400, answer::toString);
+            assertTrue(http.closedByServer(3000), "the connection closes after " + answer.status());
+        }
+        assertEquals(1, taskCount(), "the hidden DELETE did not run");
+    }
+
+    /** The guard shortens a padded Transfer-Encoding line; the header limit counts what Helidon is given. */
+    @ParameterizedTest
+    @ValueSource(ints = {300, 500})
+    void aPaddedTransferEncodingNearTheHeaderLimitIsReadOneWayOnly(int spaces) {
+        String padding = "a".repeat(HttpConfig.DEFAULT_MAX_HEADER_BYTES - 450);
+        long id = createTask(TITLE);
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.write("GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:" + " ".repeat(spaces) + "chunked\r\n"
+                    + "X-Pad: " + padding + "\r\n\r\n0\r\n\r\ndelete " + tasks + "/" + id + " HTTP/1.1\r\n" + HOST
+                    + "Authorization: Bearer " + token + "\r\n\r\n");
+            RawHttp.Response answer = http.read();
+            assertTrue(answer.status() == 200 || answer.status() == 431 || answer.status() == 400, answer::toString);
+            if (answer.status() == 200) {
+                assertEquals(501, http.read().status(), "the lower-case delete after the chunked body");
+            }
+        }
+        assertEquals(1, taskCount(), "nothing hidden ran");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GE(T", "GET:", "G\"ET", "GE\u007fT", "[GET]", "ge(t"})
+    void aMethodThatIsNoTokenIsABadRequestNeverA500(String method) {
+        Outcome outcome = send(method + " /health/live HTTP/1.1\r\n" + HOST + "\r\n");
+        assertEquals(400, outcome.response().status(), outcome.response()::toString);
+    }
+
+    @Test
+    void emptyLinesBeforeARequestLineAreIgnored() {
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.write("\r\nGET /health/live HTTP/1.1\r\n" + HOST + "\r\n");
+            assertEquals(200, http.read().status());
+            http.write(head("POST", tasks, "Content-Length: 13\r\n") + TITLE + "\r\n");
+            assertEquals(201, http.read().status());
+            http.write("GET /health/live HTTP/1.1\r\n" + HOST + "\r\n");
+            assertEquals(200, http.read().status(), "a CRLF after a body is no request of its own");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"delete", "Delete", "put", "patch", "get", "post"})
     void aMethodInLowerCaseIsNotImplementedAndNothingRuns(String method) {
