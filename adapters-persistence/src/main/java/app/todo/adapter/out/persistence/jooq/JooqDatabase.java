@@ -234,6 +234,12 @@ public final class JooqDatabase implements AutoCloseable {
         pool.setValidationTimeout(CONNECTION_WAIT_MILLIS / 2);
         // Fail at start, with the driver's reason, when the database is not there.
         pool.setInitializationFailTimeout(CONNECTION_WAIT_MILLIS);
+        if (config.isPostgres() && config.jdbcUrl().split("/", 4)[2].contains(",")
+                && !config.jdbcUrl().contains("hostRecheckSeconds")) {
+            // A failover pair: PgJDBC remembers a host's role for 10 s by default, so a standby promoted a
+            // second after the primary died would be asked for again only 10 s later (docs/operations.md).
+            pool.addDataSourceProperty("hostRecheckSeconds", "2");
+        }
         if (config.behindTransactionPooler()) {
             // A transaction-mode pooler hands each transaction whichever server connection is free: a named
             // prepared statement or a session setting made on one is missing on the next (PgBouncer before 1.21
