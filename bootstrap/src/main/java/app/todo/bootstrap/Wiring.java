@@ -35,6 +35,7 @@ import app.todo.application.service.CreateTaskService;
 import app.todo.application.service.DeleteTaskService;
 import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
+import app.todo.application.service.ListTaskChangesService;
 import app.todo.application.service.ListTasksService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
@@ -155,7 +156,8 @@ public final class Wiring implements AutoCloseable {
                     new GetTaskService(tasks),
                     new UpdateTaskService(tasks, transactions, clock),
                     new CompleteTaskService(tasks, transactions, clock),
-                    new DeleteTaskService(tasks, transactions));
+                    new DeleteTaskService(tasks, transactions, clock),
+                    new ListTaskChangesService(tasks));
             // The service's own key pairs: made on the first start of the first instance, shared by all via the
             // database, rotated every AUTH_KEY_ROTATION by whichever instance finds the current one due.
             SigningKeyRepository keyStore = settings.atRestSecret()

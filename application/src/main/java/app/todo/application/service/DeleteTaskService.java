@@ -7,14 +7,18 @@ import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.domain.shared.Result;
 
+import java.time.Clock;
+
 public final class DeleteTaskService implements DeleteTaskUseCase {
 
     private final TaskRepository tasks;
     private final Transactions transactions;
+    private final Clock clock;
 
-    public DeleteTaskService(TaskRepository tasks, Transactions transactions) {
+    public DeleteTaskService(TaskRepository tasks, Transactions transactions, Clock clock) {
         this.tasks = tasks;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
@@ -23,7 +27,7 @@ public final class DeleteTaskService implements DeleteTaskUseCase {
                 TaskAccess.found(tasks.findForUpdate(command.owner(), command.taskId()), command.taskId())
                         .flatMap(task -> TaskAccess.atVersion(task, command.expectedVersion()))
                         .map(task -> {
-                            tasks.delete(command.owner(), command.taskId());
+                            tasks.delete(command.owner(), command.taskId(), Times.now(clock));
                             return Deleted.DELETED;
                         })));
     }

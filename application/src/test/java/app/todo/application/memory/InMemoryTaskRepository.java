@@ -2,6 +2,8 @@ package app.todo.application.memory;
 
 import app.todo.application.port.out.ConcurrentUpdateException;
 import app.todo.application.port.out.TaskRepository;
+import app.todo.domain.task.FeedEntry;
+import app.todo.domain.task.FeedPage;
 import app.todo.domain.task.NewTask;
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.task.Task;
@@ -12,6 +14,9 @@ import app.todo.domain.task.TaskSort;
 import app.todo.domain.user.UserId;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Tasks in a map; the domain's own filter and sort define what a list returns. */
+/**
+ * Tasks in a map; the domain's own filter and sort define what a list returns. Feed positions are handed out
+ * under one monitor, together with the write they belong to, so they follow the order of the writes.
+ */
 public final class InMemoryTaskRepository implements TaskRepository {
 
+    private record Tombstone(TaskId id, Instant deletedAt, long position) {
+    }
+
     private final Map<TaskId, Task> tasks = new ConcurrentHashMap<>();
+    private final Map<TaskId, Long> positions = new ConcurrentHashMap<>();
+    private final Map<UserId, Long> lastPosition = new HashMap<>();
+    private final Map<UserId, Long> purgedThrough = new HashMap<>();
+    private final Map<UserId, List<Tombstone>> tombstones = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final ReentrantLock lock;
 
@@ -32,10 +47,15 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public Task add(NewTask draft, Instant now) {
+    public synchronized Task add(NewTask draft, Instant now) {
         Task task = Task.created(new TaskId(ids.incrementAndGet()), draft, now);
         tasks.put(task.id(), task);
+        positions.put(task.id(), nextPosition(task.owner()));
         return task;
+    }
+
+    private long nextPosition(UserId owner) {
+        return lastPosition.merge(owner, 1L, Long::sum);
     }
 
     @Override
@@ -52,7 +72,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void update(Task task) {
+    public synchronized void update(Task task) {
         Task replaced = tasks.computeIfPresent(task.id(), (id, stored) -> {
             if (stored.version() != task.version() - 1 || !stored.isOwnedBy(task.owner())) {
                 throw new ConcurrentUpdateException("task " + id + " is at version " + stored.version());
@@ -62,11 +82,42 @@ public final class InMemoryTaskRepository implements TaskRepository {
         if (replaced == null) {
             throw new ConcurrentUpdateException("task " + task.id() + " is gone");
         }
+        positions.put(task.id(), nextPosition(task.owner()));
     }
 
     @Override
-    public boolean delete(UserId owner, TaskId id) {
-        return find(owner, id).map(t -> tasks.remove(id) != null).orElse(false);
+    public synchronized boolean delete(UserId owner, TaskId id, Instant now) {
+        if (find(owner, id).isEmpty() || tasks.remove(id) == null) {
+            return false;
+        }
+        positions.remove(id);
+        List<Tombstone> kept = tombstones.computeIfAbsent(owner, o -> new ArrayList<>());
+        Instant horizon = now.minus(TOMBSTONE_RETENTION);
+        kept.removeIf(t -> {
+            boolean old = t.deletedAt().isBefore(horizon);
+            if (old) {
+                purgedThrough.merge(owner, t.position(), Math::max);
+            }
+            return old;
+        });
+        kept.add(new Tombstone(id, now, nextPosition(owner)));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<FeedPage> changes(UserId owner, long after, int limit) {
+        if (after > 0 && after < purgedThrough.getOrDefault(owner, 0L)) {
+            return Optional.empty();
+        }
+        List<FeedEntry> entries = new ArrayList<>();
+        tasks.values().stream().filter(t -> t.isOwnedBy(owner))
+                .forEach(t -> entries.add(new FeedEntry.Changed(t, positions.get(t.id()))));
+        tombstones.getOrDefault(owner, List.of())
+                .forEach(t -> entries.add(new FeedEntry.Deleted(t.id(), t.deletedAt(), t.position())));
+        List<FeedEntry> newer = entries.stream().filter(e -> e.position() > after)
+                .sorted(Comparator.comparingLong(FeedEntry::position)).toList();
+        List<FeedEntry> page = newer.subList(0, Math.min(limit, newer.size()));
+        return Optional.of(new FeedPage(page, page.isEmpty() ? after : page.getLast().position(), newer.size() > limit));
     }
 
     @Override

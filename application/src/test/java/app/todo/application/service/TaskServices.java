@@ -42,7 +42,7 @@ final class TaskServices {
     final GetTaskService get = new GetTaskService(store.tasks());
     final UpdateTaskService update = new UpdateTaskService(store.tasks(), store.transactions(), clock);
     final CompleteTaskService complete = new CompleteTaskService(store.tasks(), store.transactions(), clock);
-    final DeleteTaskService delete = new DeleteTaskService(store.tasks(), store.transactions());
+    final DeleteTaskService delete = new DeleteTaskService(store.tasks(), store.transactions(), clock);
 
     /** Creates a task through the use case, as its owner, failing the test if that is refused. */
     Task given(User owner, String title) {

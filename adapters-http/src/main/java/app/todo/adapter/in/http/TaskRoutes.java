@@ -2,6 +2,7 @@ package app.todo.adapter.in.http;
 
 import app.todo.adapter.in.http.json.Json;
 
+import app.todo.adapter.in.http.json.FeedJson;
 import app.todo.adapter.in.http.json.TaskFieldsReader;
 import app.todo.adapter.in.http.json.TaskJson;
 import app.todo.adapter.in.http.problem.Problem;
@@ -10,11 +11,14 @@ import app.todo.application.port.in.CompleteTaskCommand;
 import app.todo.application.port.in.CreateTaskCommand;
 import app.todo.application.port.in.DeleteTaskCommand;
 import app.todo.application.port.in.GetTaskQuery;
+import app.todo.application.port.in.ListTaskChangesQuery;
 import app.todo.application.port.in.ListTasksQuery;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.shared.Result;
+import app.todo.domain.task.FeedPage;
+import app.todo.domain.task.PageRequest;
 import app.todo.domain.task.Task;
 import app.todo.domain.task.TaskId;
 import app.todo.domain.task.TaskPage;
@@ -52,6 +56,10 @@ public final class TaskRoutes implements HttpService {
                 .on(Method.GET, this::list)
                 .on(Method.POST, this::create)
                 .otherwiseNotAllowed();
+        // Before /{id}: "changes" is no task id.
+        Endpoint.at(rules, "/{user_id}/tasks/changes")
+                .on(Method.GET, this::changes)
+                .otherwiseNotAllowed();
         Endpoint.at(rules, "/{user_id}/tasks/{id}")
                 .on(Method.GET, this::get)
                 .on(Method.PUT, this::update)
@@ -82,6 +90,26 @@ public final class TaskRoutes implements HttpService {
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
         res.send(body);
+    }
+
+    /** The changes feed: {@code ?since=<next_cursor>&limit=1..500} (docs/api.md, "Changes feed"). */
+    private void changes(ServerRequest req, ServerResponse res) {
+        User caller = AuthenticationFilter.caller(req);
+        UserId owner = owner(req, caller);
+        QueryParameters query = new QueryParameters(req.query());
+        long after = query.choice("since", FeedCursor::position,
+                "must be a next_cursor this service gave, unchanged (or absent, to start from the beginning)").orElse(0L);
+        long limit = query.number("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT)
+                .orElse((long) PageRequest.DEFAULT_LIMIT);
+        query.check(() -> new PageRequest((int) Math.max(0, Math.min(limit, Integer.MAX_VALUE)), 0));
+        if (!query.isValid()) {
+            throw query.invalid();
+        }
+        FeedPage page = unwrap(tasks.changes().listChanges(new ListTaskChangesQuery(caller, owner, after, (int) limit)));
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(Json.write(FeedJson.from(page, FeedCursor.of(page.position()))));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

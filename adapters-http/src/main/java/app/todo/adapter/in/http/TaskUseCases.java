@@ -4,6 +4,7 @@ import app.todo.application.port.in.CompleteTaskUseCase;
 import app.todo.application.port.in.CreateTaskUseCase;
 import app.todo.application.port.in.DeleteTaskUseCase;
 import app.todo.application.port.in.GetTaskUseCase;
+import app.todo.application.port.in.ListTaskChangesUseCase;
 import app.todo.application.port.in.ListTasksUseCase;
 import app.todo.application.port.in.UpdateTaskUseCase;
 
@@ -17,9 +18,10 @@ public record TaskUseCases(
         GetTaskUseCase get,
         UpdateTaskUseCase update,
         CompleteTaskUseCase complete,
-        DeleteTaskUseCase delete) {
+        DeleteTaskUseCase delete,
+        ListTaskChangesUseCase changes) {
 
     public TaskUseCases {
-        Stream.of(list, create, get, update, complete, delete).forEach(Objects::requireNonNull);
+        Stream.of(list, create, get, update, complete, delete, changes).forEach(Objects::requireNonNull);
     }
 }

@@ -251,7 +251,12 @@ class ErrorsAndOperationsTest extends ApiTestSupport {
         }
 
         @Override
-        public boolean delete(UserId owner, TaskId id) {
+        public boolean delete(UserId owner, TaskId id, Instant now) {
+            throw failure.get();
+        }
+
+        @Override
+        public Optional<app.todo.domain.task.FeedPage> changes(UserId owner, long after, int limit) {
             throw failure.get();
         }
 

@@ -21,6 +21,13 @@ public sealed interface TaskError {
         }
     }
 
+    /**
+     * The changes feed no longer holds everything after this position (tombstones older than the retention are
+     * dropped): the client must start again from the beginning.
+     */
+    record FeedExpired(long position) implements TaskError {
+    }
+
     /** The client edited an older version than the stored one; nothing was changed. */
     record StaleVersion(long expected, long current) implements TaskError {
     }

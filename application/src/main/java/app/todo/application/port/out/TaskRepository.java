@@ -1,5 +1,6 @@
 package app.todo.application.port.out;
 
+import app.todo.domain.task.FeedPage;
 import app.todo.domain.task.NewTask;
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.task.Task;
@@ -38,8 +39,25 @@ public interface TaskRepository {
      */
     void update(Task task);
 
-    /** Removes the task; false when there was none of that owner. */
-    boolean delete(UserId owner, TaskId id);
+    /**
+     * Removes the task and leaves its tombstone ({@code now}) in the owner's changes feed; false when there was
+     * none of that owner. Tombstones older than {@link #TOMBSTONE_RETENTION} before {@code now} go meanwhile.
+     */
+    boolean delete(UserId owner, TaskId id, Instant now);
+
+    /**
+     * The owner's changes after feed position {@code after} (0: all current tasks), oldest first, at most
+     * {@code limit} (1–500). Every write of the owner's tasks ({@link #add}, {@link #update}, {@link #delete})
+     * takes the next position in commit order, so a reader who applies each page and asks again from its
+     * position misses nothing and sees nothing twice, however writers interleave (docs/rules.md §4).
+     *
+     * @return empty when tombstones after {@code after} were already dropped (a gap the reader cannot bridge:
+     *         it must start again from 0)
+     */
+    Optional<FeedPage> changes(UserId owner, long after, int limit);
+
+    /** How long a deleted task's tombstone stays in the feed (docs/rules.md §4). */
+    java.time.Duration TOMBSTONE_RETENTION = java.time.Duration.ofDays(30);
 
     /** One page of the owner's tasks that pass the filter, in the given order, with the filtered total. */
     TaskPage list(UserId owner, TaskFilter filter, TaskSort sort, PageRequest page);

@@ -2,6 +2,8 @@ package app.todo.application.port.out;
 
 import app.todo.domain.task.Change;
 import app.todo.domain.task.Description;
+import app.todo.domain.task.FeedEntry;
+import app.todo.domain.task.FeedPage;
 import app.todo.domain.task.NewTask;
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.task.Priority;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -173,7 +177,7 @@ public abstract class TaskRepositoryContract {
     void anotherOwnersTaskCannotBeDeleted() {
         Task theirs = add(draft(stranger, "private"));
 
-        assertFalse(inTransaction(() -> tasks.delete(owner, theirs.id())));
+        assertFalse(inTransaction(() -> tasks.delete(owner, theirs.id(), tick())));
         assertEquals(Optional.of(theirs), tasks.find(stranger, theirs.id()));
     }
 
@@ -218,7 +222,7 @@ public abstract class TaskRepositoryContract {
     @Test
     void updatingADeletedTaskIsRefused() {
         Task original = add(draft(owner, "doomed"));
-        inTransaction(() -> tasks.delete(owner, original.id()));
+        inTransaction(() -> tasks.delete(owner, original.id(), tick()));
 
         assertThrows(ConcurrentUpdateException.class, () -> update(original.apply(titleChange("revived"), tick())));
         assertEquals(Optional.empty(), tasks.find(owner, original.id()));
@@ -242,12 +246,152 @@ public abstract class TaskRepositoryContract {
         Task doomed = add(draft(owner, "doomed").tags("x"));
         Task kept = add(draft(owner, "kept").tags("x"));
 
-        assertTrue(inTransaction(() -> tasks.delete(owner, doomed.id())));
-        assertFalse(inTransaction(() -> tasks.delete(owner, doomed.id())));
+        assertTrue(inTransaction(() -> tasks.delete(owner, doomed.id(), tick())));
+        assertFalse(inTransaction(() -> tasks.delete(owner, doomed.id(), tick())));
 
         assertEquals(Optional.empty(), tasks.find(owner, doomed.id()));
         assertEquals(Optional.of(kept), tasks.find(owner, kept.id()));
         assertEquals(List.of(kept), list(tagged("x"), TaskSort.NEWEST_FIRST).tasks());
+    }
+
+    // --- changes feed -------------------------------------------------------------------------
+
+    @Test
+    void theFeedListsEveryChangeOnceOldestFirstWithTombstones() {
+        Task first = add(draft(owner, "first"));
+        Task second = add(draft(owner, "second"));
+        add(draft(stranger, "not in the owner's feed"));
+        Task firstChanged = updateFound(first.id(), task -> task.apply(titleChange("first, changed"), tick()));
+        Instant deletedAt = tick();
+        assertTrue(inTransaction(() -> tasks.delete(owner, second.id(), deletedAt)));
+
+        FeedPage all = tasks.changes(owner, 0, 100).orElseThrow();
+        assertEquals(2, all.entries().size(), () -> all.toString());
+        FeedEntry.Changed changed = (FeedEntry.Changed) all.entries().get(0);
+        FeedEntry.Deleted deleted = (FeedEntry.Deleted) all.entries().get(1);
+        assertEquals(firstChanged, changed.task(), "a task as it is now, once");
+        assertEquals(new FeedEntry.Deleted(second.id(), deletedAt, deleted.position()), deleted);
+        assertTrue(changed.position() < deleted.position());
+        assertEquals(deleted.position(), all.position());
+        assertFalse(all.hasMore());
+
+        FeedPage nothingNew = tasks.changes(owner, all.position(), 100).orElseThrow();
+        assertEquals(List.of(), nothingNew.entries());
+        assertEquals(all.position(), nothingNew.position(), "an empty page keeps the position");
+        assertEquals(List.of(), tasks.changes(stranger, all.position(), 100).orElseThrow().entries().stream()
+                .filter(e -> e instanceof FeedEntry.Changed c && c.task().isOwnedBy(owner)).toList());
+    }
+
+    @Test
+    void feedPagesFollowOneAnotherWithoutGapsOrRepeats() {
+        List<Task> added = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            added.add(add(draft(owner, "task " + i)));
+        }
+        updateFound(added.get(2).id(), task -> task.apply(titleChange("moved to the end"), tick()));
+
+        List<String> titles = new ArrayList<>();
+        long position = 0;
+        int pages = 0;
+        for (boolean more = true; more; pages++) {
+            FeedPage page = tasks.changes(owner, position, 3).orElseThrow();
+            assertTrue(page.entries().size() <= 3);
+            for (FeedEntry entry : page.entries()) {
+                assertTrue(entry.position() > position, "positions grow");
+                position = entry.position();
+                titles.add(((FeedEntry.Changed) entry).task().title().value());
+            }
+            assertEquals(position, page.position());
+            more = page.hasMore();
+        }
+        assertEquals(List.of("task 0", "task 1", "task 3", "task 4", "task 5", "task 6", "moved to the end"), titles);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void aPositionOlderThanTheKeptTombstonesHasExpiredButStartingOverWorks() {
+        Task early = add(draft(owner, "early"));
+        Task late = add(draft(owner, "late"));
+        long beforeDeletes = tasks.changes(owner, 0, 100).orElseThrow().position();
+        inTransaction(() -> tasks.delete(owner, early.id(), tick()));
+        long afterFirstDelete = tasks.changes(owner, 0, 100).orElseThrow().position();
+        assertTrue(tasks.changes(owner, beforeDeletes, 100).isPresent(), "within the retention");
+
+        clock = clock.plus(TaskRepository.TOMBSTONE_RETENTION).plusSeconds(60);
+        inTransaction(() -> tasks.delete(owner, late.id(), tick()));
+
+        assertEquals(Optional.empty(), tasks.changes(owner, beforeDeletes, 100), "the first tombstone is gone");
+        FeedPage fromAfter = tasks.changes(owner, afterFirstDelete, 100).orElseThrow();
+        assertEquals(1, fromAfter.entries().size(), "after the dropped tombstone nothing is missing");
+        assertTrue(tasks.changes(owner, 0, 100).isPresent(), "a reader with nothing can always start");
+    }
+
+    /**
+     * Two writers on two connections, the one that started first committing last: a reader that reads in
+     * between and then goes on from its position ends with exactly the stored tasks. Positions taken when a
+     * write starts rather than in commit order would lose the first writer's change.
+     */
+    @Test
+    void aReaderBetweenTwoInterleavedTransactionsMissesNothing() throws Exception {
+        Task one = add(draft(owner, "one"));
+        Task two = add(draft(owner, "two"));
+        Map<TaskId, Long> mirror = new HashMap<>();
+        long[] position = {sync(mirror, 0)};
+
+        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = writers.submit(() -> transactions.inTransaction(() -> {
+                Task found = tasks.findForUpdate(owner, one.id()).orElseThrow();
+                tasks.update(found.apply(titleChange("one, changed first, committed last"), tick()));
+                firstWrote.countDown();
+                try { // a store that lets the second writer through commits it now; one that makes it wait does not
+                    secondDone.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertTrue(firstWrote.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<?> second = writers.submit(() -> {
+                transactions.inTransaction(() -> {
+                    Task found = tasks.findForUpdate(owner, two.id()).orElseThrow();
+                    tasks.update(found.apply(titleChange("two, changed second, committed first"), tick()));
+                    return null;
+                });
+                secondDone.countDown();
+            });
+            secondDone.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            position[0] = sync(mirror, position[0]); // between the two commits, where the stores allow it
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            writers.shutdownNow();
+        }
+        sync(mirror, position[0]);
+
+        Map<TaskId, Long> stored = new HashMap<>();
+        list(TaskFilter.EVERYTHING, TaskSort.NEWEST_FIRST).tasks().forEach(t -> stored.put(t.id(), t.version()));
+        assertEquals(stored, mirror, "the reader's copy is the stored set, at the stored versions");
+    }
+
+    /** Applies every page after {@code from} to {@code mirror} (id to version); returns the position reached. */
+    private long sync(Map<TaskId, Long> mirror, long from) {
+        long position = from;
+        for (boolean more = true; more; ) {
+            FeedPage page = tasks.changes(owner, position, 2).orElseThrow();
+            for (FeedEntry entry : page.entries()) {
+                assertTrue(entry.position() > position, "never an entry twice");
+                switch (entry) {
+                    case FeedEntry.Changed changed -> mirror.put(changed.task().id(), changed.task().version());
+                    case FeedEntry.Deleted deleted -> mirror.remove(deleted.id());
+                }
+            }
+            position = page.position();
+            more = page.hasMore();
+        }
+        return position;
     }
 
     // --- filters ------------------------------------------------------------------------------
@@ -525,7 +669,7 @@ public abstract class TaskRepositoryContract {
     }
 
     /** A distinct, microsecond-precise instant per call, so creation order is unambiguous. */
-    private Instant tick() {
+    private synchronized Instant tick() {
         clock = clock.plusMillis(1_001);
         return clock;
     }

@@ -172,6 +172,7 @@ final class McpTools {
             case TaskError.NotYourTasks ignored -> "These are not the caller's tasks.";
             case TaskError.InvalidTask invalid -> fieldErrors(invalid.errors());
             case TaskError.StaleVersion stale -> "The task changed meanwhile; read it again.";
+            case TaskError.FeedExpired expired -> "The changes since then are no longer kept; start again.";
         };
     }
 

@@ -46,6 +46,8 @@ public final class ProblemMapper {
             case TaskError.StaleVersion stale -> Problem.of(Status.PRECONDITION_FAILED_412,
                     "The task has changed since you read it (it is now at version " + stale.current()
                             + "); read it again and retry.");
+            case TaskError.FeedExpired ignored -> Problem.of(Status.GONE_410, "This cursor is older than the changes "
+                    + "kept (deleted tasks are remembered for 30 days): start again without a cursor.");
         };
     }
 

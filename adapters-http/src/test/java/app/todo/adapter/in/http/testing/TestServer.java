@@ -12,6 +12,7 @@ import app.todo.application.service.CreateTaskService;
 import app.todo.application.service.DeleteTaskService;
 import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
+import app.todo.application.service.ListTaskChangesService;
 import app.todo.application.service.ListTasksService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.UpdateTaskService;
@@ -138,7 +139,8 @@ public final class TestServer implements AutoCloseable {
                 new GetTaskService(tasks),
                 new UpdateTaskService(tasks, store.transactions(), clock),
                 new CompleteTaskService(tasks, store.transactions(), clock),
-                new DeleteTaskService(tasks, store.transactions()));
+                new DeleteTaskService(tasks, store.transactions(), clock),
+                new ListTaskChangesService(tasks));
         TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(config)
                 .tasks(useCases)
                 .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),

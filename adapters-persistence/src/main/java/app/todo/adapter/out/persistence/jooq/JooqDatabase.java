@@ -252,7 +252,7 @@ public final class JooqDatabase implements AutoCloseable {
     }
 
     /** The versions of this jar's migrations on every database; {@code MigrationVersionsTest} matches them to the files. */
-    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7");
+    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8");
     /** The versions of its PostgreSQL-only migrations. */
     static final Set<String> POSTGRES_VERSIONS = Set.of("1.1");
 

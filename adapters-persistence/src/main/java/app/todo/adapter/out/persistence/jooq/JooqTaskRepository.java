@@ -4,6 +4,8 @@ import app.todo.application.port.out.ConcurrentUpdateException;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.domain.task.Description;
+import app.todo.domain.task.FeedEntry;
+import app.todo.domain.task.FeedPage;
 import app.todo.domain.task.NewTask;
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.task.Priority;
@@ -40,6 +42,8 @@ import java.util.Optional;
 
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.TASKS;
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.TASK_TAGS;
+import static app.todo.adapter.out.persistence.jooq.generated.Tables.TASK_TOMBSTONES;
+import static app.todo.adapter.out.persistence.jooq.generated.Tables.USERS;
 
 /**
  * Tasks in SQL. Every statement is scoped by owner. {@link #add} and {@link #update} write several
@@ -78,10 +82,13 @@ public final class JooqTaskRepository implements TaskRepository {
      * outside one costs a single round trip instead of INSERT, INSERT and COMMIT.
      */
     private static final String INSERT_TASK_WITH_TAGS = """
-            with t as (
+            with p as (
+              update users set task_change_position = task_change_position + 1 where id = {0}
+              returning task_change_position
+            ), t as (
               insert into tasks (user_id, title, description, completed, priority, due_date,
-                                 created_at, updated_at, completed_at, version)
-              values ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})
+                                 created_at, updated_at, completed_at, version, change_position)
+              select {0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, p.task_change_position from p
               returning id
             ), g as (
               insert into task_tags (task_id, user_id, tag, tag_index)
@@ -112,6 +119,7 @@ public final class JooqTaskRepository implements TaskRepository {
             });
         }
         return transactions.inTransaction(() -> {
+            long position = nextPosition(draft.owner());
             long id = dsl.insertInto(TASKS)
                     .set(TASKS.USER_ID, draft.owner().value())
                     .set(TASKS.TITLE, draft.title().value())
@@ -123,6 +131,7 @@ public final class JooqTaskRepository implements TaskRepository {
                     .set(TASKS.UPDATED_AT, utc(now))
                     .set(TASKS.COMPLETED_AT, draft.completed() ? utc(now) : null)
                     .set(TASKS.VERSION, Task.FIRST_VERSION)
+                    .set(TASKS.CHANGE_POSITION, position)
                     .returning(TASKS.ID)
                     .fetchOne(TASKS.ID);
             Task stored = Task.created(new TaskId(id), draft, now);
@@ -162,6 +171,10 @@ public final class JooqTaskRepository implements TaskRepository {
                 throw new ConcurrentUpdateException("task " + task.id() + " is not at version " + (task.version() - 1)
                         + " (changed or deleted meanwhile)");
             }
+            // The task's row is locked now, the user's row after it: always in that order, so two writers of one
+            // user never wait for each other in a circle.
+            dsl.update(TASKS).set(TASKS.CHANGE_POSITION, nextPosition(task.owner()))
+                    .where(TASKS.ID.eq(task.id().value())).execute();
             dsl.deleteFrom(TASK_TAGS).where(TASK_TAGS.TASK_ID.eq(task.id().value())).execute();
             insertTags(task);
             return null;
@@ -169,12 +182,98 @@ public final class JooqTaskRepository implements TaskRepository {
     }
 
     @Override
-    public boolean delete(UserId owner, TaskId id) {
-        // Tags go with the task (ON DELETE CASCADE).
-        return StorageFailures.translated(() -> dsl.deleteFrom(TASKS)
-                .where(TASKS.ID.eq(id.value()))
-                .and(TASKS.USER_ID.eq(owner.value()))
-                .execute() > 0);
+    public boolean delete(UserId owner, TaskId id, Instant now) {
+        // Tags go with the task (ON DELETE CASCADE); the tombstone stays for the changes feed.
+        return transactions.inTransaction(() -> {
+            if (dsl.deleteFrom(TASKS).where(TASKS.ID.eq(id.value())).and(TASKS.USER_ID.eq(owner.value())).execute() == 0) {
+                return false;
+            }
+            long position = nextPosition(owner);
+            dsl.insertInto(TASK_TOMBSTONES)
+                    .set(TASK_TOMBSTONES.USER_ID, owner.value())
+                    .set(TASK_TOMBSTONES.CHANGE_POSITION, position)
+                    .set(TASK_TOMBSTONES.TASK_ID, id.value())
+                    .set(TASK_TOMBSTONES.DELETED_AT, utc(now))
+                    .execute();
+            dropOldTombstones(owner, now.minus(TOMBSTONE_RETENTION));
+            return true;
+        });
+    }
+
+    /**
+     * The owner's next feed position. Taking it locks the owner's row until the transaction ends, so positions
+     * are handed out in commit order (docs/rules.md §4). Call inside a transaction, after any task row it locks.
+     */
+    private long nextPosition(UserId owner) {
+        return dsl.update(USERS)
+                .set(USERS.TASK_CHANGE_POSITION, USERS.TASK_CHANGE_POSITION.plus(1L))
+                .where(USERS.ID.eq(owner.value()))
+                .returning(USERS.TASK_CHANGE_POSITION)
+                .fetchSingle()
+                .get(USERS.TASK_CHANGE_POSITION);
+    }
+
+    /** Drops the owner's tombstones older than {@code horizon}, and remembers how far (so older readers get 410). */
+    private void dropOldTombstones(UserId owner, Instant horizon) {
+        Long dropped = dsl.select(DSL.max(TASK_TOMBSTONES.CHANGE_POSITION)).from(TASK_TOMBSTONES)
+                .where(TASK_TOMBSTONES.USER_ID.eq(owner.value()))
+                .and(TASK_TOMBSTONES.DELETED_AT.lt(utc(horizon)))
+                .fetchOne(0, Long.class);
+        if (dropped == null) {
+            return;
+        }
+        dsl.deleteFrom(TASK_TOMBSTONES).where(TASK_TOMBSTONES.USER_ID.eq(owner.value()))
+                .and(TASK_TOMBSTONES.CHANGE_POSITION.le(dropped)).execute();
+        dsl.update(USERS).set(USERS.TASK_TOMBSTONES_DROPPED_THROUGH, DSL.greatest(USERS.TASK_TOMBSTONES_DROPPED_THROUGH,
+                        DSL.val(dropped))).where(USERS.ID.eq(owner.value())).execute();
+    }
+
+    private static final Field<Long> POSITION = DSL.field(DSL.name("position"), SQLDataType.BIGINT);
+    private static final Field<OffsetDateTime> DELETED_AT = DSL.field(DSL.name("deleted_at"),
+            SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+    /**
+     * Tasks and tombstones after {@code after} in one statement, so one snapshot: two statements could each miss
+     * a change that committed between them. The dropped-through mark is read after it, so a drop that happened
+     * before or during the read is seen.
+     */
+    @Override
+    public Optional<FeedPage> changes(UserId owner, long after, int limit) {
+        return StorageFailures.translated(() -> {
+            var changedTasks = dsl.select(TASKS.ID, TASKS.USER_ID, TASKS.TITLE, TASKS.DESCRIPTION, TASKS.COMPLETED,
+                            TASKS.PRIORITY, TASKS.DUE_DATE, TASKS.CREATED_AT, TASKS.UPDATED_AT, TASKS.COMPLETED_AT,
+                            TASKS.VERSION, TAGS, TASKS.CHANGE_POSITION.as(POSITION),
+                            DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE).as(DELETED_AT))
+                    .from(TASKS)
+                    .where(TASKS.USER_ID.eq(owner.value()))
+                    .and(after == 0 ? DSL.noCondition() : TASKS.CHANGE_POSITION.gt(after));
+            var tombstones = dsl.select(TASK_TOMBSTONES.TASK_ID, TASK_TOMBSTONES.USER_ID,
+                            DSL.castNull(TASKS.TITLE.getDataType()), DSL.castNull(TASKS.DESCRIPTION.getDataType()),
+                            DSL.castNull(SQLDataType.BOOLEAN), DSL.castNull(TASKS.PRIORITY.getDataType()),
+                            DSL.castNull(SQLDataType.LOCALDATE), DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE),
+                            DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE), DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE),
+                            DSL.castNull(SQLDataType.BIGINT), DSL.castNull(SQLDataType.VARCHAR.array()),
+                            TASK_TOMBSTONES.CHANGE_POSITION, TASK_TOMBSTONES.DELETED_AT)
+                    .from(TASK_TOMBSTONES)
+                    .where(TASK_TOMBSTONES.USER_ID.eq(owner.value()))
+                    .and(TASK_TOMBSTONES.CHANGE_POSITION.gt(after));
+            List<? extends Record> rows = changedTasks.unionAll(tombstones).orderBy(POSITION).limit(limit + 1).fetch();
+            long droppedThrough = dsl.select(USERS.TASK_TOMBSTONES_DROPPED_THROUGH).from(USERS)
+                    .where(USERS.ID.eq(owner.value())).fetchOptional(USERS.TASK_TOMBSTONES_DROPPED_THROUGH).orElse(0L);
+            if (after > 0 && after < droppedThrough) {
+                return Optional.<FeedPage>empty();
+            }
+            List<FeedEntry> entries = new ArrayList<>();
+            for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
+                long position = row.get(POSITION);
+                OffsetDateTime deletedAt = row.get(DELETED_AT);
+                entries.add(deletedAt != null
+                        ? new FeedEntry.Deleted(new TaskId(row.get(TASKS.ID)), instant(deletedAt), position)
+                        : new FeedEntry.Changed(toTask(row), position));
+            }
+            return Optional.of(new FeedPage(entries, entries.isEmpty() ? after : entries.getLast().position(),
+                    rows.size() > limit));
+        });
     }
 
     @Override
