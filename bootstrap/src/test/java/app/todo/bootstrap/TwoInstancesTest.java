@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the service on one database behave as one service: whatever one writes, the other
@@ -134,5 +135,54 @@ class TwoInstancesTest {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /** Sixteen requests with one Idempotency-Key, on two instances at once: one task, and one answer for all. */
+    @Test
+    void concurrentRetriesWithOneKeyOnTwoInstancesCreateOneTask() throws Exception {
+        String user = "once-" + UUID.randomUUID();
+        String token = TestTokens.valid(user);
+        String tasks = "/api/" + user + "/tasks";
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 16; i++) {
+                RunningService target = i % 2 == 0 ? a : b;
+                answers.add(pool.submit(() -> target.send("POST", tasks, token, "{\"title\":\"exactly once\"}",
+                        "Idempotency-Key", "\"same-key\"")));
+            }
+        }
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertTrue(response.statusCode() == 201 || response.statusCode() == 409, response::body);
+            if (response.statusCode() == 201) {
+                bodies.add(response.body());
+            }
+        }
+        assertEquals(1, bodies.size(), "every 201 is the same answer");
+        assertEquals(1, JSON.readTree(a.send("GET", tasks, token, null).body()).size(), "one task");
+        assertEquals(201, b.send("POST", tasks, token, "{\"title\":\"exactly once\"}",
+                "Idempotency-Key", "\"same-key\"").statusCode(), "a later retry is answered too");
+        assertEquals(1, JSON.readTree(b.send("GET", tasks, token, null).body()).size());
+    }
+
+    /** Writes on both instances reach one feed, in an order a reader can follow. */
+    @Test
+    void theChangesFeedFollowsWritesOnBothInstances() throws Exception {
+        String user = "feed-" + UUID.randomUUID();
+        String token = TestTokens.valid(user);
+        String tasks = "/api/" + user + "/tasks";
+        long onA = JSON.readTree(a.send("POST", tasks, token, "{\"title\":\"on A\"}").body()).get("id").asLong();
+        var first = JSON.readTree(b.send("GET", tasks + "/changes", token, null).body());
+        assertEquals(1, first.get("changes").size());
+        b.send("POST", tasks, token, "{\"title\":\"on B\"}");
+        assertEquals(204, a.send("DELETE", tasks + "/" + onA, token, null).statusCode());
+
+        var next = JSON.readTree(a.send("GET", tasks + "/changes?since=" + first.get("next_cursor").asText(), token, null)
+                .body());
+        assertEquals(2, next.get("changes").size(), next::toString);
+        assertEquals("on B", next.get("changes").get(0).get("title").asText());
+        assertEquals(onA, next.get("changes").get(1).get("id").asLong());
+        assertTrue(next.get("changes").get(1).has("deleted_at"));
     }
 }

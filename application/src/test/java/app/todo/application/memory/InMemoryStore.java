@@ -13,6 +13,11 @@ public final class InMemoryStore {
     private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users, tasks);
     private final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     private final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
+
+    public InMemoryIdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
 
     public InMemorySessionRepository sessions() {
         return sessions;

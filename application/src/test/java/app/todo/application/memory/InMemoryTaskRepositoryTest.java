@@ -8,6 +8,6 @@ class InMemoryTaskRepositoryTest extends TaskRepositoryContract {
     @Override
     protected ContractStore newStore() {
         InMemoryStore store = new InMemoryStore();
-        return new ContractStore(store.tasks(), store.users(), store.transactions());
+        return new ContractStore(store.tasks(), store.users(), store.transactions(), store.idempotencyKeys());
     }
 }

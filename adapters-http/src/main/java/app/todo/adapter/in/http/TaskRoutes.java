@@ -13,6 +13,7 @@ import app.todo.application.port.in.DeleteTaskCommand;
 import app.todo.application.port.in.GetTaskQuery;
 import app.todo.application.port.in.ListTaskChangesQuery;
 import app.todo.application.port.in.ListTasksQuery;
+import app.todo.application.port.in.RunOnceUseCase;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.InvalidValueException;
@@ -33,6 +34,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -115,11 +117,53 @@ public final class TaskRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         User caller = AuthenticationFilter.caller(req);
         UserId owner = owner(req, caller);
+        Optional<String> key = IdempotencyKeys.of(req);
         JsonNode body = bodies.required(req);
+        if (key.isPresent()) {
+            sendOnce(res, tasks.runOnce().once(IdempotencyKeys.command(caller, owner, key.get(), req, body),
+                    () -> tasks.create().createTask(new CreateTaskCommand(caller, owner,
+                                    RequestBodies.valid(TaskFieldsReader.newTask(body))))
+                            .map(task -> answer(Status.CREATED_201, task, requestPath(req) + "/" + task.id().value()))));
+            return;
+        }
         Task task = unwrap(tasks.create().createTask(
                 new CreateTaskCommand(caller, owner, RequestBodies.valid(TaskFieldsReader.newTask(body)))));
         res.header(HeaderNames.LOCATION, requestPath(req) + "/" + task.id().value());
         sendTask(res, Status.CREATED_201, task);
+    }
+
+    /** A task answer as {@link RunOnceUseCase} keeps it for a retry with the same key. */
+    private static RunOnceUseCase.Answer answer(Status status, Task task, String location) {
+        return new RunOnceUseCase.Answer(status.code(), new String(Json.write(TaskJson.from(task)), StandardCharsets.UTF_8),
+                location, etag(task));
+    }
+
+    private static void sendOnce(ServerResponse res, RunOnceUseCase.Outcome<TaskError> outcome) {
+        switch (outcome) {
+            case RunOnceUseCase.Outcome.Answered<TaskError> answered -> {
+                RunOnceUseCase.Answer answer = answered.answer();
+                if (answered.replayed()) {
+                    res.header(IdempotencyKeys.REPLAYED, "true");
+                }
+                if (answer.location() != null) {
+                    res.header(HeaderNames.LOCATION, answer.location());
+                }
+                if (answer.etag() != null) {
+                    res.header(HeaderNames.ETAG, answer.etag());
+                }
+                res.status(Status.create(answer.status()));
+                res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
+                res.send(answer.body().getBytes(StandardCharsets.UTF_8));
+            }
+            case RunOnceUseCase.Outcome.Refused<TaskError> refused -> throw ProblemMapper.of(refused.error()).raise();
+            case RunOnceUseCase.Outcome.KeyReused<TaskError> ignored -> throw Problem.of(Status.UNPROCESSABLE_CONTENT_422,
+                    "This Idempotency-Key was already used for another request (another body or another route); "
+                            + "use a new key for a new request.").raise();
+            case RunOnceUseCase.Outcome.InFlight<TaskError> ignored -> throw Problem.of(Status.CONFLICT_409,
+                    "A request with this Idempotency-Key is still being processed; retry shortly for its answer.")
+                    .withHeader("Retry-After", "1").raise();
+            case RunOnceUseCase.Outcome.NotYours<TaskError> ignored -> throw ProblemMapper.notYourTasks().raise();
+        }
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -139,11 +183,18 @@ public final class TaskRoutes implements HttpService {
 
     private void complete(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
+        Optional<String> key = IdempotencyKeys.of(req);
         // No body, or {}, toggles; {"completed": b} sets.
-        Optional<Boolean> completed = bodies.optional(req)
-                .flatMap(body -> RequestBodies.valid(TaskFieldsReader.completion(body)));
-        sendTask(res, Status.OK_200, unwrap(tasks.complete().completeTask(
-                new CompleteTaskCommand(t.caller(), t.owner(), t.id(), completed, expectedVersion(req, t)))));
+        Optional<JsonNode> body = bodies.optional(req);
+        Optional<Boolean> completed = body.flatMap(json -> RequestBodies.valid(TaskFieldsReader.completion(json)));
+        CompleteTaskCommand command = new CompleteTaskCommand(t.caller(), t.owner(), t.id(), completed, expectedVersion(req, t));
+        if (key.isPresent()) {
+            // A retried toggle must not toggle back: the first answer is replayed.
+            sendOnce(res, tasks.runOnce().once(IdempotencyKeys.command(t.caller(), t.owner(), key.get(), req, body.orElse(null)),
+                    () -> tasks.complete().completeTask(command).map(task -> answer(Status.OK_200, task, null))));
+            return;
+        }
+        sendTask(res, Status.OK_200, unwrap(tasks.complete().completeTask(command)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -6,6 +6,7 @@ import app.todo.application.port.in.DeleteTaskUseCase;
 import app.todo.application.port.in.GetTaskUseCase;
 import app.todo.application.port.in.ListTaskChangesUseCase;
 import app.todo.application.port.in.ListTasksUseCase;
+import app.todo.application.port.in.RunOnceUseCase;
 import app.todo.application.port.in.UpdateTaskUseCase;
 
 import java.util.Objects;
@@ -19,9 +20,10 @@ public record TaskUseCases(
         UpdateTaskUseCase update,
         CompleteTaskUseCase complete,
         DeleteTaskUseCase delete,
-        ListTaskChangesUseCase changes) {
+        ListTaskChangesUseCase changes,
+        RunOnceUseCase runOnce) {
 
     public TaskUseCases {
-        Stream.of(list, create, get, update, complete, delete, changes).forEach(Objects::requireNonNull);
+        Stream.of(list, create, get, update, complete, delete, changes, runOnce).forEach(Objects::requireNonNull);
     }
 }

@@ -5,5 +5,6 @@ package app.todo.application.port.out;
  * A store may be shared by many tests; the contracts never assume it is empty, only that the
  * owners they create are new.
  */
-public record ContractStore(TaskRepository tasks, UserRepository users, Transactions transactions) {
+public record ContractStore(TaskRepository tasks, UserRepository users, Transactions transactions,
+                            IdempotencyKeyRepository idempotencyKeys) {
 }

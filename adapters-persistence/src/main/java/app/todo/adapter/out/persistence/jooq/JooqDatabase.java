@@ -2,6 +2,7 @@ package app.todo.adapter.out.persistence.jooq;
 
 import app.todo.adapter.out.persistence.DatabaseConfig;
 import app.todo.application.port.out.CredentialRepository;
+import app.todo.application.port.out.IdempotencyKeyRepository;
 import app.todo.application.port.out.SessionRepository;
 import app.todo.application.port.out.RateLimiter;
 import app.todo.application.port.out.SigningKeyRepository;
@@ -66,6 +67,7 @@ public final class JooqDatabase implements AutoCloseable {
     private final JooqCredentialRepository credentials;
     private final JooqUserDirectory userDirectory;
     private final JooqSigningKeyRepository signingKeys;
+    private final JooqIdempotencyKeyRepository idempotencyKeys;
 
     private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect, MeterRegistry metrics) {
         this.dataSource = dataSource;
@@ -84,6 +86,11 @@ public final class JooqDatabase implements AutoCloseable {
         this.userDirectory = new JooqUserDirectory(dsl, transactions);
         this.signingKeys = new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.none());
         this.sessions = new JooqSessionRepository(dsl, transactions);
+        this.idempotencyKeys = new JooqIdempotencyKeyRepository(dsl);
+    }
+
+    public IdempotencyKeyRepository idempotencyKeyRepository() {
+        return idempotencyKeys;
     }
 
     public SessionRepository sessionRepository() {
@@ -252,7 +259,7 @@ public final class JooqDatabase implements AutoCloseable {
     }
 
     /** The versions of this jar's migrations on every database; {@code MigrationVersionsTest} matches them to the files. */
-    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8");
+    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
     /** The versions of its PostgreSQL-only migrations. */
     static final Set<String> POSTGRES_VERSIONS = Set.of("1.1");
 

@@ -31,7 +31,8 @@ final class SharedTestDatabases {
     }
 
     static ContractStore contractStore(JooqDatabase database) {
-        return new ContractStore(database.taskRepository(), database.userRepository(), database.transactions());
+        return new ContractStore(database.taskRepository(), database.userRepository(), database.transactions(),
+                database.idempotencyKeyRepository());
     }
 
     private static JooqDatabase closedAtExit(JooqDatabase database) {

@@ -1,0 +1,13 @@
+package app.todo.application.memory;
+
+import app.todo.application.port.out.ContractStore;
+import app.todo.application.port.out.IdempotencyKeyRepositoryContract;
+
+class InMemoryIdempotencyKeysTest extends IdempotencyKeyRepositoryContract {
+
+    @Override
+    protected ContractStore newStore() {
+        InMemoryStore store = new InMemoryStore();
+        return new ContractStore(store.tasks(), store.users(), store.transactions(), store.idempotencyKeys());
+    }
+}
