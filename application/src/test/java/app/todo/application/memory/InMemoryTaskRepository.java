@@ -38,6 +38,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     private final Map<UserId, Long> lastPosition = new HashMap<>();
     private final Map<UserId, Long> purgedThrough = new HashMap<>();
     private final Map<UserId, List<Tombstone>> tombstones = new HashMap<>();
+    private final InMemoryTaskChangeSignals signals = new InMemoryTaskChangeSignals();
     private final AtomicLong ids = new AtomicLong();
     private final ReentrantLock lock;
 
@@ -55,7 +56,18 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     private long nextPosition(UserId owner) {
+        signals.signalAfter(owner);
         return lastPosition.merge(owner, 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized long position(UserId owner) {
+        return lastPosition.getOrDefault(owner, 0L);
+    }
+
+    /** Signals for the live stream: every write signals its owner's subscribers (there is no rollback here). */
+    public InMemoryTaskChangeSignals signals() {
+        return signals;
     }
 
     @Override

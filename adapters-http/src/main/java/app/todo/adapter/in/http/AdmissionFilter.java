@@ -37,7 +37,8 @@ final class AdmissionFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.prologue().uriPath().path();
-        if (path.startsWith("/health/") || path.equals("/metrics")) {
+        // Live streams last as long as their clients: held in line, a few would keep every other request waiting.
+        if (path.startsWith("/health/") || path.equals("/metrics") || TaskEventRoutes.isStream(path)) {
             chain.proceed();
             return;
         }

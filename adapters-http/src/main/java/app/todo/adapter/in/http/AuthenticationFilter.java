@@ -105,6 +105,17 @@ public final class AuthenticationFilter implements Filter {
         if (needsCaller(path)) {
             IdentifyCallerCommand identity = path.equals(MCP_PATH) ? authenticateForMcp(req) : authenticate(req);
             req.context().register(identified(identity));
+            // A live stream outlasts its first check: it asks again, through the same path, while it runs.
+            req.context().register(new StillValid(() -> {
+                try {
+                    identified(authenticate(req));
+                    return true;
+                } catch (ProblemException refused) {
+                    return false;
+                } catch (RuntimeException unavailable) {
+                    return true; // the identity provider or the database is away: no reason to end a stream yet
+                }
+            }));
             if (identity.source() == IdentitySource.OWN_KEY) {
                 identity.sessionId().ifPresent(sid -> req.context().register(new OwnSession(sid)));
             }
@@ -219,6 +230,20 @@ public final class AuthenticationFilter implements Filter {
 
     private User identified(IdentifyCallerCommand command) {
         return identify.identifyCaller(command).orElseThrow(error -> ProblemMapper.of(error).raise());
+    }
+
+    /**
+     * Whether the request's credential would still be accepted now (not expired, its session not revoked, its
+     * user not disabled), within the same cache windows as a new request; for responses that last (docs/api.md,
+     * "Live stream").
+     */
+    public record StillValid(java.util.function.BooleanSupplier check) {
+    }
+
+    /** The check for the request's credential; a request without one is never valid again. */
+    public static java.util.function.BooleanSupplier stillValid(ServerRequest req) {
+        return req.context().get(StillValid.class).<java.util.function.BooleanSupplier>map(StillValid::check)
+                .orElse(() -> false);
     }
 
     /** The own session the caller's access token belongs to ({@code sid}); absent for other tokens. */

@@ -217,7 +217,7 @@ public final class TaskRoutes implements HttpService {
      * The owner named by the path, who must be the caller. Checked here, before any body is read, so a
      * client learns "not yours" before "invalid"; the use cases check it again.
      */
-    private static UserId owner(ServerRequest req, User caller) {
+    static UserId owner(ServerRequest req, User caller) {
         try {
             UserId owner = new UserId(req.path().pathParameters().get("user_id"));
             if (caller.mayManageTasksOf(owner)) {

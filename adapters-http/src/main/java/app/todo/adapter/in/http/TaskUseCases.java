@@ -3,6 +3,7 @@ package app.todo.adapter.in.http;
 import app.todo.application.port.in.CompleteTaskUseCase;
 import app.todo.application.port.in.CreateTaskUseCase;
 import app.todo.application.port.in.DeleteTaskUseCase;
+import app.todo.application.port.in.FollowTaskChangesUseCase;
 import app.todo.application.port.in.GetTaskUseCase;
 import app.todo.application.port.in.ListTaskChangesUseCase;
 import app.todo.application.port.in.ListTasksUseCase;
@@ -21,9 +22,10 @@ public record TaskUseCases(
         CompleteTaskUseCase complete,
         DeleteTaskUseCase delete,
         ListTaskChangesUseCase changes,
-        RunOnceUseCase runOnce) {
+        RunOnceUseCase runOnce,
+        FollowTaskChangesUseCase follow) {
 
     public TaskUseCases {
-        Stream.of(list, create, get, update, complete, delete, changes, runOnce).forEach(Objects::requireNonNull);
+        Stream.of(list, create, get, update, complete, delete, changes, runOnce, follow).forEach(Objects::requireNonNull);
     }
 }

@@ -243,6 +243,7 @@ public final class TodoHttpServer {
                         routing.register(ProtectedResourceMetadataRoutes.PATH, catalog.recording(ProtectedResourceMetadataRoutes.PATH,
                                 new ProtectedResourceMetadataRoutes(authorizationServers)));
                         routing.register("/api", catalog.recording("/api", new TaskRoutes(tasks, bodies)));
+                        routing.register("/api", catalog.recording("/api", new TaskEventRoutes(tasks.follow(), drain)));
                         // Pages for browsers, not API operations: kept out of the catalog, so out of the
                         // comparison with the document's operations (its description mentions them).
                         routing.register(pages);

@@ -261,6 +261,11 @@ class ErrorsAndOperationsTest extends ApiTestSupport {
         }
 
         @Override
+        public long position(UserId owner) {
+            throw failure.get();
+        }
+
+        @Override
         public TaskPage list(UserId owner, TaskFilter filter, TaskSort sort, PageRequest page) {
             throw failure.get();
         }

@@ -28,6 +28,10 @@ public sealed interface TaskError {
     record FeedExpired(long position) implements TaskError {
     }
 
+    /** Too many live streams are open, for this user or on this instance (HTTP {@code 429}). */
+    record TooManyStreams(String reason) implements TaskError {
+    }
+
     /** The client edited an older version than the stored one; nothing was changed. */
     record StaleVersion(long expected, long current) implements TaskError {
     }

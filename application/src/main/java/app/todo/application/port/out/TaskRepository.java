@@ -56,6 +56,9 @@ public interface TaskRepository {
      */
     Optional<FeedPage> changes(UserId owner, long after, int limit);
 
+    /** The owner's latest feed position (0 before any change): where a stream that starts now begins. */
+    long position(UserId owner);
+
     /** How long a deleted task's tombstone stays in the feed (docs/rules.md §4). */
     java.time.Duration TOMBSTONE_RETENTION = java.time.Duration.ofDays(30);
 

@@ -17,10 +17,14 @@ public record FeedJson(List<Object> changes, String nextCursor, boolean hasMore)
 
     /** @param cursor the opaque form of the page's position, as the client sends it back */
     public static FeedJson from(FeedPage page, String cursor) {
-        List<Object> changes = page.entries().stream().<Object>map(entry -> switch (entry) {
+        return new FeedJson(page.entries().stream().map(FeedJson::entry).toList(), cursor, page.hasMore());
+    }
+
+    /** One change as the feed shows it: a {@link TaskJson} or a {@link TombstoneJson}. */
+    public static Object entry(FeedEntry entry) {
+        return switch (entry) {
             case FeedEntry.Changed changed -> TaskJson.from(changed.task());
             case FeedEntry.Deleted deleted -> new TombstoneJson(deleted.id().value(), Json.instant(deleted.deletedAt()));
-        }).toList();
-        return new FeedJson(changes, cursor, page.hasMore());
+        };
     }
 }

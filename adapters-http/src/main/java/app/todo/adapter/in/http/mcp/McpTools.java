@@ -173,6 +173,7 @@ final class McpTools {
             case TaskError.InvalidTask invalid -> fieldErrors(invalid.errors());
             case TaskError.StaleVersion stale -> "The task changed meanwhile; read it again.";
             case TaskError.FeedExpired expired -> "The changes since then are no longer kept; start again.";
+            case TaskError.TooManyStreams busy -> "Too many live streams are open: " + busy.reason() + ".";
         };
     }
 

@@ -48,6 +48,8 @@ public final class ProblemMapper {
                             + "); read it again and retry.");
             case TaskError.FeedExpired ignored -> Problem.of(Status.GONE_410, "This cursor is older than the changes "
                     + "kept (deleted tasks are remembered for 30 days): start again without a cursor.");
+            case TaskError.TooManyStreams busy -> Problem.of(Status.TOO_MANY_REQUESTS_429, "Too many live streams are "
+                    + "open (" + busy.reason() + "); close one, or retry later.").withHeader("Retry-After", "30");
         };
     }
 

@@ -216,6 +216,7 @@ class OpenApiContractTest {
     void theOperationsAreTheContractsRoutes() {
         assertEquals(Set.of(
                 "GET /api/{user_id}/tasks", "POST /api/{user_id}/tasks", "GET /api/{user_id}/tasks/changes",
+                "GET /api/{user_id}/events",
                 "GET /api/{user_id}/tasks/{id}", "PUT /api/{user_id}/tasks/{id}", "DELETE /api/{user_id}/tasks/{id}",
                 "PATCH /api/{user_id}/tasks/{id}/complete",
                 "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/claim-admin", "GET /api/auth/me",

@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
         OpenAPI openApi = result.getOpenAPI();
         assertNotNull(openApi);
         assertEquals(SpecVersion.V31, openApi.getSpecVersion());
-        assertEquals(32, openApi.getPaths().values().stream().mapToLong(p -> p.readOperations().size()).sum());
+        assertEquals(33, openApi.getPaths().values().stream().mapToLong(p -> p.readOperations().size()).sum());
     }
 
     @Test

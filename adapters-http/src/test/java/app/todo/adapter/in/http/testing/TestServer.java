@@ -14,6 +14,7 @@ import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTaskChangesService;
 import app.todo.application.service.ListTasksService;
+import app.todo.application.service.FollowTaskChangesService;
 import app.todo.application.service.RunOnceService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.UpdateTaskService;
@@ -142,7 +143,8 @@ public final class TestServer implements AutoCloseable {
                 new CompleteTaskService(tasks, store.transactions(), clock),
                 new DeleteTaskService(tasks, store.transactions(), clock),
                 new ListTaskChangesService(tasks),
-                new RunOnceService(store.idempotencyKeys(), store.transactions(), clock));
+                new RunOnceService(store.idempotencyKeys(), store.transactions(), clock),
+                new FollowTaskChangesService(tasks, store.tasks().signals()));
         TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(config)
                 .tasks(useCases)
                 .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),

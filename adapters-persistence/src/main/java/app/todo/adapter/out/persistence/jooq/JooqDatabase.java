@@ -7,6 +7,7 @@ import app.todo.application.port.out.SessionRepository;
 import app.todo.application.port.out.RateLimiter;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.StorageUnavailableException;
+import app.todo.application.port.out.TaskChangeSignals;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserDirectory;
@@ -68,8 +69,9 @@ public final class JooqDatabase implements AutoCloseable {
     private final JooqUserDirectory userDirectory;
     private final JooqSigningKeyRepository signingKeys;
     private final JooqIdempotencyKeyRepository idempotencyKeys;
+    private final DatabaseTaskChangeSignals signals;
 
-    private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect, MeterRegistry metrics) {
+    private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect, MeterRegistry metrics, DatabaseConfig config) {
         this.dataSource = dataSource;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(dialect);
@@ -80,13 +82,19 @@ public final class JooqDatabase implements AutoCloseable {
                 dataSource.getMaximumPoolSize(), CONNECTION_WAIT_MILLIS, metrics)));
         this.dsl = DSL.using(configuration);
         this.transactions = new JooqTransactions(dsl);
-        this.tasks = new JooqTaskRepository(dsl, transactions);
+        this.signals = new DatabaseTaskChangeSignals(config);
+        this.tasks = new JooqTaskRepository(dsl, transactions, signals);
         this.users = new JooqUserRepository(dsl);
         this.credentials = new JooqCredentialRepository(dsl);
         this.userDirectory = new JooqUserDirectory(dsl, transactions);
         this.signingKeys = new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.none());
         this.sessions = new JooqSessionRepository(dsl, transactions);
         this.idempotencyKeys = new JooqIdempotencyKeyRepository(dsl);
+    }
+
+    /** Signals of committed task changes, from this instance and (on PostgreSQL) every other. */
+    public TaskChangeSignals taskChangeSignals() {
+        return signals;
     }
 
     public IdempotencyKeyRepository idempotencyKeyRepository() {
@@ -136,7 +144,7 @@ public final class JooqDatabase implements AutoCloseable {
                     + rootMessage(e), e);
         }
         OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::restrictFiles);
-        return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES, metrics);
+        return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES, metrics, config);
     }
 
     /**
@@ -221,6 +229,7 @@ public final class JooqDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        signals.close();
         dataSource.close();
     }
 
@@ -259,7 +268,7 @@ public final class JooqDatabase implements AutoCloseable {
     }
 
     /** The versions of this jar's migrations on every database; {@code MigrationVersionsTest} matches them to the files. */
-    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     /** The versions of its PostgreSQL-only migrations. */
     static final Set<String> POSTGRES_VERSIONS = Set.of("1.1");
 

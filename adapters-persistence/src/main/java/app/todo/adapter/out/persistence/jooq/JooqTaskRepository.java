@@ -61,14 +61,19 @@ public final class JooqTaskRepository implements TaskRepository {
     private static final char LIKE_ESCAPE = '!';
 
     private final DSLContext dsl;
-    private final Transactions transactions;
+    private final JooqTransactions transactions;
+    private final DatabaseTaskChangeSignals signals;
     private final Map<ListShape, RenderedList> renderedLists = new java.util.concurrent.ConcurrentHashMap<>();
     private final Field<?> titleSortKey;
 
-    /** @param transactions the transactions of {@code dsl}, joined by writes of several statements */
-    public JooqTaskRepository(DSLContext dsl, JooqTransactions transactions) {
+    /**
+     * @param transactions the transactions of {@code dsl}, joined by writes of several statements
+     * @param signals      told of every committed write (the live stream)
+     */
+    JooqTaskRepository(DSLContext dsl, JooqTransactions transactions, DatabaseTaskChangeSignals signals) {
         this.dsl = dsl;
         this.transactions = transactions;
+        this.signals = signals;
         // Code point order of the lower-cased title, like the comparator (docs/rules.md §4): UTF-8 byte order.
         // PostgreSQL has an index on this very expression; H2 compares strings by UTF-16 unit, so its key is
         // the title's UTF-8 bytes.
@@ -84,7 +89,7 @@ public final class JooqTaskRepository implements TaskRepository {
     private static final String INSERT_TASK_WITH_TAGS = """
             with p as (
               update users set task_change_position = task_change_position + 1 where id = {0}
-              returning task_change_position
+              returning task_change_position, pg_notify('todo_task_changes', id)
             ), t as (
               insert into tasks (user_id, title, description, completed, priority, due_date,
                                  created_at, updated_at, completed_at, version, change_position)
@@ -115,6 +120,7 @@ public final class JooqTaskRepository implements TaskRepository {
                                 DSL.val(draft.tags().asStrings().toArray(String[]::new), SQLDataType.VARCHAR.array()))
                         .fetchSingle()
                         .get(0, Long.class);
+                transactions.afterCommit(() -> signals.signal(draft.owner().value()));
                 return Task.created(new TaskId(id), draft, now);
             });
         }
@@ -205,12 +211,24 @@ public final class JooqTaskRepository implements TaskRepository {
      * are handed out in commit order (docs/rules.md §4). Call inside a transaction, after any task row it locks.
      */
     private long nextPosition(UserId owner) {
-        return dsl.update(USERS)
+        long position = dsl.update(USERS)
                 .set(USERS.TASK_CHANGE_POSITION, USERS.TASK_CHANGE_POSITION.plus(1L))
                 .where(USERS.ID.eq(owner.value()))
                 .returning(USERS.TASK_CHANGE_POSITION)
                 .fetchSingle()
                 .get(USERS.TASK_CHANGE_POSITION);
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            // Delivered to every listening instance when (and only if) the transaction commits.
+            dsl.execute("select pg_notify(?, ?)", DatabaseTaskChangeSignals.CHANNEL, owner.value());
+        }
+        transactions.afterCommit(() -> signals.signal(owner.value()));
+        return position;
+    }
+
+    @Override
+    public long position(UserId owner) {
+        return StorageFailures.translated(() -> dsl.select(USERS.TASK_CHANGE_POSITION).from(USERS)
+                .where(USERS.ID.eq(owner.value())).fetchOptional(USERS.TASK_CHANGE_POSITION).orElse(0L));
     }
 
     /** Drops the owner's tombstones older than {@code horizon}, and remembers how far (so older readers get 410). */

@@ -3,6 +3,8 @@ package app.todo.adapter.out.persistence.jooq;
 import app.todo.application.port.out.Transactions;
 import org.jooq.DSLContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +19,8 @@ import java.util.function.Supplier;
 public final class JooqTransactions implements Transactions {
 
     private final DSLContext dsl;
-    private final ThreadLocal<Boolean> running = new ThreadLocal<>();
+    /** While a transaction runs on this thread: what to do once it has committed. */
+    private final ThreadLocal<List<Runnable>> running = new ThreadLocal<>();
 
     public JooqTransactions(DSLContext dsl) {
         this.dsl = dsl;
@@ -28,14 +31,27 @@ public final class JooqTransactions implements Transactions {
         if (running.get() != null) {
             return work.get();
         }
+        List<Runnable> afterCommit = new ArrayList<>();
         // jOOQ rolls back and rethrows the work's own RuntimeException unchanged.
-        return StorageFailures.translated(() -> dsl.transactionResult(configuration -> {
-            running.set(Boolean.TRUE);
+        T result = StorageFailures.translated(() -> dsl.transactionResult(configuration -> {
+            running.set(afterCommit);
             try {
                 return work.get();
             } finally {
                 running.remove();
             }
         }));
+        afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /** Runs {@code action} once the transaction running on this thread has committed; at once when none runs. */
+    void afterCommit(Runnable action) {
+        List<Runnable> pending = running.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
     }
 }

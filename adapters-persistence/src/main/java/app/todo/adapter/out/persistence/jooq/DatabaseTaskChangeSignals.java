@@ -1,0 +1,170 @@
+package app.todo.adapter.out.persistence.jooq;
+
+import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.application.port.out.TaskChangeSignals;
+import app.todo.domain.user.UserId;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * Change signals for the live stream (docs/api.md, "Live stream"). A write on this instance signals its own
+ * subscribers once it has committed. Other instances hear of it from PostgreSQL: every write of a user's tasks
+ * runs {@code pg_notify('todo_task_changes', user_id)} in its transaction, delivered on commit, and one connection
+ * per instance, outside the pool, listens. A transaction-mode pooler cannot keep a {@code LISTEN} (it has no
+ * session), so behind one the instance asks instead, twice a second, where the followed users' sequences stand.
+ * The embedded default runs in one process: its own signals are all there is. The listening connection starts
+ * with the first subscriber; on a lost connection every subscriber is signalled (a change may have been missed)
+ * and it connects again.
+ */
+final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseable {
+
+    static final String CHANNEL = "todo_task_changes";
+    private static final System.Logger LOG = System.getLogger(DatabaseTaskChangeSignals.class.getName());
+    private static final int LISTEN_WAIT_MILLIS = 5_000;
+    private static final long POLL_MILLIS = 500;
+    private static final long RECONNECT_MILLIS = 1_000;
+
+    private final DatabaseConfig config;
+    private final Map<String, Set<Runnable>> subscribers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private Thread watcher;
+
+    DatabaseTaskChangeSignals(DatabaseConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Subscription subscribe(UserId owner, Runnable onChange) {
+        subscribers.computeIfAbsent(owner.value(), o -> new CopyOnWriteArraySet<>()).add(onChange);
+        startWatching();
+        return () -> subscribers.computeIfPresent(owner.value(), (o, set) -> {
+            set.remove(onChange);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** A write of this owner's tasks has committed on this instance. */
+    void signal(String owner) {
+        Set<Runnable> set = subscribers.get(owner);
+        if (set != null) {
+            set.forEach(Runnable::run);
+        }
+    }
+
+    private void signalEveryone() {
+        subscribers.values().forEach(set -> set.forEach(Runnable::run));
+    }
+
+    private synchronized void startWatching() {
+        if (watcher != null || closed || !config.isPostgres()) {
+            return;
+        }
+        watcher = Thread.ofPlatform().daemon().name("task-change-signals")
+                .start(config.behindTransactionPooler() ? this::poll : this::listen);
+    }
+
+    private Connection open() throws SQLException {
+        Properties properties = new Properties();
+        if (config.username() != null) {
+            properties.setProperty("user", config.username());
+        }
+        if (config.password() != null) {
+            properties.setProperty("password", config.password());
+        }
+        properties.setProperty("ApplicationName", "todo-api change signals");
+        if (config.behindTransactionPooler()) {
+            properties.setProperty("prepareThreshold", "0"); // no named statement survives a transaction-mode pooler
+        }
+        return DriverManager.getConnection(config.jdbcUrl(), properties);
+    }
+
+    private void listen() {
+        while (!closed) {
+            try (Connection connection = open(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                signalEveryone(); // whatever happened while not listening
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = postgres.getNotifications(LISTEN_WAIT_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            signal(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "listening for task changes failed (SQLSTATE {0}): {1}; "
+                            + "connecting again in {2} ms", e instanceof SQLException sql ? sql.getSQLState() : "-",
+                            e.getMessage(), RECONNECT_MILLIS);
+                    signalEveryone();
+                    pause(RECONNECT_MILLIS);
+                }
+            }
+        }
+    }
+
+    private void poll() {
+        Map<String, Long> seen = new HashMap<>();
+        while (!closed) {
+            try (Connection connection = open(); PreparedStatement query = connection.prepareStatement(
+                    "select id, task_change_position from users where id = any(?)")) {
+                while (!closed) {
+                    List<String> followed = List.copyOf(subscribers.keySet());
+                    seen.keySet().retainAll(followed);
+                    if (!followed.isEmpty()) {
+                        query.setArray(1, connection.createArrayOf("varchar", followed.toArray()));
+                        try (ResultSet rows = query.executeQuery()) {
+                            while (rows.next()) {
+                                Long before = seen.put(rows.getString(1), rows.getLong(2));
+                                // A newly followed user is signalled once too: its change may have come just
+                                // before the first look.
+                                if (before == null || before != rows.getLong(2)) {
+                                    signal(rows.getString(1));
+                                }
+                            }
+                        }
+                    }
+                    pause(POLL_MILLIS);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "asking for task changes failed ({0}); asking again in {1} ms",
+                            e.getMessage(), RECONNECT_MILLIS);
+                    signalEveryone();
+                    pause(RECONNECT_MILLIS);
+                }
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+    }
+}
