@@ -105,35 +105,12 @@ class BehindNginxTest {
     void aLiveStreamEventComesThroughTheProxyUnbuffered() throws Exception {
         String user = "user-" + UUID.randomUUID();
         String token = TestTokens.valid(user);
-        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + proxyPort + "/api/" + user
-                        + "/events")).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        try {
-            assertEquals(200, stream.statusCode());
-            Thread.ofVirtual().start(() -> {
-                try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test closed it
-                }
-            });
-            assertEquals("retry: 2000", lines.poll(10, TimeUnit.SECONDS), "the first event, not held in a buffer");
+        try (EventStreamLines stream = EventStreamLines.open("http://127.0.0.1:" + proxyPort, user, token)) {
+            assertEquals(200, stream.status);
+            assertEquals("retry: 2000", stream.next(10), "the first event, not held in a buffer");
             assertEquals(201, send("POST", "/api/" + user + "/tasks", token, "{\"title\":\"streamed\"}").statusCode());
-            String data = null;
-            for (String line = lines.poll(10, TimeUnit.SECONDS); line != null; line = lines.poll(10, TimeUnit.SECONDS)) {
-                if (line.contains("streamed")) {
-                    data = line;
-                    break;
-                }
-            }
+            String data = stream.await("streamed", 10);
             assertTrue(data != null && data.startsWith("data: "), "the change arrived through nginx");
-        } finally {
-            stream.body().close();
         }
     }
 

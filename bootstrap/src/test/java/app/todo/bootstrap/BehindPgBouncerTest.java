@@ -197,36 +197,13 @@ class BehindPgBouncerTest {
         try (RunningService second = RunningService.start(Map.of(
                 "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres&pgbouncer=true",
                 "BETTER_AUTH_SECRET", TestTokens.SECRET, "DB_POOL_SIZE", "4"))) {
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + second.port()
-                            + "/api/" + user + "/events")).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try {
-                assertEquals(200, stream.statusCode());
-                Thread.ofVirtual().start(() -> {
-                    try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
-                            java.nio.charset.StandardCharsets.UTF_8))) {
-                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                            lines.add(line);
-                        }
-                    } catch (IOException closed) {
-                        // the test closed it
-                    }
-                });
-                assertEquals("retry: 2000", lines.poll(10, TimeUnit.SECONDS));
+            try (EventStreamLines stream = EventStreamLines.open("http://127.0.0.1:" + second.port(), user, token)) {
+                assertEquals(200, stream.status);
+                assertEquals("retry: 2000", stream.next(10));
                 assertEquals(201, service.send("POST", "/api/" + user + "/tasks", token, "{\"title\":\"pooled live\"}")
                         .statusCode());
-                String data = null;
-                for (String line = lines.poll(10, TimeUnit.SECONDS); line != null; line = lines.poll(10, TimeUnit.SECONDS)) {
-                    if (line.contains("pooled live")) {
-                        data = line;
-                        break;
-                    }
-                }
-                assertTrue(data != null, "the write on the first instance reached the second one's stream");
-            } finally {
-                stream.body().close();
+                assertTrue(stream.await("pooled live", 10) != null,
+                        "the write on the first instance reached the second one's stream");
             }
         }
     }

@@ -191,46 +191,15 @@ class TwoInstancesTest {
     void aLiveStreamOnOneInstanceReceivesAWriteMadeOnTheOther() throws Exception {
         String user = "live-" + UUID.randomUUID();
         String other = "live-other-" + UUID.randomUUID();
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        java.util.concurrent.BlockingQueue<String> mine = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.util.concurrent.BlockingQueue<String> theirs = new java.util.concurrent.LinkedBlockingQueue<>();
-        List<java.io.InputStream> bodies = new java.util.ArrayList<>();
-        for (var stream : List.of(java.util.Map.entry(user, mine), java.util.Map.entry(other, theirs))) {
-            HttpResponse<java.io.InputStream> response = client.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + b.port() + "/api/" + stream.getKey() + "/events"))
-                    .header("Authorization", "Bearer " + TestTokens.valid(stream.getKey())).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, response.statusCode());
-            bodies.add(response.body());
-            Thread.ofVirtual().start(() -> {
-                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        if (line.startsWith("data:") || line.startsWith("event:")) {
-                            stream.getValue().add(line);
-                        }
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test closed it
-                }
-            });
-        }
-        try {
-            assertEquals("event: ready", mine.poll(10, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals("event: ready", theirs.poll(10, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals("data: {}", mine.poll(10, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals("data: {}", theirs.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        try (EventStreamLines mine = EventStreamLines.open("http://127.0.0.1:" + b.port(), user, TestTokens.valid(user));
+             EventStreamLines theirs = EventStreamLines.open("http://127.0.0.1:" + b.port(), other, TestTokens.valid(other))) {
+            assertEquals("ready", mine.await("event: ready", 10).substring("event: ".length()));
+            assertEquals("ready", theirs.await("event: ready", 10).substring("event: ".length()));
             assertEquals(201, a.send("POST", "/api/" + user + "/tasks", TestTokens.valid(user),
                     "{\"title\":\"made on A\"}").statusCode());
 
-            String data = mine.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertTrue(data != null && data.contains("made on A"), () -> "the event on B: " + data);
-            assertEquals(null, theirs.poll(1, java.util.concurrent.TimeUnit.SECONDS), "nothing for the other user");
-        } finally {
-            for (var body : bodies) {
-                body.close();
-            }
+            assertTrue(mine.await("made on A", 10) != null, "the write on A reached the stream on B");
+            assertEquals(null, theirs.await("made on A", 2), "nothing for the other user");
         }
     }
 }
