@@ -1,6 +1,8 @@
 // The todo web app: a small client of this service's API, no framework, no build step.
 // Accounts: POST /api/auth/sign-up and /sign-in answer {user, token, expires_at}; the token is kept in
 // sessionStorage (this tab only). Tasks: /api/{user_id}/tasks with the list route's filters and paging.
+// Live: /api/{user_id}/events is read with fetch (an EventSource cannot send the bearer token); each change
+// reloads the list, and a dropped stream is opened again with Last-Event-ID.
 // Text is always put in the page with textContent, never as HTML.
 
 const SESSION_KEY = 'todo.session';
@@ -93,9 +95,11 @@ async function authenticate(route, form) {
   show();
   say(`Signed in as ${data.user.email}.`);
   await loadTasks();
+  follow();
 }
 
 function signOut(text = 'Signed out.') {
+  unfollow();
   session = null;
   sessionStorage.removeItem(SESSION_KEY);
   $('task-list').replaceChildren();
@@ -213,7 +217,10 @@ function editTask(item, task, version = task.version, notice = null) {
     event.preventDefault();
     run(() => saveTask(item, task, version, form));
   });
-  cancel.addEventListener('click', () => run(loadTasks));
+  cancel.addEventListener('click', () => {
+    reloadPending = false;
+    run(loadTasks);
+  });
   item.replaceChildren(form);
   form.scrollIntoView({ block: 'nearest' });
   title.focus({ preventScroll: true });
@@ -252,6 +259,92 @@ async function deleteTask(task) {
   await loadTasks();
 }
 
+// ---------------------------------------------------------------- live
+
+let following = null;
+let reloadPending = false;
+
+/** Reloads the list for a change made elsewhere, unless a task is being edited (then after the edit). */
+function changedElsewhere() {
+  if (document.querySelector('.edit-form')) {
+    reloadPending = true;
+    return;
+  }
+  reloadPending = false;
+  // Quietly: a change elsewhere is no reason to show an error here; the next one reloads again.
+  loadTasks().catch(() => {});
+}
+
+/** Reads the live stream while signed in; opens it again 2 s after it drops (a restart, a network change). */
+function follow() {
+  unfollow();
+  const stop = new AbortController();
+  following = stop;
+  let lastEventId = null;
+  let connectedBefore = false;
+  (async () => {
+    while (!stop.signal.aborted && session) {
+      try {
+        const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` };
+        if (lastEventId) {
+          headers['Last-Event-ID'] = lastEventId;
+        }
+        const response = await fetch(`/api/${encodeURIComponent(session.user.id)}/events`, { headers, signal: stop.signal });
+        if (response.status === 401) {
+          signOut('Your session has ended: sign in again.');
+          return;
+        }
+        if (response.ok) {
+          $('live').hidden = false;
+          if (connectedBefore) {
+            changedElsewhere(); // back after a drop: whatever happened meanwhile is read again
+          }
+          connectedBefore = true;
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) {
+              break;
+            }
+            buffer += value;
+            for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+              const fields = {};
+              for (const line of buffer.slice(0, end).split('\n')) {
+                const colon = line.indexOf(':');
+                if (colon > 0) {
+                  fields[line.slice(0, colon)] = line.slice(colon + 1).trim();
+                }
+              }
+              buffer = buffer.slice(end + 2);
+              if (fields.id) {
+                lastEventId = fields.id;
+              }
+              if (fields.data !== undefined && !fields.event) {
+                changedElsewhere();
+              }
+            }
+          }
+        }
+      } catch (error) {
+        if (stop.signal.aborted) {
+          return;
+        }
+      }
+      $('live').hidden = true;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  })();
+}
+
+function unfollow() {
+  if (following) {
+    following.abort();
+    following = null;
+  }
+  $('live').hidden = true;
+}
+
 // ---------------------------------------------------------------- wiring
 
 function onSubmit(id, action) {
@@ -288,5 +381,6 @@ $('next-page').addEventListener('click', () => run(() => {
 show();
 if (session) {
   run(loadTasks);
+  follow();
 }
 document.body.dataset.ready = 'true';

@@ -65,6 +65,7 @@ class BrowserTest {
             + "e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
 
     private static RunningService service;
+    private static String databaseUrl;
     private static HttpServer allowedSite;
     private static HttpServer otherSite;
 
@@ -82,8 +83,9 @@ class BrowserTest {
         }
         allowedSite = site();
         otherSite = site();
+        databaseUrl = RunningService.databaseUrl(TestPostgres.newDatabase());
         service = RunningService.start(Map.of(
-                "DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()),
+                "DATABASE_URL", databaseUrl,
                 "CORS_ORIGINS", origin(allowedSite)));
         // The driver path given explicitly (service and property): Selenium Manager is skipped, never downloads.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
@@ -340,6 +342,56 @@ class BrowserTest {
         assertEquals("1", list.headers().firstValue("X-Total-Count").orElseThrow(), "the refused origin created nothing");
     }
 
+    /**
+     * Two windows of one user: a change made in one appears in the other without a reload, through the live
+     * stream; after the service restarts, the page reconnects by itself and follows again.
+     */
+    @Test
+    void aChangeInOneWindowAppearsInTheOtherAndThePageReconnectsAfterARestart(TestInfo test) {
+        inBrowser(test, () -> {
+            String email = "two-" + UUID.randomUUID() + "@example.com";
+            driver.get(url("/"));
+            waitUntil("the app started", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            type(By.id("sign-up-email"), email);
+            type(By.id("sign-up-password"), PASSWORD);
+            driver.findElement(By.cssSelector("#sign-up-form button[type=submit]")).click();
+            waitUntil("the first window follows", d -> d.findElement(By.id("live")).isDisplayed());
+            String first = driver.getWindowHandle();
+
+            driver.switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+            driver.get(url("/"));
+            waitUntil("the second window started", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            type(By.id("sign-in-email"), email);
+            driver.findElement(By.id("sign-in-password")).sendKeys(PASSWORD, Keys.ENTER);
+            waitUntil("the second window follows", d -> d.findElement(By.id("live")).isDisplayed());
+            String second = driver.getWindowHandle();
+
+            driver.switchTo().window(first);
+            type(By.id("new-title"), "Made in the first window");
+            driver.findElement(By.cssSelector("#create-form button[type=submit]")).click();
+            waitForMessage("Added “Made in the first window”.");
+
+            driver.switchTo().window(second);
+            waitForTitles("Made in the first window");
+
+            int port = service.port();
+            service.close();
+            service = RunningService.start(Map.of("DATABASE_URL", databaseUrl, "CORS_ORIGINS", origin(allowedSite),
+                    "PORT", String.valueOf(port)));
+            JsonNode session = session();
+            assertEquals(201, service.send("POST", "/api/" + session.get("user").get("id").asText() + "/tasks",
+                    session.get("token").asText(), "{\"title\":\"Made after the restart\"}").statusCode());
+            waitForTitles("Made after the restart", "Made in the first window");
+            waitUntil("the second window follows again", d -> d.findElement(By.id("live")).isDisplayed());
+            screenshot("app-live-second-window");
+            assertTrue(!"error".equals(driver.findElement(By.id("message")).getDomAttribute("class")),
+                    () -> "the restart showed no error: " + driver.findElement(By.id("message")).getText());
+            driver.switchTo().window(first); // the CSP watch is installed in the first window's target only
+            waitForTitles("Made after the restart", "Made in the first window");
+            assertNoCspViolations();
+        });
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private interface BrowserSteps {
@@ -390,6 +442,10 @@ class BrowserTest {
     private void create(String title, String description, String priority, String due, String tags) {
         int before = driver.findElements(By.cssSelector("#task-list li")).size();
         type(By.id("new-title"), title);
+        WebElement more = driver.findElement(By.cssSelector("#create-form details"));
+        if (more.getDomProperty("open").equals("false")) {
+            more.findElement(By.tagName("summary")).click();
+        }
         type(By.id("new-description"), description);
         new Select(driver.findElement(By.id("new-priority"))).selectByValue(priority);
         // A date input's typed form follows the browser's locale; its value is always YYYY-MM-DD.

@@ -67,6 +67,14 @@ public final class TaskEventRoutes implements HttpService {
         User caller = AuthenticationFilter.caller(req);
         UserId owner = TaskRoutes.owner(req, caller);
         OptionalLong after = resumeFrom(req);
+        if (req.prologue().method() == Method.HEAD) {
+            // The headers a GET would have, and no stream: a HEAD must not hold a stream open that nobody reads.
+            res.status(Status.OK_200);
+            res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            res.send();
+            return;
+        }
         TaskChangeStream stream = follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after))
                 .orElseThrow(error -> ProblemMapper.of(error).raise());
         BooleanSupplier stillValid = AuthenticationFilter.stillValid(req);

@@ -167,6 +167,16 @@ class TaskEventStreamTest extends ApiTestSupport {
     }
 
     @Test
+    void aHeadAnswersTheHeadersAndHoldsNoStream() {
+        for (int i = 0; i < app.todo.application.port.in.FollowTaskChangesUseCase.STREAMS_PER_USER + 2; i++) {
+            HttpResponse<String> head = server.send(server.request("/api/" + user + "/events", token)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, head.statusCode(), "no stream is left open to count against the limit");
+            assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        }
+    }
+
+    @Test
     void aCursorThisServiceDidNotGiveIsA422() {
         assertInvalid(server.get("/api/" + user + "/events?since=nonsense", token), "since");
         HttpResponse<String> badHeader = server.send(server.request("/api/" + user + "/events", token)

@@ -111,7 +111,9 @@ class RoutesAreTheDocumentsOperationsTest {
         List<String> unserved = new ArrayList<>();
         for (String operation : operations) {
             String[] parts = operation.split(" ", 2);
-            HttpResponse<String> response = probe(parts[0], concrete(parts[1]));
+            // A live stream answers 200 and never ends: asked with a cursor it never gave, it answers 422 at once.
+            String path = concrete(parts[1]) + (parts[1].endsWith("/events") ? "?since=not-a-cursor" : "");
+            HttpResponse<String> response = probe(parts[0], path);
             if (response.statusCode() == 404 && detail(response).equals(detail(nowhere))) {
                 unserved.add(operation + " answered like a path with no route: " + response.body());
             }
