@@ -1,7 +1,6 @@
 package app.todo.application.service;
 
 import app.todo.application.port.in.FollowTaskChangesUseCase;
-import app.todo.application.port.in.TaskChangeStream;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.out.TaskChangeSignals;
 import app.todo.application.port.out.TaskRepository;
@@ -39,7 +38,7 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
     }
 
     @Override
-    public Result<TaskChangeStream, TaskError> follow(Query query) {
+    public Result<FollowTaskChangesUseCase.ChangeStream, TaskError> follow(Query query) {
         return TaskAccess.asOwner(query.caller(), query.owner(), () -> {
             if (open.incrementAndGet() > perInstance) {
                 open.decrementAndGet();
@@ -69,7 +68,7 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
         openPerUser.computeIfPresent(owner, (o, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
-    private final class Stream implements TaskChangeStream {
+    private final class Stream implements FollowTaskChangesUseCase.ChangeStream {
 
         private final UserId owner;
         // One permit means "look again"; signals arriving meanwhile collapse into it.

@@ -5,7 +5,6 @@ import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.problem.Problem;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.FollowTaskChangesUseCase;
-import app.todo.application.port.in.TaskChangeStream;
 import app.todo.domain.task.FeedEntry;
 import app.todo.domain.task.FeedPage;
 import app.todo.domain.user.User;
@@ -75,7 +74,7 @@ public final class TaskEventRoutes implements HttpService {
             res.send();
             return;
         }
-        TaskChangeStream stream = follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after))
+        FollowTaskChangesUseCase.ChangeStream stream = follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after))
                 .orElseThrow(error -> ProblemMapper.of(error).raise());
         BooleanSupplier stillValid = AuthenticationFilter.stillValid(req);
         try (stream) {

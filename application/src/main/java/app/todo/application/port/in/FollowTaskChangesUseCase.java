@@ -1,9 +1,11 @@
 package app.todo.application.port.in;
 
 import app.todo.domain.shared.Result;
+import app.todo.domain.task.FeedPage;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -25,5 +27,28 @@ public interface FollowTaskChangesUseCase {
         }
     }
 
-    Result<TaskChangeStream, TaskError> follow(Query query);
+    Result<ChangeStream, TaskError> follow(Query query);
+
+    /**
+     * An open live stream of one owner's task changes (docs/api.md, "Live stream"): the changes feed, read on from a
+     * position each time a change is signalled. Close it when the client goes.
+     */
+    interface ChangeStream extends AutoCloseable {
+
+        /** The position of the last change handed out (the {@code id} of the last event). */
+        long position();
+
+        /** The changes after {@link #position()}, at most {@code limit}; moves the position past them. */
+        FeedPage next(int limit);
+
+        /**
+         * Waits until a change may have happened, at most {@code timeout}.
+         *
+         * @return false when the time ran out without a signal
+         */
+        boolean awaitChange(Duration timeout) throws InterruptedException;
+
+        @Override
+        void close();
+    }
 }
