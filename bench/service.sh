@@ -10,7 +10,7 @@ command -v wrk >/dev/null || { echo "bench: wrk is missing (Debian: apt-get inst
 ulimit -n 65536 2>/dev/null || true # wrk holds a socket per connection
 work=$(mktemp -d)
 pid=""
-cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait 2>/dev/null; [[ -n ${KEEP_LOG:-} ]] && cp "$work/server.log" "$KEEP_LOG"; rm -rf "$work"; }
 trap cleanup EXIT
 
 if [[ ${TODO_SKIP_BUILD:-0} != 1 ]]; then

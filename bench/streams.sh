@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The live stream's figures (BENCHMARKS.md), against the service launched as bin/run launches it, on PostgreSQL:
+# The live stream's figures (BENCHMARKS.md), against the service launched as bin/run launches it, on PostgreSQL,
+# with the heap 1,000 streams need (JAVA_OPTS=-Xmx192m unless set; bin/run's 96 MiB hold 768, docs/operations.md):
 #   1. list and create throughput (wrk, 64 connections) with no stream open;
 #   2. STREAMS (1,000) open streams on one instance: resident memory added per stream;
 #   3. while 200 writes/s flow: from a write's 201 to its event on the stream, p50/p99, and events missing;
@@ -19,6 +20,7 @@ STREAMS=${STREAMS:-1000}
 WRITES=${WRITES:-200}
 PORT=${BENCH_PORT:-18095}
 DB=${BENCH_DB:-todo_streams}
+export JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
 USERS=$((STREAMS + 1))
 # shellcheck source=bench/service.sh
 . bench/service.sh
@@ -29,6 +31,8 @@ rps() {
     wrk -t2 -c64 -d"${DURATION}s" --timeout 10s -s bench/wrk/bench.lua "http://127.0.0.1:$PORT" \
     | awk '/^Requests\/sec/ {printf "%.0f", $2}'
 }
+# alive: stops with the end of the service's log when it has exited.
+alive() { kill -0 "$pid" 2>/dev/null || { echo "streams: the service exited; its log ends:" >&2; tail -30 "$work/server.log" >&2; exit 1; }; }
 rps list >/dev/null # warm-up
 list_before=$(rps list)
 create_before=$(rps create)
@@ -41,14 +45,19 @@ for _ in $(seq 1 600); do grep -q '^STREAMS open=' "$work/streams.out" && break;
 cat "$work/streams.out"
 wait "$bench_pid" || true
 grep '^STREAMS writes=' "$work/streams.out" || cat "$work/streams.out"
+alive
+sleep 20 # the closed streams end on their next heartbeat (15 s): then the next 1,000 open on an instance without them
 
 # With the streams open again (quietly), the same two throughputs.
 java bench/StreamBench.java "http://127.0.0.1:$PORT" "$work/hs256.tokens" "$pid" "$STREAMS" 1 $((2 * DURATION + 30)) \
   >"$work/streams2.out" 2>&1 &
 quiet_pid=$!
 for _ in $(seq 1 600); do grep -q '^STREAMS open=' "$work/streams2.out" && break; sleep 0.2; done
+alive
 list_with=$(rps list)
+alive
 create_with=$(rps create)
+alive
 kill "$quiet_pid" 2>/dev/null || true
 
 # One client 1,000 changes behind.

@@ -38,6 +38,7 @@ import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.ListTaskChangesService;
 import app.todo.application.service.ListTasksService;
 import app.todo.application.service.FollowTaskChangesService;
+import app.todo.application.port.in.FollowTaskChangesUseCase;
 import app.todo.application.service.RunOnceService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
@@ -161,7 +162,9 @@ public final class Wiring implements AutoCloseable {
                     new DeleteTaskService(tasks, transactions, clock),
                     new ListTaskChangesService(tasks),
                     new RunOnceService(database.idempotencyKeyRepository(), transactions, clock),
-                    new FollowTaskChangesService(tasks, database.taskChangeSignals()));
+                    new FollowTaskChangesService(tasks, database.taskChangeSignals(),
+                            FollowTaskChangesUseCase.STREAMS_PER_USER,
+                            FollowTaskChangesUseCase.streamsFor(Runtime.getRuntime().maxMemory())));
             // The service's own key pairs: made on the first start of the first instance, shared by all via the
             // database, rotated every AUTH_KEY_ROTATION by whichever instance finds the current one due.
             SigningKeyRepository keyStore = settings.atRestSecret()

@@ -180,7 +180,8 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         private boolean chunked;
         private String contentLength;
         private boolean contentLengthsDisagree;
-        private byte[] out = new byte[8 * 1024];
+        // Made for each read and handed to Helidon: an idle connection (a live stream) keeps no buffer of its own.
+        private byte[] out;
         private int outLength;
 
         Framing(DataReader in, int maxRequestLineBytes, int maxHeaderBytes) {
@@ -202,10 +203,16 @@ final class Http1FramingGuard implements ServerConnectionSelector {
                 if (state == State.PASS_THROUGH) {
                     return raw;
                 }
+                out = new byte[raw.length + 64];
                 outLength = 0;
                 feed(raw);
-                if (outLength > 0) {
-                    return Arrays.copyOf(out, outLength);
+                byte[] normalized = outLength == out.length ? out : Arrays.copyOf(out, outLength);
+                out = null;
+                if (line.length > 512 && lineLength == 0) {
+                    line = new byte[512]; // a long header line passed: give the memory back
+                }
+                if (normalized.length > 0) {
+                    return normalized;
                 }
             }
             return null;

@@ -87,17 +87,21 @@ public final class TaskEventRoutes implements HttpService {
                 send(out, "retry: 2000\nid: " + FeedCursor.of(stream.position()) + "\nevent: ready\ndata: {}\n\n");
                 long lastWrite = System.nanoTime();
                 long lastCheck = System.nanoTime();
+                // The feed is read when a change is signalled, and at every heartbeat in case a signal was lost.
+                boolean look = true;
                 while (!drain.isDraining()) {
-                    FeedPage page;
-                    do {
-                        page = stream.next(PAGE);
-                        for (FeedEntry entry : page.entries()) {
-                            send(out, "id: " + FeedCursor.of(entry.position()) + "\ndata: "
-                                    + new String(Json.write(FeedJson.entry(entry)), StandardCharsets.UTF_8) + "\n\n");
-                            lastWrite = System.nanoTime();
-                        }
-                    } while (page.hasMore());
-                    stream.awaitChange(RECHECK);
+                    if (look) {
+                        FeedPage page;
+                        do {
+                            page = stream.next(PAGE);
+                            for (FeedEntry entry : page.entries()) {
+                                send(out, "id: " + FeedCursor.of(entry.position()) + "\ndata: "
+                                        + new String(Json.write(FeedJson.entry(entry)), StandardCharsets.UTF_8) + "\n\n");
+                                lastWrite = System.nanoTime();
+                            }
+                        } while (page.hasMore());
+                    }
+                    boolean signalled = stream.awaitChange(RECHECK);
                     if (System.nanoTime() - lastCheck >= RECHECK.toNanos()) {
                         if (!stillValid.getAsBoolean()) {
                             send(out, "event: end\ndata: {\"reason\":\"the credential is no longer accepted\"}\n\n");
@@ -105,10 +109,12 @@ public final class TaskEventRoutes implements HttpService {
                         }
                         lastCheck = System.nanoTime();
                     }
-                    if (System.nanoTime() - lastWrite >= HEARTBEAT.toNanos()) {
+                    boolean heartbeat = System.nanoTime() - lastWrite >= HEARTBEAT.toNanos();
+                    if (heartbeat) {
                         send(out, ": heartbeat\n\n");
                         lastWrite = System.nanoTime();
                     }
+                    look = signalled || heartbeat;
                 }
                 send(out, "event: end\ndata: {\"reason\":\"this instance is shutting down; reconnect\"}\n\n");
             }

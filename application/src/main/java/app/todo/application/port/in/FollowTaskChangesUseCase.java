@@ -12,12 +12,23 @@ import java.util.OptionalLong;
 /**
  * Opens a live stream of the owner's task changes: from {@code after} when the client resumes (its last event's
  * position), else from now. At most {@link #STREAMS_PER_USER} per user and {@link #STREAMS_PER_INSTANCE} per
- * instance are open at once; beyond them {@link TaskError.TooManyStreams}.
+ * instance (as many as its heap holds, {@link #streamsFor}) are open at once; beyond them
+ * {@link TaskError.TooManyStreams}.
  */
 public interface FollowTaskChangesUseCase {
 
     int STREAMS_PER_USER = 10;
-    int STREAMS_PER_INSTANCE = 5_000;
+    /** The most streams on one instance when its heap allows them (see {@link #streamsFor(long)}). */
+    int STREAMS_PER_INSTANCE = 2_000;
+
+    /**
+     * How many streams a heap of {@code maxHeapBytes} holds with half of it to spare: an open stream costs about
+     * 64 KiB of heap (its connection, its virtual thread's stack, its buffers), so bin/run's 96 MiB hold 768;
+     * at least 100, at most {@link #STREAMS_PER_INSTANCE} (docs/operations.md, "Live streams").
+     */
+    static int streamsFor(long maxHeapBytes) {
+        return (int) Math.max(100, Math.min(STREAMS_PER_INSTANCE, maxHeapBytes / 2 / (64 * 1024)));
+    }
 
     record Query(User caller, UserId owner, OptionalLong after) {
         public Query {

@@ -22,13 +22,13 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Change signals for the live stream (docs/api.md, "Live stream"). A write on this instance signals its own
- * subscribers once it has committed. Other instances hear of it from PostgreSQL: every write of a user's tasks
- * runs {@code pg_notify('todo_task_changes', user_id)} in its transaction, delivered on commit, and one connection
- * per instance, outside the pool, listens. A transaction-mode pooler cannot keep a {@code LISTEN} (it has no
- * session), so behind one the instance asks instead, twice a second, where the followed users' sequences stand.
- * The embedded default runs in one process: its own signals are all there is. The listening connection starts
- * with the first subscriber; on a lost connection every subscriber is signalled (a change may have been missed)
- * and it connects again.
+ * subscribers once it has committed. Other instances hear of it from PostgreSQL: after commit the user's id joins a
+ * batch that one connection per instance sends as {@code pg_notify('todo_task_changes', user_id)} every few
+ * milliseconds, and one connection per instance listens. Not inside the write's transaction: PostgreSQL serializes
+ * the commits of transactions that notify, which cut creates to a third. A signal lost between a commit and its
+ * batch costs latency only: a stream reads the feed again at every heartbeat. A transaction-mode pooler cannot
+ * keep a {@code LISTEN} (it has no session), so behind one the instance asks instead, twice a second, where the
+ * followed users' sequences stand. The embedded default runs in one process: its own signals are all there is.
  */
 final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseable {
 
@@ -40,8 +40,11 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
 
     private final DatabaseConfig config;
     private final Map<String, Set<Runnable>> subscribers = new ConcurrentHashMap<>();
+    private static final long BATCH_MILLIS = 5;
+    private final java.util.concurrent.BlockingQueue<String> pending = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean closed;
     private Thread watcher;
+    private Thread notifier;
 
     DatabaseTaskChangeSignals(DatabaseConfig config) {
         this.config = config;
@@ -57,7 +60,52 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
         });
     }
 
-    /** A write of this owner's tasks has committed on this instance. */
+    /** A write of this owner's tasks has committed on this instance: tell its streams here, and the others. */
+    void committed(String owner) {
+        signal(owner);
+        if (config.isPostgres() && !config.behindTransactionPooler() && !closed) {
+            pending.add(owner);
+            startNotifying();
+        }
+    }
+
+    private synchronized void startNotifying() {
+        if (notifier == null && !closed) {
+            notifier = Thread.ofPlatform().daemon().name("task-change-notifier").start(this::notifyOthers);
+        }
+    }
+
+    /** Sends the committed owners in batches, one statement per batch, on a connection of its own. */
+    private void notifyOthers() {
+        while (!closed) {
+            try (Connection connection = open(); PreparedStatement notify = connection.prepareStatement(
+                    "select pg_notify('" + CHANNEL + "', owner) from unnest(?) as owner")) {
+                while (!closed) {
+                    String first = pending.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    java.util.Set<String> batch = new java.util.HashSet<>();
+                    batch.add(first);
+                    pause(BATCH_MILLIS);
+                    pending.drainTo(batch);
+                    notify.setArray(1, connection.createArrayOf("varchar", batch.toArray()));
+                    notify.execute();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "notifying other instances of task changes failed ({0}); "
+                            + "their streams catch up at their next heartbeat", e.getMessage());
+                    pending.clear();
+                    pause(RECONNECT_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Calls this instance's subscribers of the owner. */
     void signal(String owner) {
         Set<Runnable> set = subscribers.get(owner);
         if (set != null) {
@@ -165,6 +213,9 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
         closed = true;
         if (watcher != null) {
             watcher.interrupt();
+        }
+        if (notifier != null) {
+            notifier.interrupt();
         }
     }
 }

@@ -89,7 +89,7 @@ public final class JooqTaskRepository implements TaskRepository {
     private static final String INSERT_TASK_WITH_TAGS = """
             with p as (
               update users set task_change_position = task_change_position + 1 where id = {0}
-              returning task_change_position, pg_notify('todo_task_changes', id)
+              returning task_change_position
             ), t as (
               insert into tasks (user_id, title, description, completed, priority, due_date,
                                  created_at, updated_at, completed_at, version, change_position)
@@ -120,7 +120,7 @@ public final class JooqTaskRepository implements TaskRepository {
                                 DSL.val(draft.tags().asStrings().toArray(String[]::new), SQLDataType.VARCHAR.array()))
                         .fetchSingle()
                         .get(0, Long.class);
-                transactions.afterCommit(() -> signals.signal(draft.owner().value()));
+                transactions.afterCommit(() -> signals.committed(draft.owner().value()));
                 return Task.created(new TaskId(id), draft, now);
             });
         }
@@ -217,11 +217,7 @@ public final class JooqTaskRepository implements TaskRepository {
                 .returning(USERS.TASK_CHANGE_POSITION)
                 .fetchSingle()
                 .get(USERS.TASK_CHANGE_POSITION);
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            // Delivered to every listening instance when (and only if) the transaction commits.
-            dsl.execute("select pg_notify(?, ?)", DatabaseTaskChangeSignals.CHANNEL, owner.value());
-        }
-        transactions.afterCommit(() -> signals.signal(owner.value()));
+        transactions.afterCommit(() -> signals.committed(owner.value()));
         return position;
     }
 
