@@ -43,6 +43,7 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
     private static final long BATCH_MILLIS = 5;
     private final java.util.concurrent.BlockingQueue<String> pending = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean closed;
+    private boolean listenFailing;
     private Thread watcher;
     private Thread notifier;
 
@@ -75,32 +76,58 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
         }
     }
 
-    /** Sends the committed owners in batches, one statement per batch, on a connection of its own. */
+    /**
+     * Sends the committed owners in batches, one statement per batch, on a connection of its own, opened when
+     * there is something to send. During a database outage it says so once, not once a batch.
+     */
     private void notifyOthers() {
+        Connection connection = null;
+        PreparedStatement notify = null;
+        boolean failing = false;
         while (!closed) {
-            try (Connection connection = open(); PreparedStatement notify = connection.prepareStatement(
-                    "select pg_notify('" + CHANNEL + "', owner) from unnest(?) as owner")) {
-                while (!closed) {
-                    String first = pending.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    java.util.Set<String> batch = new java.util.HashSet<>();
-                    batch.add(first);
-                    pause(BATCH_MILLIS);
-                    pending.drainTo(batch);
-                    notify.setArray(1, connection.createArrayOf("varchar", batch.toArray()));
-                    notify.execute();
+            String first;
+            try {
+                first = pending.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first == null) {
+                continue;
+            }
+            java.util.Set<String> batch = new java.util.HashSet<>();
+            batch.add(first);
+            pause(BATCH_MILLIS);
+            pending.drainTo(batch);
+            try {
+                if (connection == null) {
+                    connection = open();
+                    notify = connection.prepareStatement("select pg_notify('" + CHANNEL + "', owner) from unnest(?) as owner");
+                }
+                notify.setArray(1, connection.createArrayOf("varchar", batch.toArray()));
+                notify.execute();
+                if (failing) {
+                    LOG.log(System.Logger.Level.INFO, "notifying other instances of task changes works again");
+                    failing = false;
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!closed) {
+                closeQuietly(connection);
+                connection = null;
+                if (!failing) {
                     LOG.log(System.Logger.Level.WARNING, "notifying other instances of task changes failed ({0}); "
                             + "their streams catch up at their next heartbeat", e.getMessage());
-                    pending.clear();
-                    pause(RECONNECT_MILLIS);
+                    failing = true;
                 }
-            } catch (InterruptedException e) {
-                return;
+            }
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is being replaced anyway
             }
         }
     }
@@ -144,6 +171,10 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
         while (!closed) {
             try (Connection connection = open(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                if (listenFailing) {
+                    LOG.log(System.Logger.Level.INFO, "listening for task changes works again");
+                    listenFailing = false;
+                }
                 signalEveryone(); // whatever happened while not listening
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (!closed) {
@@ -156,9 +187,12 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, "listening for task changes failed (SQLSTATE {0}): {1}; "
-                            + "connecting again in {2} ms", e instanceof SQLException sql ? sql.getSQLState() : "-",
-                            e.getMessage(), RECONNECT_MILLIS);
+                    if (!listenFailing) {
+                        LOG.log(System.Logger.Level.WARNING, "listening for task changes failed (SQLSTATE {0}): {1}; "
+                                + "trying again every {2} ms", e instanceof SQLException sql ? sql.getSQLState() : "-",
+                                e.getMessage(), RECONNECT_MILLIS);
+                        listenFailing = true;
+                    }
                     signalEveryone();
                     pause(RECONNECT_MILLIS);
                 }
@@ -186,13 +220,20 @@ final class DatabaseTaskChangeSignals implements TaskChangeSignals, AutoCloseabl
                                 }
                             }
                         }
+                        if (listenFailing) {
+                            LOG.log(System.Logger.Level.INFO, "asking for task changes works again");
+                            listenFailing = false;
+                        }
                     }
                     pause(POLL_MILLIS);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, "asking for task changes failed ({0}); asking again in {1} ms",
-                            e.getMessage(), RECONNECT_MILLIS);
+                    if (!listenFailing) {
+                        LOG.log(System.Logger.Level.WARNING, "asking for task changes failed ({0}); asking again "
+                                + "every {1} ms", e.getMessage(), RECONNECT_MILLIS);
+                        listenFailing = true;
+                    }
                     signalEveryone();
                     pause(RECONNECT_MILLIS);
                 }
