@@ -10,7 +10,6 @@ import app.todo.domain.user.UserId;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +22,7 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
     private final int perUser;
     private final int perInstance;
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<UserId, AtomicInteger> openPerUser = new ConcurrentHashMap<>();
+    private final Map<UserId, java.util.Deque<Stream>> openPerUser = new java.util.HashMap<>();
 
     public FollowTaskChangesService(TaskRepository tasks, TaskChangeSignals signals) {
         this(tasks, signals, STREAMS_PER_USER, STREAMS_PER_INSTANCE);
@@ -44,18 +43,15 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
                 open.decrementAndGet();
                 return Result.err(new TaskError.TooManyStreams("this instance has " + perInstance + " streams open"));
             }
-            AtomicInteger mine = openPerUser.computeIfAbsent(query.owner(), owner -> new AtomicInteger());
-            if (mine.incrementAndGet() > perUser) {
-                mine.decrementAndGet();
-                open.decrementAndGet();
-                return Result.err(new TaskError.TooManyStreams("this user has " + perUser + " streams open"));
-            }
+            supersedeOldestBeyond(query.owner(), perUser - 1);
             try {
                 if (query.after().isPresent() && tasks.changes(query.owner(), query.after().getAsLong(), 1).isEmpty()) {
                     release(query.owner());
                     return Result.err(new TaskError.FeedExpired(query.after().getAsLong()));
                 }
-                return Result.ok(new Stream(query.owner(), query.after()));
+                Stream stream = new Stream(query.owner(), query.after());
+                opened(stream);
+                return Result.<FollowTaskChangesUseCase.ChangeStream, TaskError>ok(stream);
             } catch (RuntimeException e) {
                 release(query.owner());
                 throw e;
@@ -63,9 +59,40 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
         });
     }
 
+    /**
+     * Ends the owner's oldest streams until at most {@code keep} remain: a client whose connection dropped
+     * unnoticed (a vanished phone, a closed tab) must not lock its user out until the heartbeat finds it gone.
+     */
+    private void supersedeOldestBeyond(UserId owner, int keep) {
+        synchronized (openPerUser) {
+            java.util.Deque<Stream> mine = openPerUser.get(owner);
+            while (mine != null && mine.size() > keep) {
+                mine.pollFirst().supersede();
+            }
+        }
+    }
+
+    private void opened(Stream stream) {
+        synchronized (openPerUser) {
+            openPerUser.computeIfAbsent(stream.owner, o -> new java.util.ArrayDeque<>()).addLast(stream);
+        }
+    }
+
     private void release(UserId owner) {
         open.decrementAndGet();
-        openPerUser.computeIfPresent(owner, (o, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    private void closed(Stream stream) {
+        synchronized (openPerUser) {
+            java.util.Deque<Stream> mine = openPerUser.get(stream.owner);
+            if (mine != null) {
+                mine.remove(stream);
+                if (mine.isEmpty()) {
+                    openPerUser.remove(stream.owner);
+                }
+            }
+        }
+        release(stream.owner);
     }
 
     private final class Stream implements FollowTaskChangesUseCase.ChangeStream {
@@ -75,6 +102,7 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
         private final Semaphore changed = new Semaphore(0);
         private final TaskChangeSignals.Subscription subscription;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile boolean superseded;
         private long position;
 
         Stream(UserId owner, java.util.OptionalLong after) {
@@ -108,11 +136,21 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
             return signalled;
         }
 
+        void supersede() {
+            superseded = true;
+            changed.release();
+        }
+
+        @Override
+        public boolean superseded() {
+            return superseded;
+        }
+
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 subscription.close();
-                release(owner);
+                closed(this);
             }
         }
     }

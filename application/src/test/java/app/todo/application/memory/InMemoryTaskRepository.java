@@ -118,7 +118,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public synchronized Optional<FeedPage> changes(UserId owner, long after, int limit) {
-        if (after > 0 && after < purgedThrough.getOrDefault(owner, 0L)) {
+        if (after > 0 && after < purgedThrough.getOrDefault(owner, 0L) || after > lastPosition.getOrDefault(owner, 0L)) {
             return Optional.empty();
         }
         List<FeedEntry> entries = new ArrayList<>();

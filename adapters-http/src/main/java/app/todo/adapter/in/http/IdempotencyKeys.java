@@ -41,9 +41,9 @@ final class IdempotencyKeys {
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);
         }
-        if (value.isEmpty() || value.length() > 255 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"')) {
+        if (value.isEmpty() || value.length() > 255 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != ',')) {
             throw Problem.of(Status.BAD_REQUEST_400, "Idempotency-Key must be one value of 1 to 255 visible ASCII "
-                    + "characters, e.g. Idempotency-Key: \"8e03978e-40d5-43e8-bc93-6894a57f9324\".").raise();
+                    + "characters, without quotes or commas, e.g. Idempotency-Key: \"8e03978e-40d5-43e8-bc93-6894a57f9324\".").raise();
         }
         return Optional.of(value);
     }

@@ -102,6 +102,10 @@ public final class TaskEventRoutes implements HttpService {
                         } while (page.hasMore());
                     }
                     boolean signalled = stream.awaitChange(RECHECK);
+                    if (stream.superseded()) {
+                        send(out, "event: end\ndata: {\"reason\":\"a newer stream of this user took this one's place\"}\n\n");
+                        return;
+                    }
                     if (System.nanoTime() - lastCheck >= RECHECK.toNanos()) {
                         if (!stillValid.getAsBoolean()) {
                             send(out, "event: end\ndata: {\"reason\":\"the credential is no longer accepted\"}\n\n");

@@ -151,8 +151,9 @@ class TaskEventStreamTest extends ApiTestSupport {
         }
     }
 
+    /** A client whose connections dropped unnoticed must not lock its user out: a new stream ends the oldest. */
     @Test
-    void moreStreamsThanAUserMayOpenAreA429() throws Exception {
+    void aStreamBeyondTheUsersLimitEndsTheOldestInsteadOfBeingRefused() throws Exception {
         List<Stream> open = new ArrayList<>();
         try {
             for (int i = 0; i < app.todo.application.port.in.FollowTaskChangesUseCase.STREAMS_PER_USER; i++) {
@@ -160,7 +161,13 @@ class TaskEventStreamTest extends ApiTestSupport {
                 open.add(stream);
                 assertEquals("ready", stream.nextEvent(Duration.ofSeconds(5)).get("event"));
             }
-            assertProblem(server.get("/api/" + user + "/events", token), 429);
+            Stream newest = open("/api/" + user + "/events", token);
+            open.add(newest);
+            assertEquals(200, newest.response.statusCode());
+            assertEquals("ready", newest.nextEvent(Duration.ofSeconds(5)).get("event"));
+            Map<String, String> end = open.getFirst().nextEvent(Duration.ofSeconds(10));
+            assertEquals("end", end.get("event"), end::toString);
+            assertTrue(end.get("data").contains("newer stream"), end::toString);
         } finally {
             open.forEach(Stream::close);
         }

@@ -11,9 +11,9 @@ import java.util.OptionalLong;
 
 /**
  * Opens a live stream of the owner's task changes: from {@code after} when the client resumes (its last event's
- * position), else from now. At most {@link #STREAMS_PER_USER} per user and {@link #STREAMS_PER_INSTANCE} per
- * instance (as many as its heap holds, {@link #streamsFor}) are open at once; beyond them
- * {@link TaskError.TooManyStreams}.
+ * position), else from now. At most {@link #STREAMS_PER_USER} per user stay open: a newer one supersedes the
+ * user's oldest. At most {@link #STREAMS_PER_INSTANCE} per instance (as many as its heap holds,
+ * {@link #streamsFor}); beyond them {@link TaskError.TooManyStreams}.
  */
 public interface FollowTaskChangesUseCase {
 
@@ -58,6 +58,9 @@ public interface FollowTaskChangesUseCase {
          * @return false when the time ran out without a signal
          */
         boolean awaitChange(Duration timeout) throws InterruptedException;
+
+        /** Whether a newer stream of the same user took this one's place (the user had too many open). */
+        boolean superseded();
 
         @Override
         void close();

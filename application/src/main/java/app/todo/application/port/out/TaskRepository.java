@@ -51,8 +51,8 @@ public interface TaskRepository {
      * takes the next position in commit order, so a reader who applies each page and asks again from its
      * position misses nothing and sees nothing twice, however writers interleave (docs/rules.md §4).
      *
-     * @return empty when tombstones after {@code after} were already dropped (a gap the reader cannot bridge:
-     *         it must start again from 0)
+     * @return empty when tombstones after {@code after} were already dropped, or when {@code after} is ahead of
+     *         every position handed out to this owner (a gap the reader cannot bridge: it must start again from 0)
      */
     Optional<FeedPage> changes(UserId owner, long after, int limit);
 

@@ -46,8 +46,9 @@ public final class ProblemMapper {
             case TaskError.StaleVersion stale -> Problem.of(Status.PRECONDITION_FAILED_412,
                     "The task has changed since you read it (it is now at version " + stale.current()
                             + "); read it again and retry.");
-            case TaskError.FeedExpired ignored -> Problem.of(Status.GONE_410, "This cursor is older than the changes "
-                    + "kept (deleted tasks are remembered for 30 days): start again without a cursor.");
+            case TaskError.FeedExpired ignored -> Problem.of(Status.GONE_410, "The changes since this cursor cannot be "
+                    + "given: it is older than the changes kept (deleted tasks are remembered for 30 days) or it is not "
+                    + "one of this user's. Start again without a cursor.");
             case TaskError.TooManyStreams busy -> Problem.of(Status.TOO_MANY_REQUESTS_429, "Too many live streams are "
                     + "open (" + busy.reason() + "); close one, or retry later.").withHeader("Retry-After", "30");
         };

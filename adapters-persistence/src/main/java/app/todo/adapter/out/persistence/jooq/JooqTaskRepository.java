@@ -272,9 +272,13 @@ public final class JooqTaskRepository implements TaskRepository {
                     .where(TASK_TOMBSTONES.USER_ID.eq(owner.value()))
                     .and(TASK_TOMBSTONES.CHANGE_POSITION.gt(after));
             List<? extends Record> rows = changedTasks.unionAll(tombstones).orderBy(POSITION).limit(limit + 1).fetch();
-            long droppedThrough = dsl.select(USERS.TASK_TOMBSTONES_DROPPED_THROUGH).from(USERS)
-                    .where(USERS.ID.eq(owner.value())).fetchOptional(USERS.TASK_TOMBSTONES_DROPPED_THROUGH).orElse(0L);
-            if (after > 0 && after < droppedThrough) {
+            var marks = dsl.select(USERS.TASK_TOMBSTONES_DROPPED_THROUGH, USERS.TASK_CHANGE_POSITION).from(USERS)
+                    .where(USERS.ID.eq(owner.value())).fetchOptional();
+            long droppedThrough = marks.map(r -> r.value1()).orElse(0L);
+            long latest = marks.map(r -> r.value2()).orElse(0L);
+            // Behind the dropped tombstones, or ahead of any position handed out (another user's cursor, a forged
+            // one): either way the reader's copy cannot be brought up to date from here.
+            if (after > 0 && after < droppedThrough || after > latest) {
                 return Optional.<FeedPage>empty();
             }
             List<FeedEntry> entries = new ArrayList<>();
