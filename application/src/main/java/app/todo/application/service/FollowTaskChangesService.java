@@ -43,17 +43,18 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
                 open.decrementAndGet();
                 return Result.err(new TaskError.TooManyStreams("this instance has " + perInstance + " streams open"));
             }
-            supersedeOldestBeyond(query.owner(), perUser - 1);
             try {
                 if (query.after().isPresent() && tasks.changes(query.owner(), query.after().getAsLong(), 1).isEmpty()) {
-                    release(query.owner());
+                    open.decrementAndGet();
                     return Result.err(new TaskError.FeedExpired(query.after().getAsLong()));
                 }
+                // Only a stream that will open ends an older one.
+                supersedeOldestBeyond(query.owner(), perUser - 1);
                 Stream stream = new Stream(query.owner(), query.after());
                 opened(stream);
                 return Result.<FollowTaskChangesUseCase.ChangeStream, TaskError>ok(stream);
             } catch (RuntimeException e) {
-                release(query.owner());
+                open.decrementAndGet();
                 throw e;
             }
         });
@@ -78,10 +79,6 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
         }
     }
 
-    private void release(UserId owner) {
-        open.decrementAndGet();
-    }
-
     private void closed(Stream stream) {
         synchronized (openPerUser) {
             java.util.Deque<Stream> mine = openPerUser.get(stream.owner);
@@ -92,7 +89,7 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
                 }
             }
         }
-        release(stream.owner);
+        open.decrementAndGet();
     }
 
     private final class Stream implements FollowTaskChangesUseCase.ChangeStream {

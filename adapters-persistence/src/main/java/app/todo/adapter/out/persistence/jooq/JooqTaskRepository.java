@@ -260,7 +260,7 @@ public final class JooqTaskRepository implements TaskRepository {
                             DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE).as(DELETED_AT))
                     .from(TASKS)
                     .where(TASKS.USER_ID.eq(owner.value()))
-                    .and(after == 0 ? DSL.noCondition() : TASKS.CHANGE_POSITION.gt(after));
+                    .and(TASKS.CHANGE_POSITION.gt(after)); // every task has a position of 1 or more
             var tombstones = dsl.select(TASK_TOMBSTONES.TASK_ID, TASK_TOMBSTONES.USER_ID,
                             DSL.castNull(TASKS.TITLE.getDataType()), DSL.castNull(TASKS.DESCRIPTION.getDataType()),
                             DSL.castNull(SQLDataType.BOOLEAN), DSL.castNull(TASKS.PRIORITY.getDataType()),
