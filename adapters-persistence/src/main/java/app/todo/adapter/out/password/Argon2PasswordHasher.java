@@ -4,12 +4,14 @@ import app.todo.application.port.out.OverloadedException;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.domain.account.PasswordHash;
 import app.todo.domain.account.PlainPassword;
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -21,9 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Argon2id through password4j. Hashes are stored in the standard PHC string form
- * ({@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}), so each hash carries its own parameters and
- * old hashes still verify after the parameters change.
+ * Argon2id through Bouncy Castle's {@code Argon2BytesGenerator}. Hashes are stored in the standard PHC string form
+ * ({@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}, Base64 without padding), so each hash carries its own parameters
+ * and old hashes still verify after the parameters change; hashes written by password4j, which this service used
+ * before, are the same form and verify unchanged. Bouncy Castle rather than password4j: password4j keeps a zeroed
+ * block of the memory parameter (19 MiB) for as long as the process lives, a fifth of the default heap that every
+ * other request then lacks (docs/operations.md, "JVM options"); here the memory lives only while a hash runs.
+ * The PHC string is written and read here: it is five fields, and Bouncy Castle has no codec for it.
  *
  * <p>Every Argon2 computation runs on a small pool of platform threads with a bounded queue, never on
  * the request's (virtual) thread: CPU-bound hashing on virtual threads would occupy every carrier
@@ -38,7 +44,12 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private static final int DIGEST_BYTES = 32;
+    private static final SecureRandom SALTS = new SecureRandom();
     private static final String ARGON2ID_PREFIX = "$argon2id$";
+    /** A stored hash asking for more memory than this many times the current parameter is damaged, not older. */
+    private static final int MAX_MEMORY_FACTOR = 4;
+    private static final int MAX_ITERATIONS = 64;
+    private static final int MAX_PARALLELISM = 64;
 
     /** The cost of one hash. */
     public record Parameters(int memoryKiB, int iterations, int parallelism) {
@@ -56,7 +67,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     /** Hashes that may wait for a thread, per hashing thread: at ~50 ms a hash, about 1.6 s of work. */
     public static final int QUEUE_PER_THREAD = 32;
 
-    private final Argon2Function function;
+    private final Parameters parameters;
     private final String dummyHash;
     private final ThreadPoolExecutor pool;
     private final Consumer<String> computations;
@@ -89,8 +100,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             throw new IllegalArgumentException("at least one hash must be able to run, and the queue cannot be negative");
         }
         this.computations = Objects.requireNonNull(computations, "computations");
-        this.function = Argon2Function.getInstance(parameters.memoryKiB(), parameters.iterations(),
-                parameters.parallelism(), DIGEST_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+        this.parameters = parameters;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 queueCapacity == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity),
                 hashingThreads(), new ThreadPoolExecutor.AbortPolicy());
@@ -105,7 +115,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return dummyHash;
     }
 
-    /** {@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}, the form password4j writes and reads. */
+    /** {@code $argon2id$v=19$m=…,t=…,p=…$salt$digest}, the form {@link #encode} writes and {@link #decode} reads. */
     static String decoyFor(Parameters parameters) {
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[SALT_BYTES];
@@ -113,16 +123,84 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         random.nextBytes(salt);
         random.nextBytes(digest);
         Base64.Encoder phc = Base64.getEncoder().withoutPadding();
-        return "$argon2id$v=" + Argon2Function.ARGON2_VERSION_13 + "$m=" + parameters.memoryKiB()
-                + ",t=" + parameters.iterations() + ",p=" + parameters.parallelism()
-                + "$" + phc.encodeToString(salt) + "$" + phc.encodeToString(digest);
+        return encode(new Stored(parameters, salt, digest));
+    }
+
+    /** A stored hash, read: the parameters and salt it was made with, and its digest. */
+    record Stored(Parameters parameters, byte[] salt, byte[] digest) {
+    }
+
+    static String encode(Stored hash) {
+        Base64.Encoder phc = Base64.getEncoder().withoutPadding();
+        Parameters p = hash.parameters();
+        return ARGON2ID_PREFIX + "v=" + Argon2Parameters.ARGON2_VERSION_13 + "$m=" + p.memoryKiB() + ",t=" + p.iterations()
+                + ",p=" + p.parallelism() + "$" + phc.encodeToString(hash.salt()) + "$" + phc.encodeToString(hash.digest());
+    }
+
+    /**
+     * Reads a PHC string of Argon2id version 19 whose cost stays within bounds of {@code current} (at most
+     * {@value #MAX_MEMORY_FACTOR} times its memory): empty for anything else, so a damaged hash can neither fail
+     * nor make one check cost a gigabyte.
+     */
+    static Optional<Stored> decode(String encoded, Parameters current) {
+        String[] parts = encoded.split("\\$", -1);
+        if (parts.length != 6 || !parts[0].isEmpty() || !parts[1].equals("argon2id")
+                || !parts[2].equals("v=" + Argon2Parameters.ARGON2_VERSION_13)) {
+            return Optional.empty();
+        }
+        try {
+            int m = -1;
+            int t = -1;
+            int p = -1;
+            String[] costs = parts[3].split(",", -1);
+            if (costs.length != 3) {
+                return Optional.empty();
+            }
+            for (String cost : costs) {
+                int value = Integer.parseInt(cost.substring(2));
+                switch (cost.substring(0, 2)) {
+                    case "m=" -> m = value;
+                    case "t=" -> t = value;
+                    case "p=" -> p = value;
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (m > current.memoryKiB() * MAX_MEMORY_FACTOR || t > MAX_ITERATIONS || p > MAX_PARALLELISM) {
+                return Optional.empty();
+            }
+            Base64.Decoder phc = Base64.getDecoder();
+            byte[] salt = phc.decode(parts[4]);
+            byte[] digest = phc.decode(parts[5]);
+            if (salt.length < 8 || digest.length < 4) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stored(new Parameters(m, t, p), salt, digest));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** One Argon2id computation; its memory is garbage as soon as it returns. */
+    private static byte[] argon2(Parameters parameters, byte[] salt, CharSequence password, int digestBytes) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(parameters.memoryKiB())
+                .withIterations(parameters.iterations())
+                .withParallelism(parameters.parallelism())
+                .withSalt(salt)
+                .build());
+        byte[] digest = new byte[digestBytes];
+        generator.generateBytes(password.toString().getBytes(StandardCharsets.UTF_8), digest);
+        return digest;
     }
 
     /**
      * One core is left to serve requests (on a single core, hashing shares it), and hashing never takes more
-     * than half the heap: password4j keeps a zeroed template of {@code memoryKiB} for as long as the function
-     * lives and copies it for each hash, so {@code n} hashes at once hold {@code n + 1} times that. Seven
-     * threads of 19 MiB on an eight-core machine would outgrow a 128 MiB heap (the small default).
+     * than half the heap: each hash running holds {@code memoryKiB}. Seven threads of 19 MiB on an eight-core
+     * machine would outgrow a 128 MiB heap (the small default).
      */
     static int defaultThreads(Parameters parameters) {
         return threadsFor(parameters, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
@@ -131,7 +209,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     /** @param maxHeapBytes the heap's limit ({@link Runtime#maxMemory()}), in bytes */
     static int threadsFor(Parameters parameters, int cores, long maxHeapBytes) {
         long perHash = parameters.memoryKiB() * 1024L;
-        long byMemory = maxHeapBytes / 2 / perHash - 1;
+        long byMemory = maxHeapBytes / 2 / perHash;
         return (int) Math.max(1, Math.min(cores - 1, byMemory));
     }
 
@@ -139,7 +217,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public PasswordHash hash(PlainPassword password) {
         return onPool(() -> {
             computations.accept(parameters(decoy()));
-            return new PasswordHash(Password.hash(password.value()).addRandomSalt(SALT_BYTES).with(function).getResult());
+            byte[] salt = new byte[SALT_BYTES];
+            SALTS.nextBytes(salt);
+            return new PasswordHash(encode(new Stored(parameters, salt, argon2(parameters, salt, password.value(), DIGEST_BYTES))));
         });
     }
 
@@ -174,21 +254,12 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** The one Argon2 check both a known and an unknown email go through. */
     private boolean check(PlainPassword password, String encoded) {
-        Argon2Function stored;
-        String against = encoded;
-        try {
-            stored = Argon2Function.getInstanceFromHash(encoded);
-        } catch (RuntimeException unreadable) {
-            // A damaged hash proves nothing; it costs what a wrong password costs and is never a 500.
-            stored = function;
-            against = decoy();
-        }
-        computations.accept(parameters(against));
-        try {
-            return stored.check(password.value(), against) && against == encoded;
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
+        Optional<Stored> read = decode(encoded, parameters);
+        // A damaged hash proves nothing; it costs what a wrong password costs and is never a 500.
+        Stored against = read.orElseGet(() -> decode(decoy(), parameters).orElseThrow());
+        computations.accept(parameters(encode(against)));
+        byte[] digest = argon2(against.parameters(), against.salt(), password.value(), against.digest().length);
+        return MessageDigest.isEqual(digest, against.digest()) && read.isPresent();
     }
 
     private <T> T onPool(Callable<T> work) {

@@ -46,6 +46,16 @@ class Argon2PasswordHasherOwaspTest {
         assertFalse(hasher.verify(new PlainPassword("correct horse battery stapler"), hash));
     }
 
+    /** Written by password4j 1.8.4, which hashed the accounts made before this hasher: they still sign in. */
+    @Test
+    void verifies_a_production_hash_the_earlier_library_wrote() {
+        PasswordHash earlier = new PasswordHash(
+                "$argon2id$v=19$m=19456,t=2,p=1$qNaYMgFwbibQbl4lfg/fDg$rvSSNVNeyQ/VqBDe6Vkpgvhij34vhwT1WK5mfnR667Y");
+
+        assertTrue(hasher.verify(new PlainPassword("correct horse ✓ Ünïcode"), earlier));
+        assertFalse(hasher.verify(PASSWORD, earlier));
+    }
+
     @Test
     void an_unknown_email_a_wrong_password_and_a_damaged_hash_each_cost_one_owasp_computation() {
         PasswordHash hash = hasher.hash(PASSWORD);
