@@ -80,9 +80,9 @@ public final class Main {
         long maxHeapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (maxHeapMiB > 160) {
             // A bare java -jar (most container images) gets the JVM's own defaults: a heap of a quarter of the machine.
-            LOG.info("Running with the JVM's default heap (up to " + maxHeapMiB + " MiB); bin/run starts with "
-                    + "-XX:+UseSerialGC -Xms16m -Xmx96m and an AOT cache, for less memory and a faster start "
-                    + "(docs/operations.md, \"JVM options\")");
+            LOG.info("Running with the JVM's default heap (up to " + maxHeapMiB + " MiB); bin/run and the "
+                    + "package of bin/package start with -XX:+UseSerialGC -Xms16m -Xmx96m and an AOT cache, for less "
+                    + "memory and a faster start (docs/operations.md, \"JVM options\")");
         }
         LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
                 + (System.nanoTime() - started) / 1_000_000 + " ms, database " + wiring.database()
