@@ -21,12 +21,17 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
     private static final String POSTGRES_JDBC = "jdbc:postgresql:";
     private static final String H2_JDBC = "jdbc:h2:";
 
-    /** H2 settings that make it behave like PostgreSQL as far as our SQL and jOOQ's quoting care. */
+    /**
+     * H2 settings that make it behave like PostgreSQL as far as our SQL and jOOQ's quoting care. Writes of one user
+     * take turns on the user's row (docs/api.md, "Changes feed"); PostgreSQL lets the next one wait for as long as the
+     * first takes, H2 only 2 s by default, which a busy machine exceeds: 10 s here.
+     */
     private static final Map<String, String> H2_SETTINGS = Map.of(
             "MODE", "PostgreSQL",
             "DATABASE_TO_LOWER", "TRUE",
-            "DEFAULT_NULL_ORDERING", "HIGH");
-    private static final List<String> H2_SETTING_ORDER = List.of("MODE", "DATABASE_TO_LOWER", "DEFAULT_NULL_ORDERING");
+            "DEFAULT_NULL_ORDERING", "HIGH",
+            "LOCK_TIMEOUT", "10000");
+    private static final List<String> H2_SETTING_ORDER = List.of("MODE", "DATABASE_TO_LOWER", "DEFAULT_NULL_ORDERING", "LOCK_TIMEOUT");
 
     /** libpq parameter names (as in Neon's URLs) whose PgJDBC spelling differs; PgJDBC ignores the libpq ones. */
     private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
