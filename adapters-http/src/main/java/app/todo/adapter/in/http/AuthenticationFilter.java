@@ -229,7 +229,7 @@ public final class AuthenticationFilter implements Filter {
     }
 
     private User identified(IdentifyCallerCommand command) {
-        return identify.identifyCaller(command).orElseThrow(error -> ProblemMapper.of(error).raise());
+        return ProblemMapper.valueOf(identify.identifyCaller(command));
     }
 
     /**

@@ -30,13 +30,21 @@ public final class Endpoint {
         return new Endpoint(rules, path);
     }
 
+    /**
+     * Routes {@code method} here to {@code handler}. A {@code GET} answers {@code HEAD} too, with the same status and
+     * headers and no body (RFC 9110 §9.3.2, through {@link HeadResponse}): Helidon 4 routes {@code HEAD} only where
+     * it is registered.
+     */
     public Endpoint on(Method method, Handler handler) {
         rules.route(method, path, handler);
         methods.add(method);
+        if (method == Method.GET) {
+            rules.route(Method.HEAD, path, (req, res) -> handler.handle(req, HeadResponse.of(res)));
+        }
         return this;
     }
 
-    /** Every other method is 405; {@code HEAD} is allowed wherever {@code GET} is (see {@link RouteCatalog}). */
+    /** Every other method is 405; {@code HEAD} is allowed wherever {@code GET} is. */
     public void otherwiseNotAllowed() {
         Set<Method> allowed = new LinkedHashSet<>();
         for (Method method : methods) {

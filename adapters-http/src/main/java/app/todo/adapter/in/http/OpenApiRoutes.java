@@ -7,6 +7,7 @@ import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -50,8 +51,8 @@ public final class OpenApiRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(PATH, this::serve);
-        rules.get(JSON_PATH, (req, res) -> {
+        Endpoint.at(rules, PATH).on(Method.GET, this::serve);
+        Endpoint.at(rules, JSON_PATH).on(Method.GET, (req, res) -> {
             res.headers().contentType(JSON);
             res.send(json());
         });

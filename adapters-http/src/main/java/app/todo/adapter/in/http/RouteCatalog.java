@@ -159,17 +159,13 @@ final class RouteCatalog {
             return this;
         }
 
-        /**
-         * A {@code GET} route answers {@code HEAD} too, with the same status and headers and no body
-         * (RFC 9110 §9.3.2); the catalog lists the {@code GET} only, as the document does.
-         */
+        /** Every {@code HEAD} route is a {@code GET}'s twin ({@link Endpoint#on}): listed once, as the document does. */
         @Override
         public HttpRules route(Method method, String path, Handler handler) {
-            catalog.add(method.text(), prefix, path);
-            delegate.route(method, path, handler);
-            if (method == Method.GET) {
-                delegate.route(Method.HEAD, path, (req, res) -> handler.handle(req, HeadResponse.of(res)));
+            if (method != Method.HEAD) {
+                catalog.add(method.text(), prefix, path);
             }
+            delegate.route(method, path, handler);
             return this;
         }
 

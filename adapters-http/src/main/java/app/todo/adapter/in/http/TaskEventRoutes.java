@@ -73,8 +73,8 @@ public final class TaskEventRoutes implements HttpService {
             res.send();
             return;
         }
-        FollowTaskChangesUseCase.ChangeStream stream = follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after))
-                .orElseThrow(error -> ProblemMapper.of(error).raise());
+        FollowTaskChangesUseCase.ChangeStream stream =
+                ProblemMapper.valueOf(follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after)));
         BooleanSupplier stillValid = AuthenticationFilter.stillValid(req);
         try (stream) {
             res.status(Status.OK_200);

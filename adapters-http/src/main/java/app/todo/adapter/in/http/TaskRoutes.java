@@ -17,7 +17,6 @@ import app.todo.application.port.in.RunOnceUseCase;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.InvalidValueException;
-import app.todo.domain.shared.Result;
 import app.todo.domain.task.FeedPage;
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.task.Task;
@@ -76,7 +75,7 @@ public final class TaskRoutes implements HttpService {
         User caller = AuthenticationFilter.caller(req);
         UserId owner = owner(req, caller);
         TaskListRequest query = TaskListRequest.parse(req.query());
-        TaskPage page = unwrap(tasks.list().listTasks(
+        TaskPage page = ProblemMapper.valueOf(tasks.list().listTasks(
                 new ListTasksQuery(caller, owner, query.filter(), query.sort(), query.page())));
         String total = Long.toString(page.total());
         String links = query.links(requestPath(req), page.total());
@@ -107,7 +106,7 @@ public final class TaskRoutes implements HttpService {
         if (!query.isValid()) {
             throw query.invalid();
         }
-        FeedPage page = unwrap(tasks.changes().listChanges(new ListTaskChangesQuery(caller, owner, after, (int) limit)));
+        FeedPage page = ProblemMapper.valueOf(tasks.changes().listChanges(new ListTaskChangesQuery(caller, owner, after, (int) limit)));
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
@@ -126,7 +125,7 @@ public final class TaskRoutes implements HttpService {
                             .map(task -> answer(Status.CREATED_201, task, requestPath(req) + "/" + task.id().value()))));
             return;
         }
-        Task task = unwrap(tasks.create().createTask(
+        Task task = ProblemMapper.valueOf(tasks.create().createTask(
                 new CreateTaskCommand(caller, owner, RequestBodies.valid(TaskFieldsReader.newTask(body)))));
         res.header(HeaderNames.LOCATION, requestPath(req) + "/" + task.id().value());
         sendTask(res, Status.CREATED_201, task);
@@ -168,7 +167,7 @@ public final class TaskRoutes implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
-        Task task = unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id())));
+        Task task = ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id())));
         if (!IfNoneMatch.notModified(req, res, etag(task))) {
             sendTask(res, Status.OK_200, task);
         }
@@ -177,7 +176,7 @@ public final class TaskRoutes implements HttpService {
     private void update(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
         var changes = RequestBodies.valid(TaskFieldsReader.changes(bodies.required(req)));
-        sendTask(res, Status.OK_200, unwrap(tasks.update().updateTask(
+        sendTask(res, Status.OK_200, ProblemMapper.valueOf(tasks.update().updateTask(
                 new UpdateTaskCommand(t.caller(), t.owner(), t.id(), changes, expectedVersion(req, t)))));
     }
 
@@ -194,12 +193,12 @@ public final class TaskRoutes implements HttpService {
                     () -> tasks.complete().completeTask(command).map(task -> answer(Status.OK_200, task, null))));
             return;
         }
-        sendTask(res, Status.OK_200, unwrap(tasks.complete().completeTask(command)));
+        sendTask(res, Status.OK_200, ProblemMapper.valueOf(tasks.complete().completeTask(command)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
-        unwrap(tasks.delete().deleteTask(new DeleteTaskCommand(t.caller(), t.owner(), t.id(), expectedVersion(req, t))));
+        ProblemMapper.valueOf(tasks.delete().deleteTask(new DeleteTaskCommand(t.caller(), t.owner(), t.id(), expectedVersion(req, t))));
         res.status(Status.NO_CONTENT_204).send();
     }
 
@@ -250,11 +249,11 @@ public final class TaskRoutes implements HttpService {
      */
     private OptionalLong expectedVersion(ServerRequest req, TaskTarget t) {
         OptionalLong required = IfMatch.of(req).expectedVersion(
-                () -> unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version());
+                () -> ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version());
         if (!req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
             return required;
         }
-        long current = unwrap(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version();
+        long current = ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version();
         if (IfNoneMatch.matches(req, "\"" + current + "\"")) {
             throw Problem.of(Status.PRECONDITION_FAILED_412, "If-None-Match matches the task as it is (version "
                     + current + "): nothing was changed.").raise();
@@ -262,9 +261,6 @@ public final class TaskRoutes implements HttpService {
         return required.isPresent() ? required : OptionalLong.of(current);
     }
 
-    private static <T> T unwrap(Result<T, TaskError> result) {
-        return result.orElseThrow(error -> ProblemMapper.of(error).raise());
-    }
 
     private static String requestPath(ServerRequest req) {
         return req.path().absolute().rawPathNoParams();

@@ -1,6 +1,7 @@
 package app.todo.adapter.in.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -68,8 +69,7 @@ public final class WebPageRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         files.forEach((path, file) -> {
-            rules.get(path, (req, res) -> serve(file, req, res));
-            rules.head(path, (req, res) -> serve(file, req, HeadResponse.of(res)));
+            Endpoint.at(rules, path).on(Method.GET, (req, res) -> serve(file, req, res));
         });
     }
 

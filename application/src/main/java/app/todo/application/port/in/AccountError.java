@@ -5,7 +5,7 @@ import app.todo.domain.shared.FieldError;
 import java.util.List;
 
 /** Every expected way an account use case (sign-up, sign-in, sessions, passwords) can fail. The HTTP edge maps each one exhaustively. */
-public sealed interface AccountError {
+public sealed interface AccountError extends UseCaseError {
 
     /** Fields missing or breaking a rule; never carries the password itself. */
     record InvalidAccount(List<FieldError> errors) implements AccountError {

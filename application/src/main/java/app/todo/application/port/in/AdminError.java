@@ -5,7 +5,7 @@ import app.todo.domain.shared.FieldError;
 import java.util.List;
 
 /** Every expected way an administration use case can fail. The HTTP edge maps each one exhaustively. */
-public sealed interface AdminError {
+public sealed interface AdminError extends UseCaseError {
 
     /** The caller is not an admin. */
     record NotAdmin() implements AdminError {

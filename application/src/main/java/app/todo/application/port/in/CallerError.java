@@ -1,7 +1,7 @@
 package app.todo.application.port.in;
 
 /** Why a caller with a validly signed token is still refused. */
-public sealed interface CallerError {
+public sealed interface CallerError extends UseCaseError {
 
     /** The identity provider marked the user as banned (a trusted {@code banned} claim): 403. */
     record Banned(String userId) implements CallerError {

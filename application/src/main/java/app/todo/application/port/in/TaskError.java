@@ -5,7 +5,7 @@ import app.todo.domain.shared.FieldError;
 import java.util.List;
 
 /** Every expected way a task use case can fail. The HTTP edge maps each one exhaustively. */
-public sealed interface TaskError {
+public sealed interface TaskError extends UseCaseError {
 
     /** The task does not exist, or belongs to someone else: the two are indistinguishable on purpose. */
     record TaskNotFound(long taskId) implements TaskError {

@@ -20,11 +20,9 @@ import app.todo.adapter.in.http.json.AccountJson;
 import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.json.UserJson;
 import app.todo.adapter.in.http.problem.ProblemMapper;
-import app.todo.application.port.in.AccountError;
 import app.todo.application.port.in.SignInCommand;
 import app.todo.application.port.in.SignInUseCase;
 import app.todo.application.port.in.SignUpUseCase;
-import app.todo.domain.shared.Result;
 import app.todo.domain.user.User;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -115,7 +113,7 @@ public final class AccountRoutes implements HttpService {
         String address = limits.clientAddress().of(req);
         refuseWhenOver(limits.attempts().signUp(address), "sign-ups");
         var command = RequestBodies.valid(AccountFieldsReader.signUp(bodies.required(req)));
-        sendSession(req, res, Status.CREATED_201, unwrap(signUp.signUp(command)));
+        sendSession(req, res, Status.CREATED_201, ProblemMapper.valueOf(signUp.signUp(command)));
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
@@ -123,15 +121,15 @@ public final class AccountRoutes implements HttpService {
         refuseWhenOver(limits.attempts().signIn(address), "sign-in attempts");
         SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
         refuseWhenOver(limits.attempts().signInAs(address, command.email()), "sign-in attempts for this account");
-        sendSession(req, res, Status.OK_200, unwrap(signIn.signIn(command)));
+        sendSession(req, res, Status.OK_200, ProblemMapper.valueOf(signIn.signIn(command)));
     }
 
     /** {@code POST /api/auth/refresh {"refresh_token": "…"}}: rotation; limited like sign-in per address. */
     private void refresh(ServerRequest req, ServerResponse res) {
         refuseWhenOver(limits.attempts().refresh(limits.clientAddress().of(req)), "refresh attempts");
         String token = RequestBodies.valid(AccountFieldsReader.refresh(bodies.required(req)));
-        RefreshSessionUseCase.Refreshed refreshed = sessions.refresh().refresh(new RefreshSessionCommand(token))
-                .orElseThrow(error -> ProblemMapper.of(error).raise());
+        RefreshSessionUseCase.Refreshed refreshed =
+                ProblemMapper.valueOf(sessions.refresh().refresh(new RefreshSessionCommand(token)));
         send(res, Status.OK_200, refreshed.user(), refreshed.issued());
     }
 
@@ -154,8 +152,7 @@ public final class AccountRoutes implements HttpService {
     private void revokeSession(ServerRequest req, ServerResponse res) {
         User caller = AuthenticationFilter.caller(req);
         String id = req.path().pathParameters().get("id");
-        sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id))
-                .orElseThrow(error -> ProblemMapper.of(error).raise());
+        ProblemMapper.valueOf(sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id)));
         res.status(Status.NO_CONTENT_204).send();
     }
 
@@ -168,7 +165,7 @@ public final class AccountRoutes implements HttpService {
                 caller.emailAddress().map(Object::toString).orElse(caller.id().value())), "password attempts");
         var passwords = RequestBodies.valid(AccountFieldsReader.changePassword(bodies.required(req)));
         Optional<String> keep = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
-        unwrap(sessions.changePassword().changePassword(
+        ProblemMapper.valueOf(sessions.changePassword().changePassword(
                 new ChangePasswordCommand(caller, passwords.current(), passwords.replacement(), keep)));
         res.status(Status.NO_CONTENT_204).send();
     }
@@ -182,8 +179,7 @@ public final class AccountRoutes implements HttpService {
         User caller = AuthenticationFilter.caller(req);
         refuseWhenOver(limits.attempts().signIn(limits.clientAddress().of(req)), "attempts");
         String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
-        User admin = claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token))
-                .orElseThrow(error -> ProblemMapper.of(error).raise());
+        User admin = ProblemMapper.valueOf(claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token)));
         JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(admin)));
     }
 
@@ -220,7 +216,4 @@ public final class AccountRoutes implements HttpService {
         });
     }
 
-    private static User unwrap(Result<User, AccountError> result) {
-        return result.orElseThrow(error -> ProblemMapper.of(error).raise());
-    }
 }

@@ -16,7 +16,6 @@ import app.todo.application.port.in.ChangeUserUseCase;
 import app.todo.application.port.in.ListUsersQuery;
 import app.todo.application.port.in.ListUsersUseCase;
 import app.todo.domain.shared.InvalidValueException;
-import app.todo.domain.shared.Result;
 import app.todo.domain.task.PageRequest;
 import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
@@ -66,7 +65,7 @@ public final class AdminRoutes implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         User caller = admin(req);
         PageRequest page = page(req.query());
-        UserPage users = unwrap(listUsers.listUsers(new ListUsersQuery(caller, page)));
+        UserPage users = ProblemMapper.valueOf(listUsers.listUsers(new ListUsersQuery(caller, page)));
         res.header("X-Total-Count", Long.toString(users.total()));
         res.header(HeaderNames.LINK, PageLinks.of(req.path().absolute().rawPathNoParams(), Map.of(), page, users.total()));
         JsonResponses.send(res, Status.OK_200, AccountJson.AdminUser.from(users.users()));
@@ -76,7 +75,7 @@ public final class AdminRoutes implements HttpService {
         User caller = admin(req);
         UserId target = userId(req);
         var fields = RequestBodies.valid(AccountFieldsReader.userChanges(bodies.required(req)));
-        var changed = unwrap(changeUser.changeUser(new ChangeUserCommand(caller, target, fields.role(), fields.disabled())));
+        var changed = ProblemMapper.valueOf(changeUser.changeUser(new ChangeUserCommand(caller, target, fields.role(), fields.disabled())));
         JsonResponses.send(res, Status.OK_200, AccountJson.AdminUser.from(changed));
     }
 
@@ -108,7 +107,4 @@ public final class AdminRoutes implements HttpService {
         return page;
     }
 
-    private static <T> T unwrap(Result<T, AdminError> result) {
-        return result.orElseThrow(error -> ProblemMapper.of(error).raise());
-    }
 }

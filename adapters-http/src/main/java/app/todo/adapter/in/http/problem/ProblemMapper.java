@@ -5,10 +5,12 @@ import app.todo.application.port.in.AccountError;
 import app.todo.application.port.in.AdminError;
 import app.todo.application.port.in.CallerError;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.UseCaseError;
 import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.application.port.out.OverloadedException;
 import app.todo.application.port.out.StorageRejectedValueException;
 import app.todo.application.port.out.StorageUnavailableException;
+import app.todo.domain.shared.Result;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -35,6 +37,21 @@ public final class ProblemMapper {
     private static final String RETRY_AFTER_SECONDS = "2";
 
     private ProblemMapper() {
+    }
+
+    /** A use case's value, or its refusal raised as the problem response {@link #of(UseCaseError)} makes of it. */
+    public static <T> T valueOf(Result<T, ? extends UseCaseError> result) {
+        return result.orElseThrow(error -> of(error).raise());
+    }
+
+    /** The problem response for any use case's refusal. */
+    public static Problem of(UseCaseError error) {
+        return switch (error) {
+            case TaskError task -> of(task);
+            case CallerError caller -> of(caller);
+            case AccountError account -> of(account);
+            case AdminError admin -> of(admin);
+        };
     }
 
     public static Problem of(TaskError error) {
