@@ -55,7 +55,8 @@ class HexagonRulesBiteTest {
                         "HashingRoutes"),
                 arguments("driven ports are implemented by driven adapters",
                         HexagonRules.DRIVEN_PORTS_ARE_IMPLEMENTED_BY_DRIVEN_ADAPTERS, "HashingRoutes"),
-                arguments("driven adapters ignore Helidon", HexagonRules.DRIVEN_ADAPTERS_IGNORE_HELIDON, "HelidonStore"));
+                arguments("driven adapters ignore Helidon", HexagonRules.DRIVEN_ADAPTERS_IGNORE_HELIDON, "HelidonStore"),
+                arguments("outgoing HTTP lives with HTTP", HexagonRules.OUTGOING_HTTP_LIVES_WITH_HTTP, "CallingStore"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,7 +43,7 @@ import app.todo.application.service.RunOnceService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.ResolveSessionService;
-import app.todo.adapter.out.betterauth.HttpBetterAuthSessionDirectory;
+import app.todo.adapter.out.http.betterauth.HttpBetterAuthSessionDirectory;
 import app.todo.application.service.SignInService;
 import app.todo.application.service.SigningKeyRing;
 import app.todo.application.service.StartSessionService;

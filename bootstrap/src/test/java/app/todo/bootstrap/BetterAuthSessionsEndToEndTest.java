@@ -2,7 +2,7 @@ package app.todo.bootstrap;
 
 import app.todo.application.testing.Polling;
 import app.todo.adapter.in.http.testing.TestTokens;
-import app.todo.adapter.out.persistence.testing.StubBetterAuth;
+import app.todo.adapter.out.http.betterauth.StubBetterAuth;
 import app.todo.adapter.out.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package app.todo.bootstrap;
 
 import app.todo.adapter.in.http.testing.TestTokens;
-import app.todo.adapter.out.persistence.testing.StubBetterAuth;
+import app.todo.adapter.out.http.betterauth.StubBetterAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

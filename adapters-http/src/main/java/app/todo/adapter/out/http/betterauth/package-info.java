@@ -2,4 +2,4 @@
  * Driven adapter: asks the frontend's Better Auth server who holds a session ({@code get-session}),
  * over the JDK's HTTP client.
  */
-package app.todo.adapter.out.betterauth;
+package app.todo.adapter.out.http.betterauth;

@@ -1,6 +1,5 @@
-package app.todo.adapter.out.betterauth;
+package app.todo.adapter.out.http.betterauth;
 
-import app.todo.adapter.out.persistence.testing.StubBetterAuth;
 import app.todo.application.port.out.ExternalSessionDirectory;
 import app.todo.application.port.out.ExternalSessionDirectoryContract;
 import org.junit.jupiter.api.AfterEach;

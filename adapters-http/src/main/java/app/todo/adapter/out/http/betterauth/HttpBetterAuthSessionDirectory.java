@@ -1,4 +1,4 @@
-package app.todo.adapter.out.betterauth;
+package app.todo.adapter.out.http.betterauth;
 
 import app.todo.domain.account.SessionCredential;
 import app.todo.application.port.out.ExternalSessionDirectory;

@@ -1,4 +1,4 @@
-package app.todo.adapter.out.persistence.testing;
+package app.todo.adapter.out.http.betterauth;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
