@@ -1,8 +1,12 @@
 package app.todo.bootstrap;
 
+import app.todo.adapter.in.http.CorsFilter;
+import app.todo.adapter.in.http.HttpConfig;
+import app.todo.adapter.in.http.auth.ClaimsPolicy;
 import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.in.http.auth.RemoteJwks;
 import app.todo.adapter.in.http.auth.SharedSecretTokenVerifier;
+import app.todo.application.service.ResolveSessionService;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.IdentitySource;
@@ -68,8 +72,8 @@ public record Settings(
     /** Builds settings from a lookup such as {@code System::getenv}; blank values count as absent. */
     public static Settings from(Function<String, String> lookup) {
         Reader r = new Reader(lookup);
-        Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", Duration.ofSeconds(60), Duration.ZERO, Duration.ofMinutes(10));
-        Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Duration.ofMinutes(15), Ed25519TokenIssuer.MIN_TTL, Duration.ofDays(30));
+        Duration clockSkew = r.duration("AUTH_CLOCK_SKEW", ClaimsPolicy.DEFAULT_SKEW, Duration.ZERO, Duration.ofMinutes(10));
+        Duration tokenTtl = r.duration("AUTH_TOKEN_TTL", Ed25519TokenIssuer.DEFAULT_TTL, Ed25519TokenIssuer.MIN_TTL, Duration.ofDays(30));
         int poolSize = r.integer("DB_POOL_SIZE", 16, 1, 200);
         Optional<String> legacySecret = r.secret("BETTER_AUTH_SECRET");
         // Better Auth's versioned secrets: "2:new,1:old", the first entry current. Better Auth signs and checks
@@ -85,7 +89,7 @@ public record Settings(
         }
         Settings settings = new Settings(
                 r.string("HOST").orElse("0.0.0.0"),
-                r.integer("PORT", 8080, 0, 65535),
+                r.integer("PORT", HttpConfig.DEFAULT_PORT, 0, 65535),
                 r.string("DATABASE_URL"),
                 Path.of(r.string("DATA_DIR").orElse("data")),
                 poolSize,
@@ -97,13 +101,13 @@ public record Settings(
                 r.url("AUTH_JWKS_URL"),
                 betterAuthUrl,
                 r.basePath("BETTER_AUTH_BASE_PATH", "/api/auth"),
-                r.duration("AUTH_SESSION_CACHE", Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(5)),
+                r.duration("AUTH_SESSION_CACHE", ResolveSessionService.DEFAULT_TTL, Duration.ZERO, Duration.ofMinutes(5)),
                 r.string("AUTH_ISSUER"),
                 r.string("AUTH_AUDIENCE"),
                 clockSkew,
                 tokenTtl,
                 r.duration("AUTH_SESSION_TTL", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365)),
-                r.duration("AUTH_SHARED_SECRET_MAX_TTL", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30)),
+                r.duration("AUTH_SHARED_SECRET_MAX_TTL", SharedSecretTokenVerifier.DEFAULT_MAX_LIFETIME, Duration.ofMinutes(1), Duration.ofDays(30)),
                 r.secret("AUTH_SECRET"),
                 r.secrets("AUTH_SECRET_PREVIOUS"),
                 r.duration("AUTH_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
@@ -346,7 +350,7 @@ public record Settings(
         List<String> origins(String key) {
             List<String> origins = list(key);
             if (origins.isEmpty()) {
-                return List.of("http://localhost:3000");
+                return List.of(CorsFilter.DEFAULT_ORIGIN);
             }
             for (String origin : origins) {
                 if (!ORIGIN.matcher(origin).matches()) {

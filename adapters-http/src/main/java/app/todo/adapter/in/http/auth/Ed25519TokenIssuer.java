@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class Ed25519TokenIssuer {
 
-    public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
     /** A token and the instant its {@code exp} names (for the {@code expires_at} field of sign-in answers). */
     public record IssuedToken(String token, Instant expiresAt) {

@@ -81,7 +81,7 @@ class OwnSigningKeysTest {
         assertNull(claims.getClaim("role"), "own tokens carry no role: it is looked up on every request");
         assertEquals("https://api.example", claims.getIssuer());
         assertEquals(clock.instant(), claims.getIssueTime().toInstant());
-        assertEquals(clock.instant().plus(Duration.ofHours(1)), claims.getExpirationTime().toInstant());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)), claims.getExpirationTime().toInstant());
         assertEquals(claims.getExpirationTime().toInstant(), issued.expiresAt());
     }
 
