@@ -146,8 +146,8 @@ public final class HexagonRules {
     public static final ArchRule INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE = classes()
             .that().resideInAPackage("..port.in..")
             .and().areTopLevelClasses()
-            .should(be(useCaseInterface().or(useCaseMessage())))
-            .because("an incoming port is a use case, or what flows in and out of one");
+            .should(be(useCaseInterface().or(useCaseMessage()).or(useCaseBundle())))
+            .because("an incoming port is a use case, what flows in and out of one, or a bundle of use cases");
 
     @ArchTest
     public static final ArchRule HTTP_SERVICES_ARE_NAMED_ROUTES = classes()
@@ -174,6 +174,11 @@ public final class HexagonRules {
     private static DescribedPredicate<JavaClass> useCaseInterface() {
         return DescribedPredicate.describe("an interface named *UseCase",
                 c -> c.isInterface() && !c.isSealed() && c.getSimpleName().endsWith("UseCase"));
+    }
+
+    private static DescribedPredicate<JavaClass> useCaseBundle() {
+        return DescribedPredicate.describe("a record named *UseCases",
+                c -> c.isRecord() && c.getSimpleName().endsWith("UseCases"));
     }
 
     private static DescribedPredicate<JavaClass> useCaseMessage() {

@@ -12,7 +12,7 @@ import app.todo.adapter.in.http.account.SessionTokens;
 import app.todo.adapter.in.http.auth.ClaimsPolicy;
 import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
 import app.todo.adapter.in.http.auth.OwnSigningKeys;
-import app.todo.adapter.in.http.TaskUseCases;
+import app.todo.application.port.in.TaskUseCases;
 import app.todo.adapter.in.http.ShutdownDrain;
 import app.todo.adapter.in.http.TodoHttpServer;
 import app.todo.adapter.in.http.auth.TokenVerifier;
@@ -30,21 +30,14 @@ import app.todo.application.service.AdminBootstrap;
 import app.todo.application.service.AttemptLimits;
 import app.todo.application.service.ChangeUserService;
 import app.todo.application.service.ClaimAdminService;
-import app.todo.application.service.CompleteTaskService;
-import app.todo.application.service.CreateTaskService;
-import app.todo.application.service.DeleteTaskService;
-import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
-import app.todo.application.service.ListTaskChangesService;
-import app.todo.application.service.ListTasksService;
-import app.todo.application.service.FollowTaskChangesService;
 import app.todo.application.port.in.FollowTaskChangesUseCase;
-import app.todo.application.service.RunOnceService;
 import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.ResolveSessionService;
 import app.todo.adapter.out.http.betterauth.HttpBetterAuthSessionDirectory;
 import app.todo.application.service.SignInService;
+import app.todo.application.service.TaskUseCasesFactory;
 import app.todo.application.service.SigningKeyRing;
 import app.todo.application.service.StartSessionService;
 import app.todo.application.service.RefreshSessionService;
@@ -56,7 +49,6 @@ import app.todo.application.service.SessionLiveness;
 import app.todo.application.port.out.SessionRepository;
 import app.todo.adapter.in.http.account.SessionUseCases;
 import app.todo.application.service.SignUpService;
-import app.todo.application.service.UpdateTaskService;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.User;
 import io.helidon.webserver.WebServer;
@@ -153,18 +145,8 @@ public final class Wiring implements AutoCloseable {
             UserRepository users = database.userRepository();
             Transactions transactions = database.transactions();
 
-            TaskUseCases taskUseCases = new TaskUseCases(
-                    new ListTasksService(tasks),
-                    new CreateTaskService(tasks, clock),
-                    new GetTaskService(tasks),
-                    new UpdateTaskService(tasks, transactions, clock),
-                    new CompleteTaskService(tasks, transactions, clock),
-                    new DeleteTaskService(tasks, transactions, clock),
-                    new ListTaskChangesService(tasks),
-                    new RunOnceService(database.idempotencyKeyRepository(), transactions, clock),
-                    new FollowTaskChangesService(tasks, database.taskChangeSignals(),
-                            FollowTaskChangesUseCase.STREAMS_PER_USER,
-                            FollowTaskChangesUseCase.streamsFor(Runtime.getRuntime().maxMemory())));
+            TaskUseCases taskUseCases = TaskUseCasesFactory.over(tasks, transactions, database.idempotencyKeyRepository(),
+                    database.taskChangeSignals(), clock, FollowTaskChangesUseCase.streamsFor(Runtime.getRuntime().maxMemory()));
             // The service's own key pairs: made on the first start of the first instance, shared by all via the
             // database, rotated every AUTH_KEY_ROTATION by whichever instance finds the current one due.
             SigningKeyRepository keyStore = settings.atRestSecret()

@@ -3,12 +3,20 @@ package app.todo.application.service;
 import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.CompleteTaskCommand;
+import app.todo.application.port.in.CompleteTaskUseCase;
 import app.todo.application.port.in.CreateTaskCommand;
+import app.todo.application.port.in.CreateTaskUseCase;
+import app.todo.application.port.in.DeleteTaskUseCase;
+import app.todo.application.port.in.FollowTaskChangesUseCase;
 import app.todo.application.port.in.GetTaskQuery;
+import app.todo.application.port.in.GetTaskUseCase;
+import app.todo.application.port.in.ListTasksUseCase;
 import app.todo.application.port.in.NewTaskFields;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.in.TaskFieldChanges;
+import app.todo.application.port.in.TaskUseCases;
 import app.todo.application.port.in.UpdateTaskCommand;
+import app.todo.application.port.in.UpdateTaskUseCase;
 import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.Result;
 import app.todo.domain.task.Change;
@@ -37,12 +45,15 @@ final class TaskServices {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryStore store = new InMemoryStore();
-    final ListTasksService list = new ListTasksService(store.tasks());
-    final CreateTaskService create = new CreateTaskService(store.tasks(), clock);
-    final GetTaskService get = new GetTaskService(store.tasks());
-    final UpdateTaskService update = new UpdateTaskService(store.tasks(), store.transactions(), clock);
-    final CompleteTaskService complete = new CompleteTaskService(store.tasks(), store.transactions(), clock);
-    final DeleteTaskService delete = new DeleteTaskService(store.tasks(), store.transactions(), clock);
+    /** Put together as production puts them together. */
+    final TaskUseCases useCases = TaskUseCasesFactory.over(store.tasks(), store.transactions(), store.idempotencyKeys(),
+            store.tasks().signals(), clock, FollowTaskChangesUseCase.STREAMS_PER_INSTANCE);
+    final ListTasksUseCase list = useCases.list();
+    final CreateTaskUseCase create = useCases.create();
+    final GetTaskUseCase get = useCases.get();
+    final UpdateTaskUseCase update = useCases.update();
+    final CompleteTaskUseCase complete = useCases.complete();
+    final DeleteTaskUseCase delete = useCases.delete();
 
     /** Creates a task through the use case, as its owner, failing the test if that is refused. */
     Task given(User owner, String title) {

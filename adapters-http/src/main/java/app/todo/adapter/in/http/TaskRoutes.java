@@ -15,6 +15,7 @@ import app.todo.application.port.in.ListTaskChangesQuery;
 import app.todo.application.port.in.ListTasksQuery;
 import app.todo.application.port.in.RunOnceUseCase;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.TaskUseCases;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.task.FeedPage;

@@ -9,6 +9,7 @@ import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.IdentifyCallerUseCase;
 import app.todo.application.port.in.ResolveSessionUseCase;
+import app.todo.application.port.in.TaskUseCases;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Filter;

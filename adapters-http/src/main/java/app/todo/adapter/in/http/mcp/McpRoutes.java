@@ -2,7 +2,7 @@ package app.todo.adapter.in.http.mcp;
 
 import app.todo.adapter.in.http.AuthenticationFilter;
 import app.todo.adapter.in.http.RequestBodies;
-import app.todo.adapter.in.http.TaskUseCases;
+import app.todo.application.port.in.TaskUseCases;
 import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package app.todo.adapter.in.http.mcp;
 
-import app.todo.adapter.in.http.TaskUseCases;
+import app.todo.application.port.in.TaskUseCases;
 import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.json.TaskFieldsReader;
 import app.todo.adapter.in.http.json.TaskJson;

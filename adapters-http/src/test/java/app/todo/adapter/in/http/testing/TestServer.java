@@ -2,22 +2,15 @@ package app.todo.adapter.in.http.testing;
 
 import app.todo.adapter.in.http.HttpConfig;
 import app.todo.adapter.in.http.ReadinessCheck;
-import app.todo.adapter.in.http.TaskUseCases;
 import app.todo.adapter.in.http.TodoHttpServer;
 import app.todo.adapter.in.http.auth.TokenVerifier;
 import app.todo.application.memory.InMemoryStore;
+import app.todo.application.port.in.FollowTaskChangesUseCase;
+import app.todo.application.port.in.TaskUseCases;
 import app.todo.application.port.out.TaskRepository;
-import app.todo.application.service.CompleteTaskService;
-import app.todo.application.service.CreateTaskService;
-import app.todo.application.service.DeleteTaskService;
-import app.todo.application.service.GetTaskService;
 import app.todo.application.service.IdentifyCallerService;
-import app.todo.application.service.ListTaskChangesService;
-import app.todo.application.service.ListTasksService;
-import app.todo.application.service.FollowTaskChangesService;
-import app.todo.application.service.RunOnceService;
 import app.todo.application.service.RecentCallers;
-import app.todo.application.service.UpdateTaskService;
+import app.todo.application.service.TaskUseCasesFactory;
 import app.todo.domain.user.IdentitySource;
 import io.helidon.webserver.WebServer;
 
@@ -135,16 +128,8 @@ public final class TestServer implements AutoCloseable {
                                     UnaryOperator<TodoHttpServer.Builder> customize) {
         TaskRepository tasks = decorateTasks.apply(store.tasks());
         Clock clock = Clock.systemUTC();
-        TaskUseCases useCases = new TaskUseCases(
-                new ListTasksService(tasks),
-                new CreateTaskService(tasks, clock),
-                new GetTaskService(tasks),
-                new UpdateTaskService(tasks, store.transactions(), clock),
-                new CompleteTaskService(tasks, store.transactions(), clock),
-                new DeleteTaskService(tasks, store.transactions(), clock),
-                new ListTaskChangesService(tasks),
-                new RunOnceService(store.idempotencyKeys(), store.transactions(), clock),
-                new FollowTaskChangesService(tasks, store.tasks().signals()));
+        TaskUseCases useCases = TaskUseCasesFactory.over(tasks, store.transactions(), store.idempotencyKeys(),
+                store.tasks().signals(), clock, FollowTaskChangesUseCase.STREAMS_PER_INSTANCE);
         TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(config)
                 .tasks(useCases)
                 .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),
