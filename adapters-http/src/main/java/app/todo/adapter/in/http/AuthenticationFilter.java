@@ -90,14 +90,6 @@ public final class AuthenticationFilter implements Filter {
         this.sessionMetrics = Objects.requireNonNull(sessionMetrics, "sessionMetrics");
     }
 
-    /**
-     * The authenticated caller. Fails closed: a route reached without the filter having identified
-     * anyone answers 401, never runs anonymously.
-     */
-    public static User caller(ServerRequest req) {
-        return req.context().get(User.class).orElseThrow(() -> missingToken().raise());
-    }
-
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         // The prologue, not req.path(): RequestTargetFilter has already made it canonical (no trailing slash).
@@ -106,7 +98,7 @@ public final class AuthenticationFilter implements Filter {
             IdentifyCallerCommand identity = path.equals(MCP_PATH) ? authenticateForMcp(req) : authenticate(req);
             req.context().register(identified(identity));
             // A live stream outlasts its first check: it asks again, through the same path, while it runs.
-            req.context().register(new StillValid(() -> {
+            req.context().register(new Caller.StillValid(() -> {
                 try {
                     identified(authenticate(req));
                     return true;
@@ -117,7 +109,7 @@ public final class AuthenticationFilter implements Filter {
                 }
             }));
             if (identity.source() == IdentitySource.OWN_KEY) {
-                identity.sessionId().ifPresent(sid -> req.context().register(new OwnSession(sid)));
+                identity.sessionId().ifPresent(sid -> req.context().register(new Caller.OwnSession(sid)));
             }
         }
         chain.proceed();
@@ -232,29 +224,6 @@ public final class AuthenticationFilter implements Filter {
         return ProblemMapper.valueOf(identify.identifyCaller(command));
     }
 
-    /**
-     * Whether the request's credential would still be accepted now (not expired, its session not revoked, its
-     * user not disabled), within the same cache windows as a new request; for responses that last (docs/api.md,
-     * "Live stream").
-     */
-    public record StillValid(java.util.function.BooleanSupplier check) {
-    }
-
-    /** The check for the request's credential; a request without one is never valid again. */
-    public static java.util.function.BooleanSupplier stillValid(ServerRequest req) {
-        return req.context().get(StillValid.class).<java.util.function.BooleanSupplier>map(StillValid::check)
-                .orElse(() -> false);
-    }
-
-    /** The own session the caller's access token belongs to ({@code sid}); absent for other tokens. */
-    public record OwnSession(String id) {
-    }
-
-    /** The caller's own session, for sign-out, the session list and password changes. */
-    public static Optional<OwnSession> ownSession(ServerRequest req) {
-        return req.context().get(OwnSession.class);
-    }
-
     /** A compact JWS: three base64url parts, the first a JSON header ({@code eyJ} is {@code {"}). */
     static boolean looksLikeJwt(String token) {
         int first = token.indexOf('.');
@@ -275,7 +244,7 @@ public final class AuthenticationFilter implements Filter {
         return token;
     }
 
-    private static Problem missingToken() {
+    static Problem missingToken() {
         return Problem.of(Status.UNAUTHORIZED_401, "This request needs a bearer token (Authorization: Bearer <token>).")
                 .withHeader(BearerChallenge.HEADER, BearerChallenge.REALM);
     }

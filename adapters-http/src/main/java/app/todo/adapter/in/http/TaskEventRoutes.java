@@ -62,7 +62,7 @@ public final class TaskEventRoutes implements HttpService {
     }
 
     private void events(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         UserId owner = TaskRoutes.owner(req, caller);
         OptionalLong after = resumeFrom(req);
         if (req.prologue().method() == Method.HEAD) {
@@ -75,7 +75,7 @@ public final class TaskEventRoutes implements HttpService {
         }
         FollowTaskChangesUseCase.ChangeStream stream =
                 ProblemMapper.valueOf(follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after)));
-        BooleanSupplier stillValid = AuthenticationFilter.stillValid(req);
+        BooleanSupplier stillValid = Caller.stillValid(req);
         try (stream) {
             res.status(Status.OK_200);
             res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");

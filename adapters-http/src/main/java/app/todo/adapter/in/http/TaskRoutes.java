@@ -73,7 +73,7 @@ public final class TaskRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         UserId owner = owner(req, caller);
         TaskListRequest query = TaskListRequest.parse(req.query());
         TaskPage page = ProblemMapper.valueOf(tasks.list().listTasks(
@@ -96,7 +96,7 @@ public final class TaskRoutes implements HttpService {
 
     /** The changes feed: {@code ?since=<next_cursor>&limit=1..500} (docs/api.md, "Changes feed"). */
     private void changes(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         UserId owner = owner(req, caller);
         QueryParameters query = new QueryParameters(req.query());
         long after = query.choice("since", FeedCursor::position,
@@ -115,7 +115,7 @@ public final class TaskRoutes implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         UserId owner = owner(req, caller);
         Optional<String> key = IdempotencyKeys.of(req);
         JsonNode body = bodies.required(req);
@@ -208,7 +208,7 @@ public final class TaskRoutes implements HttpService {
     }
 
     private static TaskTarget target(ServerRequest req) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         UserId owner = owner(req, caller);
         return new TaskTarget(caller, owner, taskId(req));
     }

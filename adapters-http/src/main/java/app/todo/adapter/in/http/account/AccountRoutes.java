@@ -1,6 +1,5 @@
 package app.todo.adapter.in.http.account;
 
-import app.todo.adapter.in.http.AuthenticationFilter;
 import app.todo.application.port.in.ClaimAdminUseCase;
 import app.todo.application.port.in.ClaimAdminCommand;
 import app.todo.application.port.in.StartSessionUseCase;
@@ -11,6 +10,7 @@ import app.todo.application.port.in.RefreshSessionUseCase;
 import app.todo.application.port.in.RefreshSessionCommand;
 import app.todo.application.port.in.ListSessionsQuery;
 import app.todo.application.port.in.ChangePasswordCommand;
+import app.todo.adapter.in.http.Caller;
 import app.todo.adapter.in.http.Endpoint;
 import app.todo.adapter.in.http.JsonResponses;
 import app.todo.adapter.in.http.RequestBodies;
@@ -135,22 +135,22 @@ public final class AccountRoutes implements HttpService {
 
     /** {@code POST /api/auth/sign-out}: the caller's own session ends; tokens of other kinds have none. */
     private void signOut(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
-        AuthenticationFilter.ownSession(req)
+        User caller = Caller.of(req);
+        Caller.ownSession(req)
                 .ifPresent(session -> sessions.signOut().signOut(new SignOutCommand(caller, session.id())));
         res.status(Status.NO_CONTENT_204).send();
     }
 
     private void listSessions(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
-        Optional<String> current = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
+        User caller = Caller.of(req);
+        Optional<String> current = Caller.ownSession(req).map(Caller.OwnSession::id);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         JsonResponses.send(res, Status.OK_200, sessions.list().listSessions(new ListSessionsQuery(caller)).stream()
                 .map(session -> AccountJson.SessionInfo.of(session, current)).toList());
     }
 
     private void revokeSession(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         String id = req.path().pathParameters().get("id");
         ProblemMapper.valueOf(sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id)));
         res.status(Status.NO_CONTENT_204).send();
@@ -158,13 +158,13 @@ public final class AccountRoutes implements HttpService {
 
     /** Counted by the sign-in limit per address and email: a current password is a secret to guess. */
     private void changePassword(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         String address = limits.clientAddress().of(req);
         refuseWhenOver(limits.attempts().signIn(address), "password attempts");
         refuseWhenOver(limits.attempts().signInAs(address,
                 caller.emailAddress().map(Object::toString).orElse(caller.id().value())), "password attempts");
         var passwords = RequestBodies.valid(AccountFieldsReader.changePassword(bodies.required(req)));
-        Optional<String> keep = AuthenticationFilter.ownSession(req).map(AuthenticationFilter.OwnSession::id);
+        Optional<String> keep = Caller.ownSession(req).map(Caller.OwnSession::id);
         ProblemMapper.valueOf(sessions.changePassword().changePassword(
                 new ChangePasswordCommand(caller, passwords.current(), passwords.replacement(), keep)));
         res.status(Status.NO_CONTENT_204).send();
@@ -176,7 +176,7 @@ public final class AccountRoutes implements HttpService {
      * token is a secret to guess.
      */
     private void claimAdmin(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         refuseWhenOver(limits.attempts().signIn(limits.clientAddress().of(req)), "attempts");
         String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
         User admin = ProblemMapper.valueOf(claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token)));
@@ -184,7 +184,7 @@ public final class AccountRoutes implements HttpService {
     }
 
     private void me(ServerRequest req, ServerResponse res) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(caller)));
     }
 

@@ -1,6 +1,6 @@
 package app.todo.adapter.in.http.account;
 
-import app.todo.adapter.in.http.AuthenticationFilter;
+import app.todo.adapter.in.http.Caller;
 import app.todo.adapter.in.http.Endpoint;
 import app.todo.adapter.in.http.JsonResponses;
 import app.todo.adapter.in.http.PageLinks;
@@ -81,7 +81,7 @@ public final class AdminRoutes implements HttpService {
 
     /** The caller, who must be an admin; checked here first so a non-admin learns nothing from validation. */
     private static User admin(ServerRequest req) {
-        User caller = AuthenticationFilter.caller(req);
+        User caller = Caller.of(req);
         if (!caller.isAdmin()) {
             throw ProblemMapper.of(new AdminError.NotAdmin()).raise();
         }

@@ -1,6 +1,7 @@
 package app.todo.adapter.in.http.mcp;
 
 import app.todo.adapter.in.http.AuthenticationFilter;
+import app.todo.adapter.in.http.Caller;
 import app.todo.adapter.in.http.RequestBodies;
 import app.todo.application.port.in.TaskUseCases;
 import app.todo.adapter.in.http.json.Json;
@@ -106,7 +107,7 @@ public final class McpRoutes implements HttpService {
             return error(id, -32602, "arguments must be an object");
         }
         return result(id, tools.call(name, arguments.isObject() ? arguments : NODES.objectNode(),
-                AuthenticationFilter.caller(req)));
+                Caller.of(req)));
     }
 
     private static ObjectNode initialize(JsonNode params) {
