@@ -46,10 +46,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private static final int DIGEST_BYTES = 32;
     private static final SecureRandom SALTS = new SecureRandom();
     private static final String ARGON2ID_PREFIX = "$argon2id$";
-    /** A stored hash asking for more memory than this many times the current parameter is damaged, not older. */
-    private static final int MAX_MEMORY_FACTOR = 4;
-    private static final int MAX_ITERATIONS = 64;
-    private static final int MAX_PARALLELISM = 64;
+    /** Lanes a stored hash may ask for: the thread pool is sized by memory, and lanes cost none but time. */
+    private static final int MAX_PARALLELISM = 4;
 
     /** The cost of one hash. */
     public record Parameters(int memoryKiB, int iterations, int parallelism) {
@@ -138,9 +136,11 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     /**
-     * Reads a PHC string of Argon2id version 19 whose cost stays within bounds of {@code current} (at most
-     * {@value #MAX_MEMORY_FACTOR} times its memory): empty for anything else, so a damaged hash can neither fail
-     * nor make one check cost a gigabyte.
+     * Reads a PHC string of Argon2id version 19 that costs no more than a hash at {@code current}: at most its memory
+     * (the thread pool is sized by it), at most its memory × iterations of work, at most {@value #MAX_PARALLELISM}
+     * lanes, a salt of 8–64 bytes and a digest of 16–64. Anything else is empty, so a damaged stored hash can neither
+     * fail the request nor make one check cost more than a wrong password does. (Older hashes are cheaper: the
+     * parameters only ever rise.)
      */
     static Optional<Stored> decode(String encoded, Parameters current) {
         String[] parts = encoded.split("\\$", -1);
@@ -167,13 +167,14 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                     }
                 }
             }
-            if (m > current.memoryKiB() * MAX_MEMORY_FACTOR || t > MAX_ITERATIONS || p > MAX_PARALLELISM) {
+            if (m > current.memoryKiB() || (long) m * t > (long) current.memoryKiB() * current.iterations()
+                    || p > Math.max(MAX_PARALLELISM, current.parallelism())) {
                 return Optional.empty();
             }
             Base64.Decoder phc = Base64.getDecoder();
             byte[] salt = phc.decode(parts[4]);
             byte[] digest = phc.decode(parts[5]);
-            if (salt.length < 8 || digest.length < 4) {
+            if (salt.length < 8 || salt.length > 64 || digest.length < 16 || digest.length > 64) {
                 return Optional.empty();
             }
             return Optional.of(new Stored(new Parameters(m, t, p), salt, digest));
