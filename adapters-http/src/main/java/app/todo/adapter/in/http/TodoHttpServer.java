@@ -158,7 +158,7 @@ public final class TodoHttpServer {
         /**
          * A route group under a prefix, e.g. {@code register("/api/auth", accountRoutes)}. Groups are
          * routed before the task routes, so a fixed path such as {@code /api/auth/me} wins over the
-         * {@code /api/{user_id}/…} patterns. Route classes can use {@link AuthenticationFilter#caller},
+         * {@code /api/{user_id}/…} patterns. Route classes can use {@link Caller#of},
          * {@link RequestBodies}, {@link JsonResponses} and {@link Endpoint}.
          */
         public Builder register(String prefix, HttpService service) {
