@@ -62,6 +62,15 @@ jwks_pid=$!
 . bin/jvm-options.sh
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${DB}_training" -c "CREATE DATABASE ${DB}_training"
 DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/${DB}_training?user=$PGUSER" todo_jvm_options bootstrap/target/todo-api.jar
+# LAUNCH=package measures the production package instead (bin/package: its jlink runtime, options and cache,
+# trained on the same training database); JAVA_OPTS reaches its launcher too.
+if [[ ${LAUNCH:-bin-run} == package ]]; then
+  DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/${DB}_training?user=$PGUSER" TODO_SKIP_BUILD=1 \
+    bin/package "$work/package" >&2
+  launcher=("$work/package/bin/todo-api")
+else
+  launcher=(java "${todo_jvm[@]}" -jar bootstrap/target/todo-api.jar)
+fi
 # start_service LOG PORT [VAR=VALUE…]: starts the service with those settings (and no DATABASE_URL unless
 # given) and waits for the first 200 of /health/ready, polled every 20 ms for at most 30 s. Sets started_pid
 # and ready_ms (launch to ready); when it does not get ready, prints the end of LOG and exits.
@@ -69,7 +78,7 @@ start_service() {
   local log=$1 port=$2 started
   shift 2
   started=$(date +%s%N)
-  env -u DATABASE_URL PORT="$port" "$@" java "${todo_jvm[@]}" -jar bootstrap/target/todo-api.jar >"$log" 2>&1 &
+  env -u DATABASE_URL PORT="$port" "$@" "${launcher[@]}" >"$log" 2>&1 &
   started_pid=$!
   for _ in $(seq 1 1500); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then

@@ -3,6 +3,7 @@
 #
 #   bench/run.sh                 # 20 s per measurement after a 15 s warm-up of each path
 #   DURATION=60 bench/run.sh
+#   LAUNCH=package bench/run.sh  # the production package of bin/package instead of bin/run's launch
 #
 # It times launches (a migrated PostgreSQL, the embedded default, a fresh database), starts the service on
 # its own fresh database, seeds USERS users with 20 tasks each (plus FLAT_SMALL rows of other users), times
@@ -117,7 +118,7 @@ printf "| pgbench list (prepared, %s clients) | %s | 1.00 | | | | |\n" "$PG_CLIE
 printf "| pgbench task + 2 tags (prepared, %s clients) | %s | 1.00 | | | | |\n" "$PG_CLIENTS" "$pg_insert"
 echo
 echo "server RSS after the run: $((rss / 1024)) MiB; launch to ready: ${launch_pg_ms} ms on a migrated PostgreSQL," \
-  "${launch_h2_ms} ms on the embedded default, ${launch_ms} ms on a fresh database; $(nproc) cores; $(java -version 2>&1 | head -1)"
+  "${launch_h2_ms} ms on the embedded default, ${launch_ms} ms on a fresh database; launched as ${LAUNCH:-bin-run}; $(nproc) cores; $(java -version 2>&1 | head -1)"
 
 # The goals, each with this run's figure and whether it is met.
 met() { awk -v v="$1" -v op="$2" -v g="$3" 'BEGIN { ok = (op == ">=") ? (v >= g) : (v <= g); print (ok ? "met" : "NOT met") }'; }
