@@ -308,8 +308,14 @@ public final class JooqDatabase implements AutoCloseable {
         String[] locations = config.isPostgres()
                 ? new String[] {"classpath:db/migration/common", "classpath:db/migration/postgresql"}
                 : new String[] {"classpath:db/migration/common"};
+        String url = config.jdbcUrl();
+        if (config.behindTransactionPooler() && !url.contains("prepareThreshold=")) {
+            // Flyway connects by itself: like the pool's connections (poolConfig), its statements must stay unnamed,
+            // or a statement it prepared on one server connection is missing on the next.
+            url += (url.contains("?") ? "&" : "?") + "prepareThreshold=0";
+        }
         Flyway.configure()
-                .dataSource(config.jdbcUrl(), config.username(), config.password())
+                .dataSource(url, config.username(), config.password())
                 .locations(locations)
                 .load()
                 .migrate();
