@@ -5,7 +5,8 @@
 #   todo_jvm_options JAR   fills the array todo_jvm with:
 #     -XX:+UseSerialGC -Xms16m -Xmx96m    a small heap with one collector thread: the service's live data is
 #                                         15–35 MiB (Argon2's block included), and on a few cores a concurrent collector only competes
-#                                         with requests. Any -XX:+Use…GC in JAVA_OPTS replaces the collector;
+#                                         with requests. Any -XX:+Use…GC in JAVA_OPTS (or JAVA_TOOL_OPTIONS,
+#                                         JDK_JAVA_OPTIONS) replaces the collector;
 #                                         a -Xmx there wins over ours (given later).
 #     -XX:AOTCache=FILE                   JDK 25+: classes loaded and linked ahead of time (JEPs 483/514/515),
 #                                         from a training start made once per build (TODO_AOT=0: none).
@@ -18,7 +19,10 @@ todo_jvm_options() {
   todo_jvm=()
   if [[ "${TODO_JVM_DEFAULTS:-1}" != 0 ]]; then
     local opt own_gc=0
-    for opt in "${user_opts[@]}"; do
+    # A collector named anywhere the JVM reads options from replaces ours (two collectors refuse to start).
+    local env_opts=()
+    read -r -a env_opts <<<"${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}"
+    for opt in "${user_opts[@]}" "${env_opts[@]}"; do
       [[ $opt == -XX:+Use*GC ]] && own_gc=1
     done
     (( own_gc )) || todo_jvm+=(-XX:+UseSerialGC)
