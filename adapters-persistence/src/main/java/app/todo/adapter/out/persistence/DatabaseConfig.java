@@ -24,14 +24,17 @@ public record DatabaseConfig(String jdbcUrl, String username, String password, i
     /**
      * H2 settings that make it behave like PostgreSQL as far as our SQL and jOOQ's quoting care. Writes of one user
      * take turns on the user's row (docs/api.md, "Changes feed"); PostgreSQL lets the next one wait for as long as the
-     * first takes, H2 only 2 s by default, which a busy machine exceeds: 10 s here.
+     * first takes, H2 only 2 s by default, which a busy machine exceeds: 10 s here. No trace file: H2 writes its
+     * own errors there (and, when it cannot, their stack traces to stderr); the service logs what failed itself.
      */
     private static final Map<String, String> H2_SETTINGS = Map.of(
             "MODE", "PostgreSQL",
             "DATABASE_TO_LOWER", "TRUE",
             "DEFAULT_NULL_ORDERING", "HIGH",
-            "LOCK_TIMEOUT", "10000");
-    private static final List<String> H2_SETTING_ORDER = List.of("MODE", "DATABASE_TO_LOWER", "DEFAULT_NULL_ORDERING", "LOCK_TIMEOUT");
+            "LOCK_TIMEOUT", "10000",
+            "TRACE_LEVEL_FILE", "0");
+    private static final List<String> H2_SETTING_ORDER = List.of("MODE", "DATABASE_TO_LOWER", "DEFAULT_NULL_ORDERING", "LOCK_TIMEOUT",
+            "TRACE_LEVEL_FILE");
 
     /** libpq parameter names (as in Neon's URLs) whose PgJDBC spelling differs; PgJDBC ignores the libpq ones. */
     private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(

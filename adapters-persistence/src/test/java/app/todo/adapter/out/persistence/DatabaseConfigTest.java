@@ -77,7 +77,8 @@ class DatabaseConfigTest {
     void h2UrlsGetThePostgresCompatibilitySettingsTheyLack() {
         DatabaseConfig config = DatabaseConfig.fromDatabaseUrl("jdbc:h2:mem:x;MODE=PostgreSQL", DATA, 3);
 
-        assertEquals("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000",
+        assertEquals("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;"
+                        + "TRACE_LEVEL_FILE=0",
                 config.jdbcUrl());
         assertTrue(config.isH2());
     }
@@ -88,7 +89,7 @@ class DatabaseConfigTest {
         DatabaseConfig config = DatabaseConfig.fromDatabaseUrl(blank, DATA, 4);
 
         assertEquals("jdbc:h2:file:/var/lib/todo/data/todo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000", config.jdbcUrl());
+                + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0", config.jdbcUrl());
         assertEquals(config, DatabaseConfig.fromDatabaseUrl(null, DATA, 4));
         assertTrue(config.isH2());
     }

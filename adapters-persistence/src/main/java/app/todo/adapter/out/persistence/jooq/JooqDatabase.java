@@ -327,6 +327,9 @@ public final class JooqDatabase implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile(); // its message is the bare path
+        }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
