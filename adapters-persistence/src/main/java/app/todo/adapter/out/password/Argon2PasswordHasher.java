@@ -60,6 +60,11 @@ public final class Argon2PasswordHasher implements PasswordHasher {
                 throw new IllegalArgumentException("Argon2 needs m >= 8p KiB, t >= 1, p >= 1");
             }
         }
+
+        /** As a PHC string writes them: {@code m=19456,t=2,p=1}. */
+        String text() {
+            return "m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism;
+        }
     }
 
     /** Hashes that may wait for a thread, per hashing thread: at ~50 ms a hash, about 1.6 s of work. */
@@ -67,6 +72,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     private final Parameters parameters;
     private final String dummyHash;
+    /** {@link #dummyHash}, read once. */
+    private final Stored decoy;
     private final ThreadPoolExecutor pool;
     private final Consumer<String> computations;
 
@@ -107,6 +114,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         // matches it. Written out rather than hashed: one Argon2 hash was the largest single cost of
         // starting the service.
         this.dummyHash = decoyFor(parameters);
+        this.decoy = decode(dummyHash, parameters).orElseThrow();
     }
 
     private String decoy() {
@@ -120,7 +128,6 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         byte[] digest = new byte[DIGEST_BYTES];
         random.nextBytes(salt);
         random.nextBytes(digest);
-        Base64.Encoder phc = Base64.getEncoder().withoutPadding();
         return encode(new Stored(parameters, salt, digest));
     }
 
@@ -130,9 +137,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     static String encode(Stored hash) {
         Base64.Encoder phc = Base64.getEncoder().withoutPadding();
-        Parameters p = hash.parameters();
-        return ARGON2ID_PREFIX + "v=" + Argon2Parameters.ARGON2_VERSION_13 + "$m=" + p.memoryKiB() + ",t=" + p.iterations()
-                + ",p=" + p.parallelism() + "$" + phc.encodeToString(hash.salt()) + "$" + phc.encodeToString(hash.digest());
+        return ARGON2ID_PREFIX + "v=" + Argon2Parameters.ARGON2_VERSION_13 + "$" + hash.parameters().text()
+                + "$" + phc.encodeToString(hash.salt()) + "$" + phc.encodeToString(hash.digest());
     }
 
     /**
@@ -217,7 +223,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     @Override
     public PasswordHash hash(PlainPassword password) {
         return onPool(() -> {
-            computations.accept(parameters(decoy()));
+            computations.accept(parameters.text());
             byte[] salt = new byte[SALT_BYTES];
             SALTS.nextBytes(salt);
             return new PasswordHash(encode(new Stored(parameters, salt, argon2(parameters, salt, password.value(), DIGEST_BYTES))));
@@ -240,7 +246,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** The parameters part of the hashes this hasher makes, e.g. {@code m=19456,t=2,p=1}. */
     String parametersOfNewHashes() {
-        return parameters(decoy());
+        return parameters.text();
     }
 
     /** Hashes waiting for a thread right now. */
@@ -257,8 +263,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private boolean check(PlainPassword password, String encoded) {
         Optional<Stored> read = decode(encoded, parameters);
         // A damaged hash proves nothing; it costs what a wrong password costs and is never a 500.
-        Stored against = read.orElseGet(() -> decode(decoy(), parameters).orElseThrow());
-        computations.accept(parameters(encode(against)));
+        Stored against = read.orElse(decoy);
+        computations.accept(against.parameters().text());
         byte[] digest = argon2(against.parameters(), against.salt(), password.value(), against.digest().length);
         return MessageDigest.isEqual(digest, against.digest()) && read.isPresent();
     }
