@@ -8,6 +8,13 @@
 #                                         with requests. Any -XX:+Use…GC in JAVA_OPTS (or JAVA_TOOL_OPTIONS,
 #                                         JDK_JAVA_OPTIONS) replaces the collector;
 #                                         a -Xmx there wins over ours (given later).
+#     -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
+#                                         the heap grows later and gives back more after a full collection
+#                                         (SerialGC's defaults, 40/70, kept the whole 96 MiB committed after a load).
+#     -XX:ReservedCodeCacheSize=32m       compiled code fits in about 20 MiB; the default reserves 240 MiB in
+#                                         three segments that each hold partly used pages.
+#     -XX:TrimNativeHeapInterval=5000     JDK 22+: every 5 s the C library returns freed native memory (the JIT's
+#                                         scratch space, mostly) to the OS instead of keeping it for reuse.
 #     -XX:AOTCache=FILE                   JDK 25+: classes loaded and linked ahead of time (JEPs 483/514/515),
 #                                         from a training start made once per build (TODO_AOT=0: none).
 #     then JAVA_OPTS, word by word.
@@ -26,9 +33,13 @@ todo_jvm_options() {
       [[ $opt == -XX:+Use*GC ]] && own_gc=1
     done
     (( own_gc )) || todo_jvm+=(-XX:+UseSerialGC)
-    todo_jvm+=(-Xms16m -Xmx96m)
   fi
   major=$(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")")
+  if [[ "${TODO_JVM_DEFAULTS:-1}" != 0 ]]; then
+    local defaults=()
+    read -r -a defaults <<<"$(todo_jvm_defaults "$major")"
+    todo_jvm+=("${defaults[@]}")
+  fi
   cache=${TODO_AOT_CACHE:-${jar%.jar}.aot}
   if [[ "${TODO_AOT:-1}" != 0 ]] && (( major >= 25 )); then
     if [[ ! -s "$cache" || "$jar" -nt "$cache" ]]; then
@@ -39,6 +50,14 @@ todo_jvm_options() {
     [[ -s "$cache" ]] && todo_jvm+=("-XX:AOTCache=$cache" "-Xlog:aot*=error")
   fi
   todo_jvm+=("${user_opts[@]}")
+}
+
+# todo_jvm_defaults MAJOR: prints the memory options above (all but the collector) for a JDK of that major
+# version, on one line; bin/package writes the same line into its launcher.
+todo_jvm_defaults() {
+  local opts="-Xms16m -Xmx96m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:ReservedCodeCacheSize=32m"
+  (( $1 >= 22 )) && opts+=" -XX:TrimNativeHeapInterval=5000"
+  echo "$opts"
 }
 
 # One GET to the service on 127.0.0.1:$1, path $2 (bash's /dev/tcp: no curl needed); the answer is dropped.

@@ -81,7 +81,7 @@ public final class Main {
         if (maxHeapMiB > 160) {
             // A bare java -jar (most container images) gets the JVM's own defaults: a heap of a quarter of the machine.
             LOG.info("Running with the JVM's default heap (up to " + maxHeapMiB + " MiB); bin/run and the "
-                    + "package of bin/package start with -XX:+UseSerialGC -Xms16m -Xmx96m and an AOT cache, for less "
+                    + "package of bin/package start with SerialGC, a 16–96 MiB heap that gives memory back and an AOT cache, for less "
                     + "memory and a faster start (docs/operations.md, \"JVM options\")");
         }
         LOG.info(() -> "Todo API listening on http://localhost:" + wiring.port() + " after "
