@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Contract §2: the signing key rotates every AUTH_KEY_ROTATION; retired keys stay in the JWKS, and their
+ * docs/rules.md §2: the signing key rotates every AUTH_KEY_ROTATION; retired keys stay in the JWKS, and their
  * tokens verify, for AUTH_KEY_GRACE, and not after. On an injected clock, through the real issuer and verifier.
  */
 class KeyRotationTest {
