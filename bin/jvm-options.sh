@@ -1,5 +1,5 @@
 # The JVM options the service runs with by default, and its ahead-of-time cache (memory and
-# start-up). Sourced by bin/run and bench/; needs bin/java-env.sh sourced first.
+# start-up). Sourced by bin/run, bin/package and bench/; needs bin/java-env.sh sourced first.
 # shellcheck shell=bash
 #
 #   todo_jvm_options JAR   fills the array todo_jvm with:
@@ -13,12 +13,12 @@
 #                                         (SerialGC's defaults, 40/70, kept the whole 96 MiB committed after a load).
 #     -XX:ReservedCodeCacheSize=32m       compiled code fits in about 20 MiB; the default reserves 240 MiB in
 #                                         three segments that each hold partly used pages.
-#     -XX:TrimNativeHeapInterval=5000     JDK 22+: every 5 s the C library returns freed native memory (the JIT's
+#     -XX:TrimNativeHeapInterval=5000     JDK 22+ on glibc: every 5 s the C library returns freed native memory (the JIT's
 #                                         scratch space, mostly) to the OS instead of keeping it for reuse.
 #     -XX:AOTCache=FILE                   JDK 25+: classes loaded and linked ahead of time (JEPs 483/514/515),
 #                                         from a training start made once per build (TODO_AOT=0: none).
 #     then JAVA_OPTS, word by word.
-#   TODO_JVM_DEFAULTS=0 leaves out the GC and heap options; TODO_AOT_CACHE=FILE moves the cache.
+#   TODO_JVM_DEFAULTS=0 leaves out the GC, heap and memory options; TODO_AOT_CACHE=FILE moves the cache.
 
 todo_jvm_options() {
   local jar=$1 major cache user_opts=()
@@ -56,7 +56,10 @@ todo_jvm_options() {
 # version, on one line; bin/package writes the same line into its launcher.
 todo_jvm_defaults() {
   local opts="-Xms16m -Xmx96m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:ReservedCodeCacheSize=32m"
-  (( $1 >= 22 )) && opts+=" -XX:TrimNativeHeapInterval=5000"
+  # Trimming is glibc's malloc_trim: elsewhere (macOS, musl) the JVM would only warn at every start.
+  if (( $1 >= 22 )) && getconf GNU_LIBC_VERSION >/dev/null 2>&1; then
+    opts+=" -XX:TrimNativeHeapInterval=5000"
+  fi
   echo "$opts"
 }
 
