@@ -46,7 +46,7 @@ cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
 out="$module/target/jmh-classes"
 rm -rf "$out" && mkdir -p "$out"
 "$JAVA_HOME/bin/javac" -proc:full -nowarn -d "$out" -cp "$cp" \
-    "$module"/src/test/java/app/todo/adapter/in/http/auth/bench/*.java
+    "$module"/src/test/java/app/todo/adapter/out/token/bench/*.java
 
 # Options given replace the defaults (JMH refuses an option given twice).
 options=("$@")

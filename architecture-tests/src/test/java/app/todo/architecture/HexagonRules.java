@@ -36,6 +36,7 @@ public final class HexagonRules {
     static final String HTTP = "app.todo.adapter.in.http..";
     static final String PERSISTENCE = "app.todo.adapter.out.persistence..";
     static final String HTTP_CLIENTS = "app.todo.adapter.out.http..";
+    static final String TOKENS = "app.todo.adapter.out.token..";
     static final String PASSWORD = "app.todo.adapter.out.password..";
     static final String DRIVING = "app.todo.adapter.in..";
     static final String DRIVEN = "app.todo.adapter.out..";
@@ -73,6 +74,7 @@ public final class HexagonRules {
             .adapter("http", HTTP)
             .adapter("persistence", PERSISTENCE)
             .adapter("http-clients", HTTP_CLIENTS)
+            .adapter("tokens", TOKENS)
             .adapter("password", PASSWORD)
             // The hexagon has no domain-service layer; the layers it has are checked to hold code by
             // HexagonRulesTest.importSeesEveryModuleThatHasCode, so optional layers pass for nothing no more.
@@ -86,6 +88,14 @@ public final class HexagonRules {
             .should().dependOnClassesThat().resideInAPackage("java.net.http..")
             .because("clients of other servers (Better Auth's get-session) live in adapters-http, package "
                     + "adapter.out.http, where a reader looks for HTTP");
+
+    @ArchTest
+    public static final ArchRule JOSE_LIVES_IN_THE_TOKEN_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage(TOKENS)
+            .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+            .because("verifying and issuing tokens, the JWKS fetch and the own keys' byte layout sit behind the "
+                    + "AccessTokenVerifier and AccessTokenIssuer ports, in adapter.out.token; the HTTP edge only "
+                    + "reads the bearer token and hands it to a use case");
 
     @ArchTest
     public static final ArchRule ADAPTERS_IGNORE_EACH_OTHER = slices()

@@ -56,7 +56,9 @@ class HexagonRulesBiteTest {
                 arguments("driven ports are implemented by driven adapters",
                         HexagonRules.DRIVEN_PORTS_ARE_IMPLEMENTED_BY_DRIVEN_ADAPTERS, "HashingRoutes"),
                 arguments("driven adapters ignore Helidon", HexagonRules.DRIVEN_ADAPTERS_IGNORE_HELIDON, "HelidonStore"),
-                arguments("outgoing HTTP lives with HTTP", HexagonRules.OUTGOING_HTTP_LIVES_WITH_HTTP, "CallingStore"));
+                arguments("outgoing HTTP lives with HTTP", HexagonRules.OUTGOING_HTTP_LIVES_WITH_HTTP, "CallingStore"),
+                arguments("JOSE lives in the token adapter", HexagonRules.JOSE_LIVES_IN_THE_TOKEN_ADAPTER,
+                        "TokenPeekingFilter"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,7 +19,7 @@ class HexagonRulesTest {
     @ArchTest
     static void importSeesEveryModuleThatHasCode(JavaClasses classes) {
         for (String module : new String[] {"app.todo.domain.", "app.todo.application.", "app.todo.adapter.in.http.",
-                "app.todo.adapter.out.persistence.", "app.todo.bootstrap."}) {
+                "app.todo.adapter.out.persistence.", "app.todo.adapter.out.token.", "app.todo.bootstrap."}) {
             assertTrue(classes.stream().anyMatch(c -> c.getName().startsWith(module)), module + " is missing");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().contains("counterexample")),

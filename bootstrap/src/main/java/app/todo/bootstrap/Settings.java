@@ -2,10 +2,10 @@ package app.todo.bootstrap;
 
 import app.todo.adapter.in.http.CorsFilter;
 import app.todo.adapter.in.http.HttpConfig;
-import app.todo.adapter.in.http.auth.ClaimsPolicy;
-import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
-import app.todo.adapter.in.http.auth.RemoteJwks;
-import app.todo.adapter.in.http.auth.SharedSecretTokenVerifier;
+import app.todo.adapter.out.token.ClaimsPolicy;
+import app.todo.adapter.out.token.Ed25519TokenIssuer;
+import app.todo.adapter.out.token.RemoteJwks;
+import app.todo.adapter.out.token.SharedSecretTokenVerifier;
 import app.todo.application.service.ResolveSessionService;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.user.Email;

@@ -8,24 +8,24 @@ import app.todo.adapter.in.http.account.AccountRoutes;
 import app.todo.adapter.in.http.account.AdminRoutes;
 import app.todo.adapter.out.password.Argon2PasswordHasher;
 import app.todo.adapter.in.http.account.ClientAddress;
-import app.todo.adapter.in.http.account.SessionTokens;
-import app.todo.adapter.in.http.auth.ClaimsPolicy;
-import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
-import app.todo.adapter.in.http.auth.OwnSigningKeys;
+import app.todo.adapter.out.token.ClaimsPolicy;
+import app.todo.adapter.out.token.Ed25519TokenIssuer;
+import app.todo.adapter.out.token.OwnSigningKeys;
 import app.todo.application.port.in.TaskUseCases;
 import app.todo.adapter.in.http.ShutdownDrain;
 import app.todo.adapter.in.http.TodoHttpServer;
-import app.todo.adapter.in.http.auth.TokenVerifier;
-import app.todo.adapter.in.http.auth.TokenVerifiers;
-import app.todo.adapter.in.http.metrics.TokenVerificationMetrics;
+import app.todo.application.port.out.AccessTokenVerifier;
+import app.todo.adapter.out.token.TokenVerifiers;
+import app.todo.adapter.out.token.TokenVerificationMetrics;
 import app.todo.adapter.out.persistence.DatabaseConfig;
-import app.todo.adapter.out.persistence.keys.Ed25519KeyPairs;
+import app.todo.adapter.out.token.Ed25519KeyPairs;
 import app.todo.adapter.out.persistence.jooq.JooqDatabase;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
+import app.todo.application.service.AccessTokenService;
 import app.todo.application.service.AdminBootstrap;
 import app.todo.application.service.AttemptLimits;
 import app.todo.application.service.ChangeUserService;
@@ -160,7 +160,7 @@ public final class Wiring implements AutoCloseable {
             }
             OwnSigningKeys ownKeys = OwnSigningKeys.rotating(new SigningKeyRing(keyStore, Ed25519KeyPairs.generator(clock),
                     clock, settings.keyRotation(), settings.keyGrace()));
-            TokenVerifier verifier = TokenVerifiers.builder(clock)
+            AccessTokenVerifier verifier = TokenVerifiers.builder(clock)
                     .ownKeys(ownKeys)
                     .sharedSecret(settings.sharedSecret().filter(secret -> settings.sharedSecretTokens()).orElse(null))
                     .jwksUrl(settings.jwksUrl())
@@ -175,6 +175,7 @@ public final class Wiring implements AutoCloseable {
             Ed25519TokenIssuer issuer = new Ed25519TokenIssuer(ownKeys, clock, settings.tokenTtl(),
                     ClaimsPolicy.listed(settings.issuer()).stream().findFirst(),
                     ClaimsPolicy.listed(settings.audience()).stream().findFirst());
+            AccessTokenService tokens = new AccessTokenService(verifier, issuer);
             // Spares most requests a user lookup; other instances' admin changes show within its few seconds.
             RecentCallers recentCallers = new RecentCallers(clock, RecentCallers.DEFAULT_TTL,
                     RecentCallers.DEFAULT_MAX_ENTRIES);
@@ -198,7 +199,7 @@ public final class Wiring implements AutoCloseable {
                             new ListSessionsService(sessions, clock),
                             new RevokeSessionService(sessions, liveness, clock),
                             new ChangePasswordService(database.credentialRepository(), hasher, sessions, liveness, clock)),
-                    SessionTokens.signedBy(issuer), ownKeys::jwksJson,
+                    tokens, tokens,
                     // Counted in the database: a client gets the contract's limits once, however many instances it tries.
                     new AccountRateLimits(attemptLimits, clientAddress),
                     bodies);
@@ -211,7 +212,7 @@ public final class Wiring implements AutoCloseable {
                             HttpConfig.DEFAULT_IDLE_TIMEOUT))
                     .addFilter(new CorsFilter(settings.corsOrigins()))
                     .tasks(taskUseCases)
-                    .authentication(verifier, new IdentifyCallerService(users, clock, recentCallers,
+                    .authentication(tokens, new IdentifyCallerService(users, clock, recentCallers,
                             settings.claimSources()).checkingSessions(liveness))
                     .readiness(database::isReachable)
                     .metrics(metrics.registry())

@@ -47,7 +47,7 @@ class BetterAuthUnavailableTest {
         try (RunningService service = RunningService.start(Map.of(
                 "DATA_DIR", Files.createTempDirectory("todo-jwks-down").toString(),
                 "AUTH_JWKS_URL", "http://127.0.0.1:" + closedPort + "/api/auth/jwks"))) {
-            String jwt = TestTokens.own("jwks-user").token(); // a key this service does not hold: looked up in the JWKS
+            String jwt = TestTokens.own("jwks-user").compactJws(); // a key this service does not hold: looked up in the JWKS
 
             HttpResponse<String> refused = service.send("GET", "/api/jwks-user/tasks", jwt, null);
 

@@ -163,7 +163,7 @@ class SettingsTest {
     void aListOfIssuersIsRead() {
         Settings s = settings(Map.of("AUTH_ISSUER", "https://a.example, https://b.example"));
         assertEquals(java.util.List.of("https://a.example", "https://b.example"),
-                app.todo.adapter.in.http.auth.ClaimsPolicy.listed(s.issuer()));
+                app.todo.adapter.out.token.ClaimsPolicy.listed(s.issuer()));
     }
 
     /** An invalid URL setting is reported without the password or query it may carry. */

@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bounded in-memory map whose entries each last until a given instant: the one mechanism behind the
- * services' short memories (recent callers, session liveness, Better Auth answers). When full, expired
+ * A bounded in-memory map whose entries each last until a given instant: the one mechanism behind every
+ * short memory of the service (recent callers, session liveness, Better Auth answers, and the token
+ * adapter's verified tokens). When full, expired
  * entries go first, then the oldest tenth, so a flood of new keys costs memory once and never grows it.
  * Hand-written rather than Caffeine because the application core depends on the JDK only (ArchUnit
  * {@code CORE_NEEDS_ONLY_THE_JDK}) and expiry follows the services' injected clock.
  */
-final class ExpiringMemory<K, V> {
+public final class ExpiringMemory<K, V> {
 
     private record Entry<V>(V value, Instant until, long order) {
     }
@@ -24,7 +25,7 @@ final class ExpiringMemory<K, V> {
     private final AtomicLong puts = new AtomicLong();
 
     /** @param maxEntries the most entries kept; 0 remembers nothing */
-    ExpiringMemory(int maxEntries) {
+    public ExpiringMemory(int maxEntries) {
         if (maxEntries < 0) {
             throw new IllegalArgumentException("maxEntries must not be negative");
         }
@@ -32,7 +33,7 @@ final class ExpiringMemory<K, V> {
     }
 
     /** The value remembered for {@code key}, if it is still before its end at {@code now}. */
-    Optional<V> get(K key, Instant now) {
+    public Optional<V> get(K key, Instant now) {
         Entry<V> entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
@@ -45,7 +46,7 @@ final class ExpiringMemory<K, V> {
     }
 
     /** Remembers {@code value} until {@code until}; nothing when that is not after {@code now}. */
-    void put(K key, V value, Instant until, Instant now) {
+    public void put(K key, V value, Instant until, Instant now) {
         if (maxEntries == 0 || !now.isBefore(until)) {
             return;
         }
@@ -55,8 +56,13 @@ final class ExpiringMemory<K, V> {
         entries.put(key, new Entry<>(value, until, puts.incrementAndGet()));
     }
 
-    void forget(K key) {
+    public void forget(K key) {
         entries.remove(key);
+    }
+
+    /** Entries held, expired ones not yet dropped included. */
+    public int size() {
+        return entries.size();
     }
 
     private void makeRoom(Instant now) {

@@ -1,8 +1,5 @@
 package app.todo.adapter.in.http;
 
-import app.todo.adapter.in.http.auth.InvalidTokenException;
-import app.todo.adapter.in.http.auth.TokenVerifier;
-import app.todo.adapter.in.http.auth.VerifiedToken;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics.Outcome;
 import app.todo.adapter.in.http.problem.BearerChallenge;
@@ -14,12 +11,13 @@ import app.todo.application.port.in.IdentifyCallerUseCase;
 import app.todo.application.port.in.ResolveSessionUseCase;
 import app.todo.application.port.in.ResolveSessionUseCase.ResolvedSession;
 import app.todo.application.port.in.ResolveSessionUseCase.SessionRefused;
+import app.todo.application.port.in.VerifyAccessTokenUseCase;
+import app.todo.application.port.in.VerifyAccessTokenUseCase.TokenRefused;
 import app.todo.domain.account.SessionCredential;
 import app.todo.application.port.out.IdentityProviderUnavailableException;
 import app.todo.domain.shared.Result;
 import app.todo.domain.user.IdentitySource;
 import app.todo.domain.user.User;
-import app.todo.domain.user.UserId;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -40,7 +38,7 @@ import java.util.function.Predicate;
 /**
  * Every {@code /api/**} request but the public ones needs a credential (docs/rules.md §1), read once and
  * checked once: a bearer token (RFC 6750), or, when Better Auth sessions are on, Better Auth's session
- * cookie. A JWT goes to the token verifier; anything else, with sessions on, is a Better Auth session
+ * cookie. A JWT goes to the application's token verification; anything else, with sessions on, is a Better Auth session
  * token resolved by asking Better Auth; the two never mix. The identity is then handed to the
  * application once, which decides banned, disabled and admin, and the caller goes into the request
  * context for the routes. The credential itself is never logged nor echoed.
@@ -60,7 +58,7 @@ public final class AuthenticationFilter implements Filter {
     static final List<String> SESSION_COOKIES = List.of("__Secure-better-auth.session_token", "better-auth.session_token");
     private static final Set<Method> STATE_CHANGING = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
 
-    private final TokenVerifier verifier;
+    private final VerifyAccessTokenUseCase verifier;
     private final IdentifyCallerUseCase identify;
     private final Set<String> publicPaths;
     private final Optional<ResolveSessionUseCase> sessions;
@@ -76,7 +74,7 @@ public final class AuthenticationFilter implements Filter {
      * @param clientAddress the client's IP address as rate limits see it (the socket, or the proxy's
      *               {@code X-Forwarded-For} entry), for Better Auth session lookups
      */
-    AuthenticationFilter(TokenVerifier verifier, IdentifyCallerUseCase identify, Set<String> publicPaths,
+    AuthenticationFilter(VerifyAccessTokenUseCase verifier, IdentifyCallerUseCase identify, Set<String> publicPaths,
                          Optional<ResolveSessionUseCase> sessions, Predicate<String> allowedOrigin,
                          SessionVerificationMetrics sessionMetrics, Predicate<String> routed,
                          Function<RoutingRequest, String> clientAddress) {
@@ -181,20 +179,10 @@ public final class AuthenticationFilter implements Filter {
     }
 
     private IdentifyCallerCommand verified(String token) {
-        VerifiedToken verified;
-        try {
-            verified = verifier.verify(token);
-        } catch (InvalidTokenException e) {
-            throw invalidToken(e.getMessage()).raise();
-        }
-        UserId userId;
-        try {
-            userId = new UserId(verified.userId());
-        } catch (IllegalArgumentException e) {
-            throw invalidToken("The token's user id is not acceptable").raise();
-        }
-        return new IdentifyCallerCommand(userId, verified.email(), verified.name(), verified.source(),
-                verified.admin(), verified.banned(), Optional.ofNullable(verified.sessionId()));
+        return switch (verifier.verifyAccessToken(token)) {
+            case Result.Ok<IdentifyCallerCommand, TokenRefused> ok -> ok.value();
+            case Result.Err<IdentifyCallerCommand, TokenRefused> err -> throw invalidToken(err.error().reason()).raise();
+        };
     }
 
     private IdentifyCallerCommand resolved(SessionCredential credential) {

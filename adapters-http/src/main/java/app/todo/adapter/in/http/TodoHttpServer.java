@@ -1,6 +1,5 @@
 package app.todo.adapter.in.http;
 
-import app.todo.adapter.in.http.auth.TokenVerifier;
 import app.todo.adapter.in.http.mcp.McpRoutes;
 import app.todo.adapter.in.http.mcp.ProtectedResourceMetadataRoutes;
 import app.todo.adapter.in.http.metrics.HttpRequestMetrics;
@@ -8,6 +7,7 @@ import app.todo.adapter.in.http.metrics.MetricsRoutes;
 import app.todo.adapter.in.http.metrics.SessionVerificationMetrics;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.IdentifyCallerUseCase;
+import app.todo.application.port.in.VerifyAccessTokenUseCase;
 import app.todo.application.port.in.ResolveSessionUseCase;
 import app.todo.application.port.in.TaskUseCases;
 import io.helidon.webserver.WebServer;
@@ -45,7 +45,7 @@ public final class TodoHttpServer {
 
     /** Starts the task API with health routes; returns the running server (its port when 0 was asked). */
     public static WebServer start(HttpConfig config, TaskUseCases tasks, IdentifyCallerUseCase identify,
-                                  TokenVerifier verifier, ReadinessCheck readiness) {
+                                  VerifyAccessTokenUseCase verifier, ReadinessCheck readiness) {
         return builder(config).tasks(tasks).authentication(verifier, identify).readiness(readiness).start();
     }
 
@@ -65,7 +65,7 @@ public final class TodoHttpServer {
 
         private final HttpConfig config;
         private TaskUseCases tasks;
-        private TokenVerifier verifier;
+        private VerifyAccessTokenUseCase verifier;
         private IdentifyCallerUseCase identify;
         private ReadinessCheck readiness = () -> true;
         private Optional<ResolveSessionUseCase> sessions = Optional.empty();
@@ -91,7 +91,7 @@ public final class TodoHttpServer {
             return this;
         }
 
-        public Builder authentication(TokenVerifier verifier, IdentifyCallerUseCase identify) {
+        public Builder authentication(VerifyAccessTokenUseCase verifier, IdentifyCallerUseCase identify) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
             this.identify = Objects.requireNonNull(identify, "identify");
             return this;

@@ -1,5 +1,7 @@
 package app.todo.adapter.in.http.account;
 
+import app.todo.application.port.in.IssueAccessTokenUseCase;
+import app.todo.application.port.in.PublishSigningKeysUseCase;
 import app.todo.application.port.in.ClaimAdminUseCase;
 import app.todo.application.port.in.ClaimAdminCommand;
 import app.todo.application.port.in.StartSessionUseCase;
@@ -23,6 +25,7 @@ import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.SignInCommand;
 import app.todo.application.port.in.SignInUseCase;
 import app.todo.application.port.in.SignUpUseCase;
+import app.todo.domain.account.AccessToken;
 import app.todo.domain.user.User;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -37,7 +40,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code /api/auth/**}: the service's own accounts. Sign-up, sign-in and the JWK set are public;
@@ -59,23 +61,24 @@ public final class AccountRoutes implements HttpService {
     private final SignInUseCase signIn;
     private final ClaimAdminUseCase claimAdmin;
     private final SessionUseCases sessions;
-    private final SessionTokens tokens;
-    private final Supplier<String> jwksJson;
+    private final IssueAccessTokenUseCase tokens;
+    private final PublishSigningKeysUseCase signingKeys;
     private final AccountRateLimits limits;
     private final RequestBodies bodies;
 
     /**
-     * @param jwksJson the public JWK set of the service's own signing keys, as JSON text
+     * @param tokens      the access token each sign-up, sign-in and refresh answers with
+     * @param signingKeys what {@code /api/auth/jwks} serves
      * @param bodies   the body reader with the server's size limit
      */
     public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, ClaimAdminUseCase claimAdmin, SessionUseCases sessions,
-                         SessionTokens tokens, Supplier<String> jwksJson, AccountRateLimits limits, RequestBodies bodies) {
+                         IssueAccessTokenUseCase tokens, PublishSigningKeysUseCase signingKeys, AccountRateLimits limits, RequestBodies bodies) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.signUp = Objects.requireNonNull(signUp, "signUp");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.claimAdmin = Objects.requireNonNull(claimAdmin, "claimAdmin");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.jwksJson = Objects.requireNonNull(jwksJson, "jwksJson");
+        this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
@@ -193,7 +196,7 @@ public final class AccountRoutes implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
         // Public keys change only on rotation; a verifier may keep them a few minutes.
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
-        res.send(jwksJson.get().getBytes(StandardCharsets.UTF_8));
+        res.send(signingKeys.publicSigningKeys().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Opens a session for the user who just proved who they are, and answers its tokens. */
@@ -203,10 +206,10 @@ public final class AccountRoutes implements HttpService {
     }
 
     private void send(ServerResponse res, Status status, User user, StartSessionUseCase.IssuedSession issued) {
-        SessionTokens.Session access = tokens.issue(user, issued.session().id());
+        AccessToken access = tokens.issueAccessToken(user, issued.session().id());
         // A token is a credential: no cache may keep the answer that carries it.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        JsonResponses.send(res, status, AccountJson.Session.of(user, access.token(), access.expiresAt(),
+        JsonResponses.send(res, status, AccountJson.Session.of(user, access.compactJws(), access.expiresAt(),
                 issued.refreshToken(), issued.refreshExpiresAt(), issued.session().lastUsedAt()));
     }
 

@@ -6,9 +6,11 @@ import app.todo.application.service.AttemptLimits;
 import app.todo.application.service.SigningKeyRing;
 import app.todo.adapter.in.http.HttpConfig;
 import app.todo.adapter.in.http.RequestBodies;
-import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
-import app.todo.adapter.in.http.auth.OwnSigningKeys;
-import app.todo.adapter.in.http.auth.TokenVerifiers;
+import app.todo.adapter.out.token.Ed25519TokenIssuer;
+import app.todo.adapter.out.token.OwnSigningKeys;
+import app.todo.adapter.out.token.TokenVerifiers;
+import app.todo.application.port.out.AccessTokenVerifier;
+import app.todo.application.service.AccessTokenService;
 import app.todo.adapter.in.http.testing.Responses;
 import app.todo.adapter.in.http.testing.TestAccounts;
 import app.todo.adapter.in.http.testing.TestServer;
@@ -64,18 +66,18 @@ class OwnTokensTest {
         keys = ring(clock);
         InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
         RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
+        AccessTokenVerifier verifier = TokenVerifiers.builder(clock).sharedSecret(TestTokens.SECRET).ownKeys(keys).build();
+        AccessTokenService tokens = new AccessTokenService(verifier,
+                new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(), Optional.empty()));
         AccountRoutes accounts = new AccountRoutes(
                 new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
                 new SignInService(store.credentials(), store.users(), hasher),
                 new ClaimAdminService(BOOTSTRAP, store.userDirectory(), RecentCallers.none()),
                 TestAccounts.sessions(store, hasher, clock),
-                SessionTokens.signedBy(new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(),
-                        Optional.empty())),
-                keys::jwksJson, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), ClientAddress.SOCKET), bodies);
+                tokens, tokens, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), ClientAddress.SOCKET), bodies);
         AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
                 new ChangeUserService(store.userDirectory()), bodies);
-        server = TestServer.start(store,
-                TokenVerifiers.builder(clock).sharedSecret(TestTokens.SECRET).ownKeys(keys).build(), builder -> {
+        server = TestServer.start(store, verifier, builder -> {
                     accounts.registerOn(builder);
                     admin.registerOn(builder);
                 });
@@ -113,7 +115,7 @@ class OwnTokensTest {
         JsonNode account = json(server.json("POST", "/api/auth/sign-up", null, body("sid-less@example.com")));
         String userId = account.get("user").get("id").asText();
         String sessionless = new Ed25519TokenIssuer(keys, Clock.systemUTC(), Duration.ofHours(1), Optional.empty(),
-                Optional.empty()).issue(userId, "sid-less@example.com", null, null).token();
+                Optional.empty()).issue(userId, "sid-less@example.com", null, null).compactJws();
 
         assertEquals(200, server.get("/api/auth/me", account.get("token").asText()).statusCode());
         assertProblem(server.get("/api/auth/me", sessionless), 401);

@@ -1,6 +1,7 @@
 package app.todo.adapter.in.http.metrics;
 
-import app.todo.adapter.in.http.auth.TokenVerifiers;
+import app.todo.adapter.out.token.TokenVerificationMetrics;
+import app.todo.adapter.out.token.TokenVerifiers;
 import app.todo.adapter.in.http.testing.OpenApiContract;
 import app.todo.application.testing.Polling;
 import app.todo.adapter.in.http.testing.PrometheusText;

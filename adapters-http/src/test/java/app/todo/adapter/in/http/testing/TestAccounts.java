@@ -11,7 +11,6 @@ import app.todo.adapter.in.http.account.AccountRoutes;
 import app.todo.adapter.in.http.account.AdminRoutes;
 import app.todo.application.memory.InMemoryPasswordHasher;
 import app.todo.adapter.in.http.account.ClientAddress;
-import app.todo.adapter.in.http.account.SessionTokens;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.service.ChangeUserService;
 import app.todo.application.service.ListUsersService;
@@ -29,6 +28,7 @@ import app.todo.application.service.SessionLiveness;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.adapter.in.http.account.SessionUseCases;
 import app.todo.application.service.SignUpService;
+import app.todo.domain.account.AccessToken;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.User;
 
@@ -88,9 +88,8 @@ public final class TestAccounts {
     }
 
     /** Tokens of the test's own key ({@link TestTokens#OWN_KEYS}), valid for an hour of real time. */
-    private static SessionTokens.Session sessionFor(User user, String sessionId) {
-        var issued = TestTokens.own(user.id().value(), sessionId);
-        return new SessionTokens.Session(issued.token(), issued.expiresAt());
+    private static AccessToken sessionFor(User user, String sessionId) {
+        return TestTokens.own(user.id().value(), sessionId);
     }
 
     /**

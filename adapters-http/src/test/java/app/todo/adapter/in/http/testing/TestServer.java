@@ -3,11 +3,12 @@ package app.todo.adapter.in.http.testing;
 import app.todo.adapter.in.http.HttpConfig;
 import app.todo.adapter.in.http.ReadinessCheck;
 import app.todo.adapter.in.http.TodoHttpServer;
-import app.todo.adapter.in.http.auth.TokenVerifier;
+import app.todo.application.port.out.AccessTokenVerifier;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.FollowTaskChangesUseCase;
 import app.todo.application.port.in.TaskUseCases;
 import app.todo.application.port.out.TaskRepository;
+import app.todo.application.service.AccessTokenService;
 import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.TaskUseCasesFactory;
@@ -73,7 +74,7 @@ public final class TestServer implements AutoCloseable {
      * @param customize adds to the server as bootstrap would, e.g. {@code b -> b.metrics(registry)}
      */
     public static TestServer start(UnaryOperator<TaskRepository> decorateTasks, ReadinessCheck readiness,
-                                   TokenVerifier verifier, UnaryOperator<TodoHttpServer.Builder> customize) {
+                                   AccessTokenVerifier verifier, UnaryOperator<TodoHttpServer.Builder> customize) {
         return start(new InMemoryStore(), decorateTasks, readiness, verifier, customize);
     }
 
@@ -83,7 +84,7 @@ public final class TestServer implements AutoCloseable {
      * @param verifier  checks the bearer tokens
      * @param customize adds to the server before it starts
      */
-    public static TestServer start(InMemoryStore store, TokenVerifier verifier, Consumer<TodoHttpServer.Builder> customize) {
+    public static TestServer start(InMemoryStore store, AccessTokenVerifier verifier, Consumer<TodoHttpServer.Builder> customize) {
         return start(store, UnaryOperator.identity(), () -> true, verifier, builder -> {
             customize.accept(builder);
             return builder;
@@ -99,7 +100,7 @@ public final class TestServer implements AutoCloseable {
         });
     }
 
-    /** Like {@link #start(InMemoryStore, TokenVerifier, Consumer)}, with the shared-secret test verifier. */
+    /** Like {@link #start(InMemoryStore, AccessTokenVerifier, Consumer)}, with the shared-secret test verifier. */
     public static TestServer start(InMemoryStore store, Consumer<TodoHttpServer.Builder> customize) {
         return start(store, TestTokens.verifier(), customize);
     }
@@ -117,14 +118,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static TestServer start(InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
-                                    ReadinessCheck readiness, TokenVerifier verifier,
+                                    ReadinessCheck readiness, AccessTokenVerifier verifier,
                                     UnaryOperator<TodoHttpServer.Builder> customize) {
         return start(new HttpConfig("127.0.0.1", 0, HttpConfig.DEFAULT_MAX_BODY_BYTES, HttpConfig.DEFAULT_MAX_HEADER_BYTES,
                 HttpConfig.DEFAULT_IDLE_TIMEOUT), store, decorateTasks, readiness, verifier, customize);
     }
 
     private static TestServer start(HttpConfig config, InMemoryStore store, UnaryOperator<TaskRepository> decorateTasks,
-                                    ReadinessCheck readiness, TokenVerifier verifier,
+                                    ReadinessCheck readiness, AccessTokenVerifier verifier,
                                     UnaryOperator<TodoHttpServer.Builder> customize) {
         TaskRepository tasks = decorateTasks.apply(store.tasks());
         Clock clock = Clock.systemUTC();
@@ -132,7 +133,7 @@ public final class TestServer implements AutoCloseable {
                 store.tasks().signals(), clock, FollowTaskChangesUseCase.STREAMS_PER_INSTANCE);
         TodoHttpServer.Builder builder = customize.apply(TodoHttpServer.builder(config)
                 .tasks(useCases)
-                .authentication(verifier, new IdentifyCallerService(store.users(), clock, RecentCallers.none(),
+                .authentication(new AccessTokenService(verifier, TestTokens.issuer()), new IdentifyCallerService(store.users(), clock, RecentCallers.none(),
                         CLAIM_SOURCES).checkingSessions(TestAccounts.liveness(store)))
                 .readiness(readiness));
         WebServer server = builder.start();

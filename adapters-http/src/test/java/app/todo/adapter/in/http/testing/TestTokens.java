@@ -1,14 +1,15 @@
 package app.todo.adapter.in.http.testing;
 
-import app.todo.adapter.in.http.auth.Ed25519TokenIssuer;
-import app.todo.adapter.in.http.auth.OwnSigningKeys;
-import app.todo.adapter.out.persistence.keys.Ed25519KeyPairs;
+import app.todo.adapter.out.token.Ed25519TokenIssuer;
+import app.todo.domain.account.AccessToken;
+import app.todo.adapter.out.token.OwnSigningKeys;
+import app.todo.adapter.out.token.Ed25519KeyPairs;
 import app.todo.domain.account.SigningKey;
-import app.todo.adapter.in.http.auth.TokenVerifiers;
+import app.todo.adapter.out.token.TokenVerifiers;
 
-import app.todo.adapter.in.http.auth.ClaimsPolicy;
-import app.todo.adapter.in.http.auth.SharedSecretTokenVerifier;
-import app.todo.adapter.in.http.auth.TokenVerifier;
+import app.todo.adapter.out.token.ClaimsPolicy;
+import app.todo.adapter.out.token.SharedSecretTokenVerifier;
+import app.todo.application.port.out.AccessTokenVerifier;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -44,19 +45,24 @@ public final class TestTokens {
      * The production verifier as bootstrap builds it: shared-secret tokens with {@link #SECRET}, and the
      * service's own tokens with {@link #OWN_KEYS}; no issuer or audience checks.
      */
-    public static TokenVerifier verifier() {
+    public static AccessTokenVerifier verifier() {
         return TokenVerifiers.builder(Clock.systemUTC()).sharedSecret(SECRET).ownKeys(OWN_KEYS).build();
     }
 
     /** A token of the service's own key for an own account, valid for an hour, as sign-in issues it. */
-    public static Ed25519TokenIssuer.IssuedToken own(String userId) {
+    public static AccessToken own(String userId) {
         return own(userId, null);
     }
 
     /** Like {@link #own(String)}, in the session {@code sessionId} ({@code sid}). */
-    public static Ed25519TokenIssuer.IssuedToken own(String userId, String sessionId) {
-        return new Ed25519TokenIssuer(OWN_KEYS, Clock.systemUTC(), java.time.Duration.ofHours(1), Optional.empty(),
-                Optional.empty()).issue(userId, null, null, sessionId);
+    public static AccessToken own(String userId, String sessionId) {
+        return issuer().issue(userId, null, null, sessionId);
+    }
+
+    /** The issuer of {@link #OWN_KEYS}: tokens valid for an hour of real time, no issuer or audience. */
+    public static Ed25519TokenIssuer issuer() {
+        return new Ed25519TokenIssuer(OWN_KEYS, Clock.systemUTC(), Duration.ofHours(1), Optional.empty(),
+                Optional.empty());
     }
 
     /** A token of {@code userId} valid for 15 minutes, with an email and a name. */

@@ -1,0 +1,190 @@
+package app.todo.adapter.out.token;
+
+import app.todo.application.port.out.AccessTokenVerifier;
+import app.todo.application.port.out.VerifiedAccessToken;
+import app.todo.application.port.out.InvalidAccessTokenException;
+import app.todo.application.testing.MutableClock;
+import app.todo.domain.account.SigningKey;
+import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.domain.user.IdentitySource;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The contract's claim rules, applied to real EdDSA tokens of the service's own key (the same path as JWKS tokens). */
+class ClaimsRulesTest {
+
+    private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
+    private final SigningKey key = TestTokens.newKey(clock);
+    private final TestSigner signer = TestSigner.own(key);
+    private final AccessTokenVerifier verifier = TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(key)).build();
+
+    @Test
+    void expIsRequiredAndEnforcedWithTheSkew() {
+        long now = now();
+        refused(token("{\"sub\":\"u1\",\"iat\":" + now + "}"));
+        refused(token("{\"sub\":\"u1\",\"exp\":" + (now - 61) + "}"));
+        assertEquals("u1", fresh().verify(token("{\"sub\":\"u1\",\"exp\":" + (now - 59) + "}")).userId());
+    }
+
+    @Test
+    void nbfAndIatInTheFutureAreRefusedBeyondTheSkewOnly() {
+        long now = now();
+        refused(token("{\"sub\":\"u1\",\"exp\":" + (now + 900) + ",\"nbf\":" + (now + 61) + "}"));
+        refused(token("{\"sub\":\"u1\",\"exp\":" + (now + 900) + ",\"iat\":" + (now + 61) + "}"));
+        verifier.verify(token("{\"sub\":\"u1\",\"exp\":" + (now + 900) + ",\"nbf\":" + (now + 59) + "}"));
+        verifier.verify(token("{\"sub\":\"u1\",\"exp\":" + (now + 900) + ",\"iat\":" + (now + 59) + "}"));
+    }
+
+    /** A verified token is cached until its exp: what a claim may make the service keep is bounded. */
+    @Test
+    void overLongNameEmailAndSessionClaimsAreCutOrDropped() {
+        String name = "n".repeat(4_000);
+        String email = "e".repeat(320) + "@example.com";
+        VerifiedAccessToken token = verifier.verify(token("{\"sub\":\"u1\",\"exp\":" + (now() + 900) + ",\"name\":\"" + name
+                + "\",\"email\":\"" + email + "\",\"sid\":\"" + "s".repeat(65) + "\"}"));
+
+        assertEquals(name.substring(0, 255), token.name());
+        assertEquals(null, token.email(), "no address is that long: treated as absent");
+        assertEquals(null, token.sessionId());
+        VerifiedAccessToken fine = fresh().verify(token("{\"sub\":\"u1\",\"exp\":" + (now() + 900)
+                + ",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"sid\":\"s-1\"}"));
+        assertEquals("Ada", fine.name());
+        assertEquals("ada@example.com", fine.email());
+        assertEquals("s-1", fine.sessionId());
+    }
+
+    @Test
+    void aCustomSkewIsHonoured() {
+        AccessTokenVerifier strict = TokenVerifiers.builder(clock).skew(Duration.ZERO).ownKeys(OwnSigningKeys.of(key)).build();
+        refused(strict, token("{\"sub\":\"u1\",\"exp\":" + (now() + 900) + ",\"iat\":" + (now() + 1) + "}"));
+        refused(strict, token("{\"sub\":\"u1\",\"exp\":" + now() + "}"));
+    }
+
+    /** Better Auth behind a proxy with dynamic base URLs: iss follows the request's origin, one key for all. */
+    @Test
+    void severalIssuersAndAudiencesMayBeConfigured() {
+        AccessTokenVerifier strict = TokenVerifiers.builder(clock).issuer("https://a.example, https://b.example")
+                .audience("https://a.example,https://b.example").ownKeys(OwnSigningKeys.of(key)).build();
+        String base = "{\"sub\":\"u1\",\"exp\":" + (now() + 900);
+        strict.verify(token(base + ",\"iss\":\"https://a.example\",\"aud\":\"https://a.example\"}"));
+        strict.verify(token(base + ",\"iss\":\"https://b.example\",\"aud\":\"https://b.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://c.example\",\"aud\":\"https://a.example\"}"));
+        refused(strict, token(base + ",\"aud\":\"https://a.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://a.example\",\"aud\":\"https://c.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://a.example, https://b.example\",\"aud\":\"https://a.example\"}"));
+    }
+
+    /** Each refusal names the rule, whatever words the JOSE library uses; a null claim is a missing one, never a 500. */
+    @Test
+    void eachRefusalNamesTheClaimThatFailed() {
+        AccessTokenVerifier strict = TokenVerifiers.builder(clock).skew(Duration.ZERO)
+                .issuer("https://a.example, https://b.example").audience("https://a.example")
+                .ownKeys(OwnSigningKeys.of(key)).build();
+        String ok = ",\"iss\":\"https://a.example\",\"aud\":\"https://a.example\"";
+        String exp = "\"exp\":" + (now() + 900);
+        assertEquals("The token has no expiry (exp)", refused(strict, token("{\"sub\":\"u1\"" + ok + "}")));
+        assertEquals("The token is not valid yet (nbf)",
+                refused(strict, token("{\"sub\":\"u1\"," + exp + ",\"nbf\":" + (now() + 300) + ok + "}")));
+        assertEquals("The token has the wrong issuer", refused(strict,
+                token("{\"sub\":\"u1\"," + exp + ",\"iss\":null,\"aud\":\"https://a.example\"}")));
+        assertEquals("The token has the wrong issuer", refused(strict,
+                token("{\"sub\":\"u1\"," + exp + ",\"aud\":\"https://a.example\"}")));
+        assertEquals("The token is not meant for this service (aud)", refused(strict,
+                token("{\"sub\":\"u1\"," + exp + ",\"iss\":\"https://b.example\",\"aud\":[null,\"c\"]}")));
+        assertEquals("The token has expired",
+                refused(strict, token("{\"sub\":\"u1\",\"exp\":" + (now() - 1) + ok + "}")));
+    }
+
+    @Test
+    void issuerAndAudienceAreCheckedWhenConfigured() {
+        AccessTokenVerifier strict = TokenVerifiers.builder(clock).issuer("https://app.example").audience("https://app.example")
+                .ownKeys(OwnSigningKeys.of(key)).build();
+        String base = "{\"sub\":\"u1\",\"exp\":" + (now() + 900);
+        strict.verify(token(base + ",\"iss\":\"https://app.example\",\"aud\":\"https://app.example\"}"));
+        strict.verify(token(base + ",\"iss\":\"https://app.example\",\"aud\":[\"other\",\"https://app.example\"]}"));
+        refused(strict, token(base + ",\"iss\":\"https://evil.example\",\"aud\":\"https://app.example\"}"));
+        refused(strict, token(base + ",\"aud\":\"https://app.example\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://app.example\",\"aud\":\"other\"}"));
+        refused(strict, token(base + ",\"iss\":\"https://app.example\",\"aud\":[\"other\"]}"));
+        refused(strict, token(base + ",\"iss\":\"https://app.example\"}"));
+        verifier.verify(token(base + ",\"iss\":\"anyone\",\"aud\":\"anything\"}")); // not configured: not checked
+    }
+
+    @Test
+    void theUserIdFallsBackFromSubToIdToUserId() {
+        String exp = "\"exp\":" + (now() + 900);
+        assertEquals("s", verifier.verify(token("{\"sub\":\"s\",\"id\":\"i\",\"user_id\":\"u\"," + exp + "}")).userId());
+        assertEquals("i", verifier.verify(token("{\"id\":\"i\",\"user_id\":\"u\"," + exp + "}")).userId());
+        assertEquals("u", verifier.verify(token("{\"user_id\":\"u\"," + exp + "}")).userId());
+        assertEquals("42", verifier.verify(token("{\"user_id\":42," + exp + "}")).userId());
+        refused(token("{" + exp + "}"));
+        refused(token("{\"sub\":\"" + "x".repeat(256) + "\"," + exp + "}"));
+    }
+
+    @Test
+    void claimsOfTheWrongTypeAreRefusedAsInvalidTokens() {
+        String exp = "\"exp\":" + (now() + 900);
+        refused(token("{\"sub\":\"u1\",\"exp\":\"tomorrow\"}"));
+        refused(token("{\"sub\":\"u1\",\"exp\":null}"));
+        refused(token("{\"sub\":\"u1\"," + exp + ",\"nbf\":\"soon\"}"));
+        refused(token("{\"sub\":{\"id\":\"u1\"}," + exp + "}"));
+        refused(token("{\"sub\":\"u1\"," + exp + ",\"aud\":42}"));
+        refused(token("{\"sub\":\"u1\"," + exp + ",\"iss\":[\"a\"]}"));
+        refused(token("{\"sub\":\"u\\u0000\"," + exp + "}"));
+        VerifiedAccessToken odd = verifier.verify(token("{\"sub\":\"u1\"," + exp + ",\"email\":7,\"role\":[\"admin\"]}"));
+        assertEquals(null, odd.email());
+        assertFalse(odd.admin());
+    }
+
+    @Test
+    void roleAdminAndBannedAreRead() {
+        String exp = "\"exp\":" + (now() + 900);
+        VerifiedAccessToken admin = verifier.verify(token("{\"sub\":\"a\",\"role\":\"admin\",\"banned\":true," + exp + "}"));
+        assertTrue(admin.admin());
+        assertTrue(admin.banned());
+        VerifiedAccessToken user = verifier.verify(token("{\"sub\":\"b\",\"role\":\"user\",\"banned\":false," + exp + "}"));
+        assertFalse(user.admin());
+        assertFalse(user.banned());
+    }
+
+    @Test
+    void theServicesOwnIssuedTokensPassTheSamePolicy() {
+        var issued = new Ed25519TokenIssuer(OwnSigningKeys.of(key), clock, Duration.ofHours(1),
+                java.util.Optional.of("https://api.example"), java.util.Optional.of("todo")).issue("u1", "a@b.c", "A");
+        AccessTokenVerifier strict = TokenVerifiers.builder(clock).issuer("https://api.example").audience("todo")
+                .ownKeys(OwnSigningKeys.of(key)).build();
+
+        VerifiedAccessToken verified = strict.verify(issued.compactJws());
+
+        assertFalse(verified.admin(), "no role claim");
+        assertEquals(IdentitySource.OWN_KEY, verified.source());
+        assertEquals(issued.expiresAt(), verified.expiresAt());
+    }
+
+    private AccessTokenVerifier fresh() {
+        return TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(key)).build();
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private String token(String claims) {
+        return signer.sign("EdDSA", "{\"alg\":\"EdDSA\",\"kid\":\"" + key.kid() + "\"}", claims);
+    }
+
+    private void refused(String token) {
+        refused(verifier, token);
+    }
+
+    private static String refused(AccessTokenVerifier verifier, String token) {
+        return assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(token)).getMessage();
+    }
+}
