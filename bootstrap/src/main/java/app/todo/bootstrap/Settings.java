@@ -7,6 +7,8 @@ import app.todo.adapter.out.token.Ed25519TokenIssuer;
 import app.todo.adapter.out.token.RemoteJwks;
 import app.todo.adapter.out.token.SharedSecretTokenVerifier;
 import app.todo.application.service.ResolveSessionService;
+import app.todo.application.service.SigningKeyRing;
+import app.todo.application.service.StartSessionService;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.IdentitySource;
@@ -106,11 +108,11 @@ public record Settings(
                 r.string("AUTH_AUDIENCE"),
                 clockSkew,
                 tokenTtl,
-                r.duration("AUTH_SESSION_TTL", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(365)),
+                r.duration("AUTH_SESSION_TTL", StartSessionService.DEFAULT_SESSION_TTL, Duration.ofMinutes(5), Duration.ofDays(365)),
                 r.duration("AUTH_SHARED_SECRET_MAX_TTL", SharedSecretTokenVerifier.DEFAULT_MAX_LIFETIME, Duration.ofMinutes(1), Duration.ofDays(30)),
                 r.secret("AUTH_SECRET"),
                 r.secrets("AUTH_SECRET_PREVIOUS"),
-                r.duration("AUTH_KEY_ROTATION", Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
+                r.duration("AUTH_KEY_ROTATION", SigningKeyRing.DEFAULT_ROTATION, Duration.ofMinutes(1), Duration.ofDays(365)),
                 // The default keeps a retired key listed as long as any token it signed can still be valid.
                 r.duration("AUTH_KEY_GRACE", tokenTtl.plus(clockSkew), Duration.ZERO, Duration.ofDays(365)),
                 r.claimSources("AUTH_TRUST_ROLE_CLAIMS"),

@@ -25,30 +25,20 @@ import app.todo.application.port.out.SigningKeyRepository;
 import app.todo.application.port.out.TaskRepository;
 import app.todo.application.port.out.Transactions;
 import app.todo.application.port.out.UserRepository;
+import app.todo.application.port.in.AccountUseCases;
 import app.todo.application.service.AccessTokenService;
+import app.todo.application.service.AccountUseCasesFactory;
 import app.todo.application.service.AdminBootstrap;
 import app.todo.application.service.AttemptLimits;
-import app.todo.application.service.ChangeUserService;
-import app.todo.application.service.ClaimAdminService;
 import app.todo.application.service.IdentifyCallerService;
 import app.todo.application.port.in.FollowTaskChangesUseCase;
-import app.todo.application.service.ListUsersService;
 import app.todo.application.service.RecentCallers;
 import app.todo.application.service.ResolveSessionService;
 import app.todo.adapter.out.http.betterauth.HttpBetterAuthSessionDirectory;
-import app.todo.application.service.SignInService;
 import app.todo.application.service.TaskUseCasesFactory;
 import app.todo.application.service.SigningKeyRing;
-import app.todo.application.service.StartSessionService;
-import app.todo.application.service.RefreshSessionService;
-import app.todo.application.service.SignOutService;
-import app.todo.application.service.ListSessionsService;
-import app.todo.application.service.RevokeSessionService;
-import app.todo.application.service.ChangePasswordService;
 import app.todo.application.service.SessionLiveness;
 import app.todo.application.port.out.SessionRepository;
-import app.todo.adapter.in.http.account.SessionUseCases;
-import app.todo.application.service.SignUpService;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.User;
 import io.helidon.webserver.WebServer;
@@ -188,23 +178,14 @@ public final class Wiring implements AutoCloseable {
             RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
             AttemptLimits attemptLimits = new AttemptLimits(database.rateLimiter(clock));
             ClientAddress clientAddress = settings.trustProxy() ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET;
-            AccountRoutes accounts = new AccountRoutes(
-                    new SignUpService(users, database.credentialRepository(), hasher, transactions, clock),
-                    new SignInService(database.credentialRepository(), users, hasher),
-                    new ClaimAdminService(adminBootstrap, database.userDirectory(), recentCallers),
-                    new SessionUseCases(
-                            new StartSessionService(sessions, clock, settings.sessionTtl()),
-                            new RefreshSessionService(sessions, users, liveness, clock, settings.sessionTtl()),
-                            new SignOutService(sessions, liveness, clock),
-                            new ListSessionsService(sessions, clock),
-                            new RevokeSessionService(sessions, liveness, clock),
-                            new ChangePasswordService(database.credentialRepository(), hasher, sessions, liveness, clock)),
-                    tokens, tokens,
+            AccountUseCases accountUseCases = AccountUseCasesFactory.over(new AccountUseCasesFactory.Stores(users,
+                            database.credentialRepository(), sessions, database.userDirectory(), transactions),
+                    hasher, adminBootstrap, recentCallers, liveness, clock, settings.sessionTtl());
+            AccountRoutes accounts = new AccountRoutes(accountUseCases, tokens, tokens,
                     // Counted in the database: a client gets the contract's limits once, however many instances it tries.
                     new AccountRateLimits(attemptLimits, clientAddress),
                     bodies);
-            AdminRoutes admin = new AdminRoutes(new ListUsersService(database.userDirectory()),
-                    new ChangeUserService(database.userDirectory(), recentCallers, sessions, clock), bodies);
+            AdminRoutes admin = new AdminRoutes(accountUseCases.listUsers(), accountUseCases.changeUser(), bodies);
 
             ShutdownDrain drain = new ShutdownDrain();
             TodoHttpServer.Builder http = TodoHttpServer.builder(new HttpConfig(settings.host(), settings.port(),

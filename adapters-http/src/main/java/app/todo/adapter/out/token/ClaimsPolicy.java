@@ -124,7 +124,7 @@ public final class ClaimsPolicy {
         List<String> audience = claims.getAudience(); // never null; the immutable sets refuse contains(null)
         if (claims.getExpirationTime() == null) {
             return "The token has no expiry (exp)";
-        } else if (nbf != null && clock.instant().plus(skew).isBefore(nbf.toInstant())) {
+        } else if (nbf != null && !clock.instant().plus(skew).isAfter(nbf.toInstant())) {
             return "The token is not valid yet (nbf)";
         } else if (!acceptedIssuers.isEmpty() && (issuer == null || !acceptedIssuers.contains(issuer))) {
             return "The token has the wrong issuer";

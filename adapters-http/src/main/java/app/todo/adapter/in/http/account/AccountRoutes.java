@@ -2,7 +2,7 @@ package app.todo.adapter.in.http.account;
 
 import app.todo.application.port.in.IssueAccessTokenUseCase;
 import app.todo.application.port.in.PublishSigningKeysUseCase;
-import app.todo.application.port.in.ClaimAdminUseCase;
+import app.todo.application.port.in.AccountUseCases;
 import app.todo.application.port.in.ClaimAdminCommand;
 import app.todo.application.port.in.StartSessionUseCase;
 import app.todo.application.port.in.StartSessionCommand;
@@ -23,8 +23,6 @@ import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.json.UserJson;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.SignInCommand;
-import app.todo.application.port.in.SignInUseCase;
-import app.todo.application.port.in.SignUpUseCase;
 import app.todo.domain.account.AccessToken;
 import app.todo.domain.user.User;
 import io.helidon.http.HeaderNames;
@@ -57,26 +55,21 @@ public final class AccountRoutes implements HttpService {
     static final List<String> SIGN_IN_ALIASES = List.of("/signin", "/login");
     static final List<String> SIGN_OUT_ALIASES = List.of("/logout");
 
-    private final SignUpUseCase signUp;
-    private final SignInUseCase signIn;
-    private final ClaimAdminUseCase claimAdmin;
-    private final SessionUseCases sessions;
+    private final AccountUseCases accounts;
     private final IssueAccessTokenUseCase tokens;
     private final PublishSigningKeysUseCase signingKeys;
     private final AccountRateLimits limits;
     private final RequestBodies bodies;
 
     /**
+     * @param accounts    the account and session use cases these routes drive (the admin ones drive {@link AdminRoutes})
      * @param tokens      the access token each sign-up, sign-in and refresh answers with
      * @param signingKeys what {@code /api/auth/jwks} serves
-     * @param bodies   the body reader with the server's size limit
+     * @param bodies      the body reader with the server's size limit
      */
-    public AccountRoutes(SignUpUseCase signUp, SignInUseCase signIn, ClaimAdminUseCase claimAdmin, SessionUseCases sessions,
-                         IssueAccessTokenUseCase tokens, PublishSigningKeysUseCase signingKeys, AccountRateLimits limits, RequestBodies bodies) {
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.signUp = Objects.requireNonNull(signUp, "signUp");
-        this.signIn = Objects.requireNonNull(signIn, "signIn");
-        this.claimAdmin = Objects.requireNonNull(claimAdmin, "claimAdmin");
+    public AccountRoutes(AccountUseCases accounts, IssueAccessTokenUseCase tokens, PublishSigningKeysUseCase signingKeys,
+                         AccountRateLimits limits, RequestBodies bodies) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -116,7 +109,7 @@ public final class AccountRoutes implements HttpService {
         String address = limits.clientAddress().of(req);
         refuseWhenOver(limits.attempts().signUp(address), "sign-ups");
         var command = RequestBodies.valid(AccountFieldsReader.signUp(bodies.required(req)));
-        sendSession(req, res, Status.CREATED_201, ProblemMapper.valueOf(signUp.signUp(command)));
+        sendSession(req, res, Status.CREATED_201, ProblemMapper.valueOf(accounts.signUp().signUp(command)));
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
@@ -124,7 +117,7 @@ public final class AccountRoutes implements HttpService {
         refuseWhenOver(limits.attempts().signIn(address), "sign-in attempts");
         SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
         refuseWhenOver(limits.attempts().signInAs(address, command.email()), "sign-in attempts for this account");
-        sendSession(req, res, Status.OK_200, ProblemMapper.valueOf(signIn.signIn(command)));
+        sendSession(req, res, Status.OK_200, ProblemMapper.valueOf(accounts.signIn().signIn(command)));
     }
 
     /** {@code POST /api/auth/refresh {"refresh_token": "…"}}: rotation; limited like sign-in per address. */
@@ -132,7 +125,7 @@ public final class AccountRoutes implements HttpService {
         refuseWhenOver(limits.attempts().refresh(limits.clientAddress().of(req)), "refresh attempts");
         String token = RequestBodies.valid(AccountFieldsReader.refresh(bodies.required(req)));
         RefreshSessionUseCase.Refreshed refreshed =
-                ProblemMapper.valueOf(sessions.refresh().refresh(new RefreshSessionCommand(token)));
+                ProblemMapper.valueOf(accounts.refreshSession().refresh(new RefreshSessionCommand(token)));
         send(res, Status.OK_200, refreshed.user(), refreshed.issued());
     }
 
@@ -140,7 +133,7 @@ public final class AccountRoutes implements HttpService {
     private void signOut(ServerRequest req, ServerResponse res) {
         User caller = Caller.of(req);
         Caller.ownSession(req)
-                .ifPresent(session -> sessions.signOut().signOut(new SignOutCommand(caller, session.id())));
+                .ifPresent(session -> accounts.signOut().signOut(new SignOutCommand(caller, session.id())));
         res.status(Status.NO_CONTENT_204).send();
     }
 
@@ -148,14 +141,14 @@ public final class AccountRoutes implements HttpService {
         User caller = Caller.of(req);
         Optional<String> current = Caller.ownSession(req).map(Caller.OwnSession::id);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        JsonResponses.send(res, Status.OK_200, sessions.list().listSessions(new ListSessionsQuery(caller)).stream()
+        JsonResponses.send(res, Status.OK_200, accounts.listSessions().listSessions(new ListSessionsQuery(caller)).stream()
                 .map(session -> AccountJson.SessionInfo.of(session, current)).toList());
     }
 
     private void revokeSession(ServerRequest req, ServerResponse res) {
         User caller = Caller.of(req);
         String id = req.path().pathParameters().get("id");
-        ProblemMapper.valueOf(sessions.revoke().revokeSession(new RevokeSessionCommand(caller, id)));
+        ProblemMapper.valueOf(accounts.revokeSession().revokeSession(new RevokeSessionCommand(caller, id)));
         res.status(Status.NO_CONTENT_204).send();
     }
 
@@ -168,7 +161,7 @@ public final class AccountRoutes implements HttpService {
                 caller.emailAddress().map(Object::toString).orElse(caller.id().value())), "password attempts");
         var passwords = RequestBodies.valid(AccountFieldsReader.changePassword(bodies.required(req)));
         Optional<String> keep = Caller.ownSession(req).map(Caller.OwnSession::id);
-        ProblemMapper.valueOf(sessions.changePassword().changePassword(
+        ProblemMapper.valueOf(accounts.changePassword().changePassword(
                 new ChangePasswordCommand(caller, passwords.current(), passwords.replacement(), keep)));
         res.status(Status.NO_CONTENT_204).send();
     }
@@ -182,7 +175,7 @@ public final class AccountRoutes implements HttpService {
         User caller = Caller.of(req);
         refuseWhenOver(limits.attempts().signIn(limits.clientAddress().of(req)), "attempts");
         String token = RequestBodies.valid(AccountFieldsReader.claimAdmin(bodies.required(req)));
-        User admin = ProblemMapper.valueOf(claimAdmin.claimAdmin(new ClaimAdminCommand(caller, token)));
+        User admin = ProblemMapper.valueOf(accounts.claimAdmin().claimAdmin(new ClaimAdminCommand(caller, token)));
         JsonResponses.send(res, Status.OK_200, new AccountJson.Me(UserJson.from(admin)));
     }
 
@@ -202,7 +195,7 @@ public final class AccountRoutes implements HttpService {
     /** Opens a session for the user who just proved who they are, and answers its tokens. */
     private void sendSession(ServerRequest req, ServerResponse res, Status status, User user) {
         String userAgent = req.headers().first(HeaderNames.USER_AGENT).orElse(null);
-        send(res, status, user, sessions.start().start(new StartSessionCommand(user, userAgent)));
+        send(res, status, user, accounts.startSession().start(new StartSessionCommand(user, userAgent)));
     }
 
     private void send(ServerResponse res, Status status, User user, StartSessionUseCase.IssuedSession issued) {

@@ -69,7 +69,10 @@ class AdminRoutesTest extends AccountApiSupport {
         assertEquals(true, json(disabled).get("disabled").asBoolean());
         assertProblem(server.get("/api/" + userId + "/tasks", userToken), 403);
         assertEquals(200, patch(userId, "{\"disabled\": false}").statusCode());
-        assertEquals(200, server.get("/api/" + userId + "/tasks", userToken).statusCode());
+        // Disabling ended the user's sessions (docs/rules.md §2): the old token stays refused, a new sign-in works.
+        assertProblem(server.get("/api/" + userId + "/tasks", userToken), 401);
+        String again = json(signIn(email, PASSWORD)).get("token").asText();
+        assertEquals(200, server.get("/api/" + userId + "/tasks", again).statusCode());
     }
 
     @Test

@@ -10,19 +10,14 @@ import app.todo.adapter.out.token.Ed25519TokenIssuer;
 import app.todo.adapter.out.token.OwnSigningKeys;
 import app.todo.adapter.out.token.TokenVerifiers;
 import app.todo.application.port.out.AccessTokenVerifier;
+import app.todo.application.port.in.AccountUseCases;
 import app.todo.application.service.AccessTokenService;
 import app.todo.adapter.in.http.testing.Responses;
 import app.todo.adapter.in.http.testing.TestAccounts;
 import app.todo.adapter.in.http.testing.TestServer;
 import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.application.memory.InMemoryStore;
-import app.todo.application.service.ChangeUserService;
-import app.todo.application.service.ListUsersService;
 import app.todo.application.service.AdminBootstrap;
-import app.todo.application.service.ClaimAdminService;
-import app.todo.application.service.RecentCallers;
-import app.todo.application.service.SignInService;
-import app.todo.application.service.SignUpService;
 import app.todo.domain.user.Email;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +38,8 @@ import static app.todo.adapter.in.http.testing.Responses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The production set-up of own accounts, end to end over a socket: Argon2id at the OWASP parameters,
- * the signing key loaded through the store, tokens signed with it and checked by the real verifier
+ * The production set-up of own accounts, end to end over a socket (passwords hashed in memory: Argon2id has
+ * its own tests): the signing key loaded through the store, tokens signed with it and checked by the real verifier
  * chain, and the key published at /api/auth/jwks.
  */
 class OwnTokensTest {
@@ -69,14 +64,10 @@ class OwnTokensTest {
         AccessTokenVerifier verifier = TokenVerifiers.builder(clock).sharedSecret(TestTokens.SECRET).ownKeys(keys).build();
         AccessTokenService tokens = new AccessTokenService(verifier,
                 new Ed25519TokenIssuer(keys, clock, Duration.ofHours(1), Optional.empty(), Optional.empty()));
-        AccountRoutes accounts = new AccountRoutes(
-                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
-                new SignInService(store.credentials(), store.users(), hasher),
-                new ClaimAdminService(BOOTSTRAP, store.userDirectory(), RecentCallers.none()),
-                TestAccounts.sessions(store, hasher, clock),
-                tokens, tokens, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), ClientAddress.SOCKET), bodies);
-        AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
-                new ChangeUserService(store.userDirectory()), bodies);
+        AccountUseCases useCases = TestAccounts.useCases(store, hasher, clock, BOOTSTRAP);
+        AccountRoutes accounts = new AccountRoutes(useCases, tokens, tokens,
+                new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), ClientAddress.SOCKET), bodies);
+        AdminRoutes admin = new AdminRoutes(useCases.listUsers(), useCases.changeUser(), bodies);
         server = TestServer.start(store, verifier, builder -> {
                     accounts.registerOn(builder);
                     admin.registerOn(builder);

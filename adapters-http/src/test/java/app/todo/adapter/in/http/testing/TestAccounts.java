@@ -12,30 +12,19 @@ import app.todo.adapter.in.http.account.AdminRoutes;
 import app.todo.application.memory.InMemoryPasswordHasher;
 import app.todo.adapter.in.http.account.ClientAddress;
 import app.todo.application.memory.InMemoryStore;
-import app.todo.application.service.ChangeUserService;
-import app.todo.application.service.ListUsersService;
 import app.todo.application.service.AdminBootstrap;
-import app.todo.application.service.ClaimAdminService;
 import app.todo.application.service.RecentCallers;
-import app.todo.application.service.SignInService;
 import app.todo.application.service.StartSessionService;
-import app.todo.application.service.RefreshSessionService;
-import app.todo.application.service.SignOutService;
-import app.todo.application.service.ListSessionsService;
-import app.todo.application.service.RevokeSessionService;
-import app.todo.application.service.ChangePasswordService;
 import app.todo.application.service.SessionLiveness;
 import app.todo.application.port.out.PasswordHasher;
-import app.todo.adapter.in.http.account.SessionUseCases;
-import app.todo.application.service.SignUpService;
+import app.todo.application.port.in.AccountUseCases;
+import app.todo.application.service.AccountUseCasesFactory;
 import app.todo.domain.account.AccessToken;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.User;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -72,14 +61,10 @@ public final class TestAccounts {
                                                           AdminBootstrap adminBootstrap) {
         PasswordHasher hasher = new InMemoryPasswordHasher();
         RequestBodies bodies = new RequestBodies(HttpConfig.DEFAULT_MAX_BODY_BYTES);
-        AccountRoutes accounts = new AccountRoutes(
-                new SignUpService(store.users(), store.credentials(), hasher, store.transactions(), clock),
-                new SignInService(store.credentials(), store.users(), hasher),
-                new ClaimAdminService(adminBootstrap, store.userDirectory(), RecentCallers.none()),
-                sessions(store, hasher, clock),
-                TestAccounts::sessionFor, () -> JWKS, new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), clientAddress), bodies);
-        AdminRoutes admin = new AdminRoutes(new ListUsersService(store.userDirectory()),
-                new ChangeUserService(store.userDirectory()), bodies);
+        AccountUseCases useCases = useCases(store, hasher, clock, adminBootstrap);
+        AccountRoutes accounts = new AccountRoutes(useCases, TestAccounts::sessionFor, () -> JWKS,
+                new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), clientAddress), bodies);
+        AdminRoutes admin = new AdminRoutes(useCases.listUsers(), useCases.changeUser(), bodies);
         return builder -> {
             accounts.registerOn(builder);
             admin.registerOn(builder);
@@ -93,18 +78,15 @@ public final class TestAccounts {
     }
 
     /**
-     * The session use cases over the store. Liveness is not cached here, so a test sees a sign-out at once;
-     * the test server's caller check reads the same store ({@link TestServer}).
+     * The account use cases over the store, as production puts them together. Callers and session liveness
+     * are not cached here, so a test sees a sign-out or a demotion at once; the test server's caller check
+     * reads the same store ({@link TestServer}).
      */
-    public static SessionUseCases sessions(InMemoryStore store, PasswordHasher hasher, Clock clock) {
-        SessionLiveness liveness = liveness(store);
-        return new SessionUseCases(new StartSessionService(store.sessions(), clock, StartSessionService.DEFAULT_SESSION_TTL),
-                new RefreshSessionService(store.sessions(), store.users(), liveness, clock,
-                        StartSessionService.DEFAULT_SESSION_TTL),
-                new SignOutService(store.sessions(), liveness, clock),
-                new ListSessionsService(store.sessions(), clock),
-                new RevokeSessionService(store.sessions(), liveness, clock),
-                new ChangePasswordService(store.credentials(), hasher, store.sessions(), liveness, clock));
+    public static AccountUseCases useCases(InMemoryStore store, PasswordHasher hasher, Clock clock,
+                                           AdminBootstrap adminBootstrap) {
+        return AccountUseCasesFactory.over(new AccountUseCasesFactory.Stores(store.users(), store.credentials(),
+                        store.sessions(), store.userDirectory(), store.transactions()),
+                hasher, adminBootstrap, RecentCallers.none(), liveness(store), clock, StartSessionService.DEFAULT_SESSION_TTL);
     }
 
     /** Session liveness read from the store on every request. */
