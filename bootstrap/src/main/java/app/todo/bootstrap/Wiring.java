@@ -206,8 +206,7 @@ public final class Wiring implements AutoCloseable {
                         settings.sessionCache(), ResolveSessionService.DEFAULT_MAX_ENTRIES, attemptLimits),
                         settings.corsOrigins(), clientAddress::of);
             });
-            accounts.registerOn(http);
-            admin.registerOn(http);
+            http.accounts(accounts, admin);
             // AI assistants: the MCP server on the same tokens (docs/assistants.md).
             http.assistants(settings.corsOrigins(),
                     settings.betterAuthUrl().or(settings::jwksUrl).map(Wiring::origin).stream().toList());

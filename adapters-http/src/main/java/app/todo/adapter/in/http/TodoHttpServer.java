@@ -1,5 +1,7 @@
 package app.todo.adapter.in.http;
 
+import app.todo.adapter.in.http.account.AccountRoutes;
+import app.todo.adapter.in.http.account.AdminRoutes;
 import app.todo.adapter.in.http.mcp.McpRoutes;
 import app.todo.adapter.in.http.mcp.ProtectedResourceMetadataRoutes;
 import app.todo.adapter.in.http.metrics.HttpRequestMetrics;
@@ -13,8 +15,6 @@ import app.todo.application.port.in.TaskUseCases;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Filter;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.http1.Http1Config;
@@ -71,9 +71,9 @@ public final class TodoHttpServer {
         private Optional<ResolveSessionUseCase> sessions = Optional.empty();
         private Function<? super ServerRequest, String> clientAddress = req -> req.remotePeer().host();
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
-        private final Set<String> publicPaths = new LinkedHashSet<>();
         private final List<Filter> filters = new ArrayList<>();
-        private final List<Consumer<HttpRouting.Builder>> routeGroups = new ArrayList<>();
+        private AccountRoutes accounts;
+        private AdminRoutes admin;
         private final List<Consumer<WebServerConfig.Builder>> serverCustomizers = new ArrayList<>();
         private final RouteCatalog catalog = new RouteCatalog();
         private PrometheusMeterRegistry metrics;
@@ -149,22 +149,13 @@ public final class TodoHttpServer {
             return this;
         }
 
-        /** An exact {@code /api/…} path served without a token, e.g. {@code /api/auth/sign-in}. */
-        public Builder publicPath(String path) {
-            publicPaths.add(Objects.requireNonNull(path, "path"));
-            return this;
-        }
-
         /**
-         * A route group under a prefix, e.g. {@code register("/api/auth", accountRoutes)}. Groups are
-         * routed before the task routes, so a fixed path such as {@code /api/auth/me} wins over the
-         * {@code /api/{user_id}/…} patterns. Route classes can use {@link Caller#of},
-         * {@link RequestBodies}, {@link JsonResponses} and {@link Endpoint}.
+         * The account routes under {@value AccountRoutes#PREFIX} (sign-up, sign-in, sessions, the JWK set) and the
+         * admin routes under {@value AdminRoutes#PREFIX}. Without them the server has task, health and MCP routes only.
          */
-        public Builder register(String prefix, HttpService service) {
-            Objects.requireNonNull(prefix, "prefix");
-            Objects.requireNonNull(service, "service");
-            routeGroups.add(routing -> routing.register(prefix, catalog.recording(prefix, service)));
+        public Builder accounts(AccountRoutes accounts, AdminRoutes admin) {
+            this.accounts = Objects.requireNonNull(accounts, "accounts");
+            this.admin = Objects.requireNonNull(admin, "admin");
             return this;
         }
 
@@ -229,6 +220,8 @@ public final class TodoHttpServer {
                             routing.addFilter(admission);
                         }
                         filters.forEach(routing::addFilter);
+                        // Every /api path needs a credential but those that hand one out (and the keys that check one).
+                        Set<String> publicPaths = accounts == null ? Set.of() : AccountRoutes.PUBLIC_PATHS;
                         routing.addFilter(new AuthenticationFilter(verifier, identify, publicPaths, sessions,
                                 origin -> allowedOrigins.contains(CorsFilter.normalized(origin)),
                                 metrics == null ? SessionVerificationMetrics.NONE : SessionVerificationMetrics.on(metrics),
@@ -238,7 +231,11 @@ public final class TodoHttpServer {
                         if (metrics != null) {
                             routing.register(catalog.recording("", new MetricsRoutes(metrics)));
                         }
-                        routeGroups.forEach(group -> group.accept(routing));
+                        // Before the task routes, so a fixed path such as /api/auth/me wins over /api/{user_id}/….
+                        if (accounts != null) {
+                            routing.register(AccountRoutes.PREFIX, catalog.recording(AccountRoutes.PREFIX, accounts));
+                            routing.register(AdminRoutes.PREFIX, catalog.recording(AdminRoutes.PREFIX, admin));
+                        }
                         routing.register(McpRoutes.PATH, catalog.recording(McpRoutes.PATH, new McpRoutes(tasks, bodies,
                                 origin -> mcpOrigins.contains(CorsFilter.normalized(origin)))));
                         routing.register(ProtectedResourceMetadataRoutes.PATH, catalog.recording(ProtectedResourceMetadataRoutes.PATH,

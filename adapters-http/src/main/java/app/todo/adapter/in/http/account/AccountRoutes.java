@@ -16,7 +16,6 @@ import app.todo.adapter.in.http.Caller;
 import app.todo.adapter.in.http.Endpoint;
 import app.todo.adapter.in.http.JsonResponses;
 import app.todo.adapter.in.http.RequestBodies;
-import app.todo.adapter.in.http.TodoHttpServer;
 import app.todo.adapter.in.http.json.AccountFieldsReader;
 import app.todo.adapter.in.http.json.AccountJson;
 import app.todo.adapter.in.http.json.Json;
@@ -38,6 +37,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code /api/auth/**}: the service's own accounts. Sign-up, sign-in and the JWK set are public;
@@ -54,6 +56,10 @@ public final class AccountRoutes implements HttpService {
     static final List<String> SIGN_UP_ALIASES = List.of("/signup", "/register");
     static final List<String> SIGN_IN_ALIASES = List.of("/signin", "/login");
     static final List<String> SIGN_OUT_ALIASES = List.of("/logout");
+    /** The paths served without a credential: those that hand one out, and the keys that check the service's own. */
+    public static final Set<String> PUBLIC_PATHS = Stream.of(
+                    Stream.of("/sign-up", "/sign-in", "/refresh", "/jwks"), SIGN_UP_ALIASES.stream(), SIGN_IN_ALIASES.stream())
+            .flatMap(paths -> paths).map(path -> PREFIX + path).collect(Collectors.toUnmodifiableSet());
 
     private final AccountUseCases accounts;
     private final IssueAccessTokenUseCase tokens;
@@ -74,18 +80,6 @@ public final class AccountRoutes implements HttpService {
         this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
-    /** Adds these routes to the server under {@value #PREFIX}, with sign-up, sign-in and the JWK set public. */
-    public TodoHttpServer.Builder registerOn(TodoHttpServer.Builder server) {
-        server.register(PREFIX, this)
-                .publicPath(PREFIX + "/sign-up")
-                .publicPath(PREFIX + "/sign-in")
-                .publicPath(PREFIX + "/jwks")
-                .publicPath(PREFIX + "/refresh");
-        SIGN_UP_ALIASES.forEach(alias -> server.publicPath(PREFIX + alias));
-        SIGN_IN_ALIASES.forEach(alias -> server.publicPath(PREFIX + alias));
-        return server;
     }
 
     @Override

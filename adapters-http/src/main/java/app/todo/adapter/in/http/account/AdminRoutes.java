@@ -5,7 +5,6 @@ import app.todo.adapter.in.http.Endpoint;
 import app.todo.adapter.in.http.JsonResponses;
 import app.todo.adapter.in.http.PageLinks;
 import app.todo.adapter.in.http.RequestBodies;
-import app.todo.adapter.in.http.TodoHttpServer;
 import app.todo.adapter.in.http.json.AccountFieldsReader;
 import app.todo.adapter.in.http.json.AccountJson;
 import app.todo.adapter.in.http.QueryParameters;
@@ -49,11 +48,6 @@ public final class AdminRoutes implements HttpService {
         this.listUsers = Objects.requireNonNull(listUsers, "listUsers");
         this.changeUser = Objects.requireNonNull(changeUser, "changeUser");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
-    /** Adds these routes to the server under {@value #PREFIX}; they all need a token. */
-    public TodoHttpServer.Builder registerOn(TodoHttpServer.Builder server) {
-        return server.register(PREFIX, this);
     }
 
     @Override

@@ -69,8 +69,7 @@ class OwnTokensTest {
                 new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), ClientAddress.SOCKET), bodies);
         AdminRoutes admin = new AdminRoutes(useCases.listUsers(), useCases.changeUser(), bodies);
         server = TestServer.start(store, verifier, builder -> {
-                    accounts.registerOn(builder);
-                    admin.registerOn(builder);
+                    builder.accounts(accounts, admin);
                 });
     }
 

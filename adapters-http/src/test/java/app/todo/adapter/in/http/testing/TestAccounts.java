@@ -66,8 +66,7 @@ public final class TestAccounts {
                 new AccountRateLimits(new AttemptLimits(new InMemoryRateLimiter(clock)), clientAddress), bodies);
         AdminRoutes admin = new AdminRoutes(useCases.listUsers(), useCases.changeUser(), bodies);
         return builder -> {
-            accounts.registerOn(builder);
-            admin.registerOn(builder);
+            builder.accounts(accounts, admin);
             builder.addFilter(new CorsFilter(List.of(FRONTEND)));
         };
     }
