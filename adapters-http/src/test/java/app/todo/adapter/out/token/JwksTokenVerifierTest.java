@@ -207,6 +207,26 @@ class JwksTokenVerifierTest {
         assertEquals(java.util.List.of("good"), remote.knownKids());
     }
 
+    /**
+     * A key set of the wrong shape (a compromised or misconfigured identity provider) is an outage or a set without
+     * that key: a token of a kid it cannot hold is a 503 or a 401, never another exception (a 500).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"null", "[]", "5", "\"keys\"", "{\"keys\":5}",
+            "{\"keys\":null}", "{\"keys\":{}}", "{\"keys\":[null,5,\"x\",[],{}]}", "{\"keys\":[{\"kty\":5}]}",
+            "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":5,\"x\":\"AAAA\"}]}",
+            "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"r\",\"n\":\"%%%\",\"e\":\"AQAB\"}]}",
+            "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"e\",\"x\":\"AA\",\"y\":\"AA\"}]}"})
+    void aKeySetOfTheWrongShapeIsAnOutageOrAnUnknownKeyNeverAFailure(String document) {
+        server.serving(document);
+        String token = TestSigner.ed25519("new").token("EdDSA", claims("u1"));
+
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> verifier.verify(token));
+
+        assertTrue(refused instanceof InvalidAccessTokenException || refused instanceof IdentityProviderUnavailableException,
+                () -> document + " gave " + refused);
+    }
+
     @Test
     void refreshCanBeCalledAtStartAndReportsFailure() {
         TestSigner known = TestSigner.ed25519("known");
