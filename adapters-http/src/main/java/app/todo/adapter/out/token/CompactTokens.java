@@ -8,7 +8,11 @@ import com.nimbusds.jwt.SignedJWT;
 
 import java.text.ParseException;
 
-/** Parsing rules that hold before any signature is checked. */
+/**
+ * Parsing rules that hold before any signature is checked: size, key references, {@code typ}, {@code crit}.
+ * Hand-written rather than Nimbus's {@code DefaultJOSEObjectTypeVerifier} and processor because each refusal
+ * needs its own RFC 6750 error description, which Nimbus's processor gives only as message text.
+ */
 public final class CompactTokens {
 
     /** Larger tokens are refused unread: no honest token is this big, and parsing costs. */

@@ -21,8 +21,12 @@ import java.util.Optional;
 
 /**
  * Issues the service's own sign-in tokens: EdDSA with the current own key, {@code typ: JWT}, and claims
- * {@code sub, email, name, iat, exp} and no {@code role}: the role is looked up, so a stolen key cannot mint an admin (+ {@code iss}/{@code aud} when configured, since every token,
- * the service's own included, must pass the same {@link ClaimsPolicy}).
+ * {@code sub, email, name, sid, jti, iat, exp} and no {@code role}: the role is looked up, so a stolen key cannot
+ * mint an admin (+ {@code iss}/{@code aud} when configured, since every token, the service's own included, must
+ * pass the same {@link ClaimsPolicy}).
+ *
+ * <p>Signed with the JDK's Ed25519 rather than Nimbus's {@code Ed25519Signer}, which wants the raw private key
+ * in an {@code OctetKeyPair} and Tink, while the key store keeps PKCS#8 that the JDK reads as it is.
  */
 public final class Ed25519TokenIssuer implements AccessTokenIssuer {
 
