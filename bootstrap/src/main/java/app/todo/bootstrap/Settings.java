@@ -90,7 +90,7 @@ public record Settings(
             r.problems.add("AUTH_SHARED_SECRET_TOKENS=true needs BETTER_AUTH_SECRET, the secret the tokens are signed with");
         }
         Settings settings = new Settings(
-                r.string("HOST").orElse("0.0.0.0"),
+                r.string("HOST").orElse(HttpConfig.DEFAULT_HOST),
                 r.integer("PORT", HttpConfig.DEFAULT_PORT, 0, 65535),
                 r.string("DATABASE_URL"),
                 Path.of(r.string("DATA_DIR").orElse("data")),

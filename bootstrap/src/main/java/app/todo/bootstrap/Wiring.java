@@ -152,10 +152,10 @@ public final class Wiring implements AutoCloseable {
                     clock, settings.keyRotation(), settings.keyGrace()));
             AccessTokenVerifier verifier = TokenVerifiers.builder(clock)
                     .ownKeys(ownKeys)
-                    .sharedSecret(settings.sharedSecret().filter(secret -> settings.sharedSecretTokens()).orElse(null))
+                    .sharedSecret(settings.sharedSecret().filter(secret -> settings.sharedSecretTokens()))
                     .jwksUrl(settings.jwksUrl())
-                    .issuer(settings.issuer().orElse(null))
-                    .audience(settings.audience().orElse(null))
+                    .issuer(settings.issuer())
+                    .audience(settings.audience())
                     .skew(settings.clockSkew())
                     .sharedSecretMaxLifetime(settings.sharedSecretMaxLifetime())
                     .listener(TokenVerificationMetrics.on(metrics.registry()))

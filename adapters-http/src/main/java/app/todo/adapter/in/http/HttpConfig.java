@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public record HttpConfig(String host, int port, int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout) {
 
+    /** All interfaces: a container or a server behind a proxy is reached from outside. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
@@ -39,6 +41,6 @@ public record HttpConfig(String host, int port, int maxBodyBytes, int maxHeaderB
 
     /** All interfaces, the given port, the contract's limits. */
     public static HttpConfig onPort(int port) {
-        return new HttpConfig("0.0.0.0", port, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT);
+        return new HttpConfig(DEFAULT_HOST, port, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADER_BYTES, DEFAULT_IDLE_TIMEOUT);
     }
 }

@@ -52,19 +52,34 @@ public final class TokenVerifiers {
             return this;
         }
 
+        /** {@code AUTH_ISSUER}: one accepted {@code iss}, or several separated by commas; blank: not checked. */
         public Builder issuer(String issuer) {
             this.issuer = present(issuer);
             return this;
         }
 
+        public Builder issuer(Optional<String> issuer) {
+            return issuer(issuer.orElse(null));
+        }
+
+        /** {@code AUTH_AUDIENCE}: what {@code aud} must contain one of, comma-separated; blank: not checked. */
         public Builder audience(String audience) {
             this.audience = present(audience);
             return this;
         }
 
+        public Builder audience(Optional<String> audience) {
+            return audience(audience.orElse(null));
+        }
+
         /** {@code BETTER_AUTH_SECRET}; when set it must have at least 32 bytes, else {@link #build()} fails. */
         public Builder sharedSecret(String secret) {
-            this.sharedSecret = Optional.ofNullable(secret).filter(s -> !s.isEmpty());
+            return sharedSecret(Optional.ofNullable(secret));
+        }
+
+        /** As {@link #sharedSecret(String)}; empty: HS* tokens are refused. */
+        public Builder sharedSecret(Optional<String> secret) {
+            this.sharedSecret = secret.filter(s -> !s.isEmpty());
             return this;
         }
 
