@@ -151,7 +151,7 @@ public final class TodoHttpServer {
 
         /**
          * The account routes under {@value AccountRoutes#PREFIX} (sign-up, sign-in, sessions, the JWK set) and the
-         * admin routes under {@value AdminRoutes#PREFIX}. Without them the server has task, health and MCP routes only.
+         * admin routes under {@value AdminRoutes#PREFIX}. Without them the server has no account or admin routes.
          */
         public Builder accounts(AccountRoutes accounts, AdminRoutes admin) {
             this.accounts = Objects.requireNonNull(accounts, "accounts");

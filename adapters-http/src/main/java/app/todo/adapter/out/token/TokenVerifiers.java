@@ -13,7 +13,7 @@ import java.util.Optional;
  * Wires the token verifier from configuration. Bootstrap passes what the environment says:
  * <pre>{@code
  * AccessTokenVerifier verifier = TokenVerifiers.builder(clock)
- *         .sharedSecret(env("BETTER_AUTH_SECRET"))     // null or blank: HS* tokens are refused
+ *         .sharedSecret(env("BETTER_AUTH_SECRET"))     // null or empty: HS* tokens are refused
  *         .jwksUrl(settings.jwksUrl())                 // Optional<URI>; empty: no remote JWKS
  *         .issuer(env("AUTH_ISSUER")).audience(env("AUTH_AUDIENCE"))
  *         .skew(Duration.ofSeconds(60))                // AUTH_CLOCK_SKEW

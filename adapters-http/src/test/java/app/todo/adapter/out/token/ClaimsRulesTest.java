@@ -10,7 +10,7 @@ import app.todo.domain.user.IdentitySource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 
@@ -46,53 +46,56 @@ class ClaimsRulesTest {
 
     /**
      * Claims of every wrong type, under a valid signature and with issuer and audience checks on (the strictest
-     * set-up): each is accepted or refused as an invalid token, never another exception (which would be a 500).
-     * {@code %s} is replaced by a valid expiry.
+     * set-up): each gets the answer named here, either "accepted as" a user id or a refusal's exact description,
+     * never another exception (which would be a 500). {@code %s} stands for a valid expiry.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"sub\":\"u1\",\"exp\":\"soon\",\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",\"exp\":1e400,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",\"exp\":99999999999999999999999,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",\"exp\":[1],\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",\"exp\":-9223372036854775808,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"nbf\":\"x\",\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"nbf\":1e400,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iat\":{},\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iat\":-1e30,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":5,\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":[\"i\"],\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":null,\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":5}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":{}}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":[5,{}]}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":[null]}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":[]}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":null}",
-            "{\"sub\":{},%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":[1],%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":1.5,%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":1e30,%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":1e400,%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":true,%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":null,\"id\":null,\"user_id\":{},%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":\"a\",\"email\":5,\"name\":{},\"sid\":[1],\"role\":7,\"banned\":\"yes\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":\"a\",\"email\":null,\"name\":null,\"sid\":null,\"role\":null,\"banned\":null}",
-            "{\"sub\":\"a\",\"sub\":\"b\",%s,\"iss\":\"i\",\"aud\":\"a\"}",
-            "{\"sub\":\"u1\",%s,\"iss\":\"i\",\"aud\":\"a\",\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
-            "[1,2,3]",
-            "null",
-            "\"just a string\""})
-    void claimsOfTheWrongTypeAreRefusedNeverFailed(String template) {
+    @CsvSource(delimiterString = " <- ", textBlock = """
+            The token's claims are malformed <- {"sub":"u1","exp":"soon","iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1","exp":1e400,"iss":"i","aud":"a"}
+            The token has expired <- {"sub":"u1","exp":99999999999999999999999,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1","exp":[1],"iss":"i","aud":"a"}
+            The token has expired <- {"sub":"u1","exp":-9223372036854775808,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"nbf":"x","iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"nbf":1e400,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"iat":{},"iss":"i","aud":"a"}
+            accepted as u1 <- {"sub":"u1",%s,"iat":-1e30,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"iss":5,"aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"iss":["i"],"aud":"a"}
+            The token has the wrong issuer <- {"sub":"u1",%s,"iss":null,"aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"iss":"i","aud":5}
+            The token's claims are malformed <- {"sub":"u1",%s,"iss":"i","aud":{}}
+            The token's claims are malformed <- {"sub":"u1",%s,"iss":"i","aud":[5,{}]}
+            The token is not meant for this service (aud) <- {"sub":"u1",%s,"iss":"i","aud":[null]}
+            The token is not meant for this service (aud) <- {"sub":"u1",%s,"iss":"i","aud":[]}
+            The token is not meant for this service (aud) <- {"sub":"u1",%s,"iss":"i","aud":null}
+            The token's claims are malformed <- {"sub":{},%s,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":[1],%s,"iss":"i","aud":"a"}
+            accepted as 1.5 <- {"sub":1.5,%s,"iss":"i","aud":"a"}
+            accepted as 1.0E30 <- {"sub":1e30,%s,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":1e400,%s,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":true,%s,"iss":"i","aud":"a"}
+            The token names no user (sub) <- {"sub":null,"id":null,"user_id":{},%s,"iss":"i","aud":"a"}
+            accepted as u1 <- {"sub":"u1",%s,"iss":"i","aud":"a","email":5,"name":{},"sid":[1],"role":7,"banned":"yes"}
+            accepted as u1 <- {"sub":"u1",%s,"iss":"i","aud":"a","email":null,"name":null,"sid":null,"role":null,"banned":null}
+            The token's claims are malformed <- {"sub":"a","sub":"b",%s,"iss":"i","aud":"a"}
+            accepted as u1 <- {"sub":"u1",%s,"iss":"i","aud":"a","x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}
+            The token's claims are malformed <- [1,2,3]
+            The token's claims are malformed <- null
+            """)
+    void claimsOfTheWrongTypeGetAnAnswerNeverAFailure(String expected, String template) {
         AccessTokenVerifier strict = TokenVerifiers.builder(clock).issuer("i, j").audience("a")
                 .ownKeys(OwnSigningKeys.of(key)).build();
         String claims = template.replace("%s", "\"exp\":" + (now() + 900));
+        String answer;
         try {
             VerifiedAccessToken accepted = strict.verify(token(claims));
-            assertFalse(accepted.userId().isBlank(), claims);
+            answer = "accepted as " + accepted.userId();
+            assertFalse(accepted.admin() || accepted.banned(), "claims of the wrong type grant nothing: " + claims);
         } catch (InvalidAccessTokenException refused) {
-            assertFalse(refused.getMessage().isBlank(), claims);
+            answer = refused.getMessage();
         }
+        assertEquals(expected, answer, claims);
     }
 
     /** A verified token is cached until its exp: what a claim may make the service keep is bounded. */

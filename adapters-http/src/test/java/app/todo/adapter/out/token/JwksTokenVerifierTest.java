@@ -219,12 +219,15 @@ class JwksTokenVerifierTest {
             "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"e\",\"x\":\"AA\",\"y\":\"AA\"}]}"})
     void aKeySetOfTheWrongShapeIsAnOutageOrAnUnknownKeyNeverAFailure(String document) {
         server.serving(document);
-        String token = TestSigner.ed25519("new").token("EdDSA", claims("u1"));
+        // Tokens naming the broken keys' kids too, so that a broken key would be selected if it were kept.
+        for (String token : java.util.List.of(TestSigner.ed25519("new").token("EdDSA", claims("u1")),
+                new TestSigner("r", rsa.pair(), rsa.publicJwk()).token("RS256", claims("u1")),
+                TestSigner.ec("e", "secp256r1").token("ES256", claims("u1")))) {
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> verifier.verify(token));
 
-        RuntimeException refused = assertThrows(RuntimeException.class, () -> verifier.verify(token));
-
-        assertTrue(refused instanceof InvalidAccessTokenException || refused instanceof IdentityProviderUnavailableException,
-                () -> document + " gave " + refused);
+            assertTrue(refused instanceof InvalidAccessTokenException || refused instanceof IdentityProviderUnavailableException,
+                    () -> document + " gave " + refused);
+        }
     }
 
     @Test

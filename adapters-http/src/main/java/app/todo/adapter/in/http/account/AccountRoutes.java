@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /api/auth/**}: the service's own accounts. Sign-up, sign-in and the JWK set are public;
+ * {@code /api/auth/**}: the service's own accounts. Sign-up, sign-in (and aliases), refresh (which takes a
+ * refresh token) and the JWK set are public ({@link #PUBLIC_PATHS});
  * {@code /me} needs a token like every other route. Rate limits come first, so an over-eager client
  * is told to wait before any password is hashed. No password, hash or token is ever logged or echoed.
  */
