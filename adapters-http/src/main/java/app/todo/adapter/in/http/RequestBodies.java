@@ -56,11 +56,7 @@ public final class RequestBodies {
             return Optional.empty();
         }
         requireJsonContentType(req);
-        if (req.headers().contentLength().orElse(0) > maxBytes) {
-            drain(req.content().inputStream());
-            throw tooLarge();
-        }
-        byte[] body = readAtMostLimit(req.content().inputStream());
+        byte[] body = req.context().get(ReadAhead.class).map(ReadAhead::bytes).orElseGet(() -> read(req));
         String text = strictUtf8(body);
         if (text.isBlank()) {
             return Optional.empty();
@@ -72,6 +68,40 @@ public final class RequestBodies {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw Problem.of(Status.BAD_REQUEST_400, "The request body is not valid JSON" + where + ".").raise();
+        }
+    }
+
+    /**
+     * The body's bytes off the connection, at most the limit: what {@link #optional} would read, for
+     * {@link BodyFirstFilter} to read before the request waits for admission.
+     *
+     * @throws RuntimeException a problem to answer (413, or 400 for broken chunked framing, closing the
+     *                          connection), or an {@link UncheckedIOException} when the client went away
+     */
+    byte[] read(ServerRequest req) {
+        if (req.headers().contentLength().orElse(0) > maxBytes) {
+            drain(req.content().inputStream());
+            throw tooLarge();
+        }
+        return readAtMostLimit(req.content().inputStream());
+    }
+
+    /** Bytes of memory reading a body may take: its declared length, or the limit when it is chunked. */
+    long bytesHeld(ServerRequest req) {
+        return Math.min(req.headers().contentLength().orElse(maxBytes), maxBytes);
+    }
+
+    /**
+     * A body read ahead, kept in the request's context, or how reading it failed; the failure is thrown where
+     * the body is asked for, so that what a route answers before it reads the body (401, 403, 404) still comes first.
+     */
+    record ReadAhead(byte[] body, RuntimeException failure) {
+
+        byte[] bytes() {
+            if (failure != null) {
+                throw failure;
+            }
+            return body;
         }
     }
 

@@ -79,6 +79,8 @@ public final class TodoHttpServer {
         private PrometheusMeterRegistry metrics;
         private ShutdownDrain drain = new ShutdownDrain();
         private AdmissionFilter admission;
+        private java.time.Duration admissionWait = DEFAULT_ADMISSION_WAIT;
+        private java.time.Duration bodyDeadline = BODY_DEADLINE;
         private final Set<String> mcpOrigins = new LinkedHashSet<>();
         private List<java.net.URI> authorizationServers = List.of();
 
@@ -135,6 +137,13 @@ public final class TodoHttpServer {
          */
         public Builder admission(int permits, int maxWaiting, java.time.Duration wait) {
             this.admission = new AdmissionFilter(permits, maxWaiting, wait);
+            this.admissionWait = wait;
+            return this;
+        }
+
+        /** How long after its headers a request's body may take to arrive before the connection is closed (20 s). */
+        public Builder bodyDeadline(java.time.Duration deadline) {
+            this.bodyDeadline = Objects.requireNonNull(deadline, "deadline");
             return this;
         }
 
@@ -216,6 +225,9 @@ public final class TodoHttpServer {
                                 catalog::templateOf));
                         routing.addFilter(new RequestTargetFilter());
                         routing.addFilter(drain);
+                        // Before admission: a body still on its way must not hold a permit (BodyFirstFilter).
+                        routing.addFilter(new BodyFirstFilter(bodies,
+                                Math.max(BODY_BUDGET_BYTES, 16L * config.maxBodyBytes()), admissionWait, bodyDeadline));
                         if (admission != null) {
                             routing.addFilter(admission);
                         }
@@ -267,5 +279,11 @@ public final class TodoHttpServer {
 
         /** Long enough for a path with a 255-character user id and every list parameter, and no longer. */
         private static final int MAX_REQUEST_LINE_BYTES = 4096;
+        /** How long a request waits for a permit, or for room to read its body, when no admission is configured. */
+        private static final java.time.Duration DEFAULT_ADMISSION_WAIT = java.time.Duration.ofSeconds(10);
+        /** Memory for bodies read ahead of admission: 256 bodies at the default 64 KiB limit, thousands of usual ones. */
+        private static final long BODY_BUDGET_BYTES = 16L * 1024 * 1024;
+        /** A body arrives within this of its headers: a slow phone sends 64 KiB in a few seconds. */
+        private static final java.time.Duration BODY_DEADLINE = java.time.Duration.ofSeconds(20);
     }
 }

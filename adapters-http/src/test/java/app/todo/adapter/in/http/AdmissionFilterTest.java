@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http;
 
+import app.todo.adapter.in.http.testing.RawHttp;
 import app.todo.adapter.in.http.testing.TestServer;
 import app.todo.adapter.in.http.testing.TestTokens;
 import app.todo.application.port.out.TaskRepository;
@@ -93,5 +94,37 @@ class AdmissionFilterTest {
         assertTrue(refused.body().contains("busy"));
         release.countDown();
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
+    }
+
+    /**
+     * A client that sends its headers and part of its body, then nothing, holds its connection only: with the one
+     * permit free, another client's list and create go through, and the stalled connection is closed, unanswered,
+     * once its body's deadline passes.
+     */
+    @Test
+    void aBodyStillOnItsWayHoldsNoPermitAndIsCutOffAtItsDeadline() {
+        release.countDown();
+        server = TestServer.start(this::holdingLists, () -> true, TestTokens.verifier(),
+                builder -> builder.admission(1, 10, Duration.ofSeconds(5)).bodyDeadline(Duration.ofSeconds(2)));
+        String slow = "slow-" + UUID.randomUUID();
+        try (RawHttp stalled = RawHttp.connect(server.port());
+             RawHttp chunked = RawHttp.connect(server.port())) {
+            stalled.write("POST /api/" + slow + "/tasks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + TestTokens.valid(slow) + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"ti");
+            chunked.write("POST /api/" + slow + "/tasks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + TestTokens.valid(slow) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "4\r\n{\"ti\r\n");
+
+            String user = "other-" + UUID.randomUUID();
+            assertEquals(200, server.get("/api/" + user + "/tasks", TestTokens.valid(user)).statusCode(),
+                    "the only permit is free while two bodies are on their way");
+            assertEquals(201, server.json("POST", "/api/" + user + "/tasks", TestTokens.valid(user),
+                    "{\"title\":\"mine\"}").statusCode());
+
+            assertTrue(stalled.closedByServer(15_000), "a body that never arrives ends its connection");
+            assertTrue(chunked.closedByServer(15_000), "a chunked one too");
+        }
+        assertEquals("0", server.get("/api/" + slow + "/tasks", TestTokens.valid(slow)).headers()
+                .firstValue("X-Total-Count").orElseThrow(), "nothing of the stalled requests was stored");
     }
 }

@@ -34,22 +34,26 @@ class HttpEdgeTest extends ApiTestSupport {
         return response;
     }
 
+    /**
+     * {@code 100 Continue} goes out at once, and the body is read before any answer (docs/operations.md, "Many
+     * connections"), so even a request refused with 401 leaves the connection in step for the next one.
+     */
     @Test
-    void aBodySentAfterAnEarly401ToExpectContinueIsReadAwayAndTheNextRequestIsAnswered() throws Exception {
+    void aBodyAnnouncedWithExpectContinueIsReadBeforeThe401AndTheNextRequestIsAnswered() {
         String body = "{\"title\":\"sent anyway\"}";
         try (RawHttp http = connect()) {
             http.write("POST " + tasks + " HTTP/1.1\r\n" + HOST + "Content-Type: application/json\r\n"
                     + "Content-Length: " + body.length() + "\r\nExpect: 100-continue\r\n\r\n");
+            RawHttp.Response interim = http.read(true);
+            assertEquals(100, interim.status(), interim::toString);
+
+            http.write(body);
             RawHttp.Response refused = finalResponse(http, false);
             assertEquals(401, refused.status(), refused::toString);
 
-            // The 401 is already read, so the body surely arrives after the early answer, as curl's does.
-            http.write(body);
             http.write("GET /health/live HTTP/1.1\r\n" + HOST + "\r\n");
-
             RawHttp.Response next = finalResponse(http, false);
-            assertTrue(next == null || next.status() == 200,
-                    () -> "the next request is answered or the connection closed cleanly, got " + next);
+            assertTrue(next != null && next.status() == 200, () -> "the next request is answered, got " + next);
         }
     }
 

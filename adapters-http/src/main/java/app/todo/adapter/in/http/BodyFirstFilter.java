@@ -1,0 +1,155 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.problem.RequestId;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a request's body off the connection before the request waits for admission (docs/operations.md, "Many
+ * connections"). A client that sends its headers and then its body slowly, or never, holds its own connection and
+ * nothing more: not one of the few permits of {@link AdmissionFilter} that every other request needs. The body, or
+ * how reading it failed, goes into the request's context for {@link RequestBodies}, which answers a failure only
+ * where a route asks for the body, so 401, 403 and 404 keep coming first.
+ *
+ * <p>Bounded twice. Bodies held at once take at most {@code budgetBytes} of memory (each counts its declared
+ * length, a chunked one the limit): past that a request waits up to {@code wait} for room, then gets {@code 503}.
+ * A body must arrive within {@code deadline} of the headers: past it, the reading thread is interrupted, which
+ * closes the connection (the JDK's sockets close on interrupt) without an answer, as when the client goes away.
+ */
+final class BodyFirstFilter implements Filter {
+
+    /** Wakes the readers past their deadline; one daemon thread for every connection, idle but for them. */
+    private static final ScheduledExecutorService DEADLINES = deadlines();
+    private static final System.Logger LOG = System.getLogger(BodyFirstFilter.class.getName());
+
+    private final RequestBodies bodies;
+    private final Semaphore budget;
+    private final long waitNanos;
+    private final long deadlineNanos;
+
+    /**
+     * @param budgetBytes bytes of bodies held at once, at most {@link Integer#MAX_VALUE}; at least one body's limit
+     * @param wait        how long a request waits for room in the budget before its {@code 503}
+     * @param deadline    how long after its headers a request's body may take to arrive
+     */
+    BodyFirstFilter(RequestBodies bodies, long budgetBytes, Duration wait, Duration deadline) {
+        this.bodies = bodies;
+        this.budget = new Semaphore((int) Math.min(budgetBytes, Integer.MAX_VALUE), true);
+        this.waitNanos = wait.toNanos();
+        this.deadlineNanos = deadline.toNanos();
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (!req.content().hasEntity()) {
+            chain.proceed();
+            return;
+        }
+        int held = (int) bodies.bytesHeld(req);
+        reserve(held);
+        try {
+            req.context().register(readWithinDeadline(req));
+            chain.proceed();
+        } finally {
+            budget.release(held);
+        }
+    }
+
+    private RequestBodies.ReadAhead readWithinDeadline(RoutingRequest req) {
+        Watch watch = new Watch(Thread.currentThread());
+        ScheduledFuture<?> alarm = DEADLINES.schedule(watch::expire, deadlineNanos, TimeUnit.NANOSECONDS);
+        byte[] body = null;
+        RuntimeException failure = null;
+        try {
+            body = bodies.read(req);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean expired = watch.finish();
+        alarm.cancel(false);
+        if (expired) {
+            Thread.interrupted(); // the interrupt was this filter's and is spent: nothing later may see it
+            // The socket was closed under the read, which may even have ended as if the body were complete.
+            throw closed(req, "its body did not arrive within " + seconds() + " seconds", failure);
+        }
+        if (failure instanceof UncheckedIOException) {
+            throw closed(req, "the client went away while sending its body", failure);
+        }
+        return new RequestBodies.ReadAhead(body, failure);
+    }
+
+    private long seconds() {
+        return TimeUnit.NANOSECONDS.toSeconds(deadlineNanos);
+    }
+
+    /**
+     * Ends the exchange without an answer, with one line in the log instead of the access log's (which is written
+     * when an answer goes out) and of Helidon's warning with a stack trace for an answer it could not send.
+     */
+    private static CloseConnectionException closed(RoutingRequest req, String why, RuntimeException cause) {
+        String id = RequestId.of(req).value();
+        LOG.log(System.Logger.Level.INFO, () -> id + ' ' + req.prologue().method().text() + ' '
+                + RequestLogFilter.loggablePath(req) + " closed without an answer: " + why);
+        return new CloseConnectionException(why, cause);
+    }
+
+    /** Room for {@code bytes} in the budget, in arrival order (the timed tryAcquire keeps a fair semaphore's order). */
+    private void reserve(int bytes) {
+        try {
+            if (!budget.tryAcquire(bytes, waitNanos, TimeUnit.NANOSECONDS)) {
+                throw AdmissionFilter.busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AdmissionFilter.busy();
+        }
+    }
+
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("todo-body-deadlines").factory());
+        // Nearly every alarm is cancelled long before it is due: cancelled ones leave the queue at once.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /**
+     * One body's deadline. The interrupt is sent under the lock that {@link #finish} takes, so once the reader has
+     * finished, an interrupt either came before (and {@link #finish} says so) or never comes.
+     */
+    private static final class Watch {
+
+        private final Thread reader;
+        private boolean finished;
+        private boolean expired;
+
+        Watch(Thread reader) {
+            this.reader = reader;
+        }
+
+        synchronized void expire() {
+            if (!finished) {
+                expired = true;
+                reader.interrupt();
+            }
+        }
+
+        /** Stops the watch; true when the deadline passed first. */
+        synchronized boolean finish() {
+            finished = true;
+            return expired;
+        }
+
+    }
+}
