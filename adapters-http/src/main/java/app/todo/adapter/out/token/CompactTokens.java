@@ -6,6 +6,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 
 /**
@@ -28,6 +32,14 @@ public final class CompactTokens {
         }
         if (compact.length() > MAX_TOKEN_BYTES) {
             throw new InvalidAccessTokenException("The token is too large");
+        }
+        // Unpadded base64url only (RFC 7515 §2): Nimbus's decoder would also take padding and "+/", so one
+        // signature could be written several ways, each a token of its own to the cache.
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+                throw new InvalidAccessTokenException("The token is malformed or unsigned");
+            }
         }
     }
 
@@ -63,10 +75,23 @@ public final class CompactTokens {
         }
     }
 
+    /**
+     * The claims, from a payload that is well-formed UTF-8 (Nimbus would read malformed bytes as U+FFFD, so that
+     * different bytes named one user) and whose {@code sub}, when present, is a JSON string (RFC 7519 §4.1.2;
+     * Nimbus would turn {@code 1e30} into the user "1.0E30").
+     */
     public static JWTClaimsSet claims(SignedJWT jwt) {
         try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(jwt.getParsedParts()[1].decode()));
+            Object subject = jwt.getPayload().toJSONObject().get("sub");
+            if (subject != null && !(subject instanceof String)) {
+                throw new ParseException("sub is not a string", 0);
+            }
             return jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
+        } catch (ParseException | CharacterCodingException | RuntimeException e) {
             throw new InvalidAccessTokenException("The token's claims are malformed");
         }
     }

@@ -71,8 +71,14 @@ class ClaimsRulesTest {
             The token is not meant for this service (aud) <- {"sub":"u1",%s,"iss":"i","aud":null}
             The token's claims are malformed <- {"sub":{},%s,"iss":"i","aud":"a"}
             The token's claims are malformed <- {"sub":[1],%s,"iss":"i","aud":"a"}
-            accepted as 1.5 <- {"sub":1.5,%s,"iss":"i","aud":"a"}
-            accepted as 1.0E30 <- {"sub":1e30,%s,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":1.5,%s,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":1e30,%s,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":123,%s,"iss":"i","aud":"a"}
+            accepted as 123 <- {"id":123,%s,"iss":"i","aud":"a"}
+            The token names no user (sub) <- {"id":1e40,%s,"iss":"i","aud":"a"}
+            accepted as 9007199254740993 <- {"user_id":9007199254740993,%s,"iss":"i","aud":"a"}
+            accepted as 1000 <- {"id":1e3,%s,"iss":"i","aud":"a"}
+            The token names no user (sub) <- {"id":99999999999999999999,%s,"iss":"i","aud":"a"}
             The token's claims are malformed <- {"sub":1e400,%s,"iss":"i","aud":"a"}
             The token's claims are malformed <- {"sub":true,%s,"iss":"i","aud":"a"}
             The token names no user (sub) <- {"sub":null,"id":null,"user_id":{},%s,"iss":"i","aud":"a"}
@@ -230,6 +236,24 @@ class ClaimsRulesTest {
 
     private long now() {
         return clock.instant().getEpochSecond();
+    }
+
+    /** Nimbus would read both leniently: bytes that are not UTF-8 as U+FFFD, base64 with padding as without. */
+    @Test
+    void claimsThatAreNotUtf8AndPaddedSegmentsAreRefused() {
+        byte[] prefix = "{\"sub\":\"u1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] suffix = ("\",\"exp\":" + (now() + 900) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] claims = new byte[prefix.length + 1 + suffix.length];
+        System.arraycopy(prefix, 0, claims, 0, prefix.length);
+        claims[prefix.length] = (byte) 0xFF;
+        System.arraycopy(suffix, 0, claims, prefix.length + 1, suffix.length);
+        String notUtf8 = signer.sign("EdDSA", "{\"alg\":\"EdDSA\",\"kid\":\"" + key.kid() + "\"}", claims);
+        assertEquals("The token's claims are malformed", refused(fresh(), notUtf8));
+
+        String good = token("{\"sub\":\"u1\",\"exp\":" + (now() + 900) + "}");
+        assertEquals("The token is malformed or unsigned", refused(fresh(), good + "=="));
+        assertEquals("The token is malformed or unsigned", refused(fresh(), good.replace(".", "=.")));
+        assertEquals("u1", fresh().verify(good).userId());
     }
 
     private String token(String claims) {

@@ -77,7 +77,12 @@ record TestSigner(String kid, KeyPair pair, JWK publicJwk) {
 
     /** Signs with the JWS algorithm {@code alg}, whatever the header says. */
     String sign(String alg, String headerJson, String claimsJson) {
-        String input = b64(headerJson) + "." + b64(claimsJson);
+        return sign(alg, headerJson, claimsJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #sign(String, String, String)}, with claims of any bytes, well-formed UTF-8 or not. */
+    String sign(String alg, String headerJson, byte[] claims) {
+        String input = b64(headerJson) + "." + Base64URL.encode(claims);
         try {
             Signature signer = signature(alg);
             signer.initSign(pair.getPrivate());
