@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  *   <li>its message is formatted now and its parameters dropped; a message that holds a hex dump or a
  *       bearer token is replaced by a fixed sentence.</li>
  * </ul>
- * Installed on every handler of the root logger by {@link Main}.
+ * A connection that a client closed in the middle of a request's headers, which Helidon logs as an internal
+ * server error with a stack trace, becomes one {@code INFO} line.
+ *
+ * <p>Installed on every handler of the root logger by {@link Main}.
  */
 final class LogRedaction implements Filter {
 
@@ -30,9 +33,20 @@ final class LogRedaction implements Filter {
     private static final Pattern HEX_DUMP = Pattern.compile("\\+-{8,}|(?i)\\b[0-9a-f]{2}( [0-9a-f]{2}){7,}\\b");
     private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]{8,}");
     private static final SimpleFormatter FORMATTER = new SimpleFormatter();
+    private static final String HELIDON_SERVER = "io.helidon.webserver.";
+    /** What Helidon's reader throws when the connection ends before the bytes it needs (by name: no link to it). */
+    private static final String END_OF_STREAM = "io.helidon.common.buffers.DataReader$InsufficientDataAvailableException";
 
     @Override
     public boolean isLoggable(LogRecord record) {
+        if (clientWentAway(record)) {
+            // Helidon 4.3 reports it as an internal server error with a stack trace: a client's doing, one line.
+            record.setLevel(Level.INFO);
+            record.setMessage("A client closed its connection in the middle of a request's headers");
+            record.setParameters(null);
+            record.setThrown(null);
+            return true;
+        }
         if (record.getThrown() != null && !(record.getThrown() instanceof RedactedException)) {
             record.setThrown(withoutMessages(record.getThrown()));
         }
@@ -50,6 +64,20 @@ final class LogRedaction implements Filter {
         record.setMessage(message);
         record.setParameters(null);
         return true;
+    }
+
+    /** A library's record of a connection that ended before the request's headers did (a flood writes thousands). */
+    private static boolean clientWentAway(LogRecord record) {
+        String logger = record.getLoggerName();
+        if (logger == null || !logger.startsWith(HELIDON_SERVER)) {
+            return false;
+        }
+        for (Throwable t = record.getThrown(); t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getClass().getName().equals(END_OF_STREAM)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same chain of exception classes and stack traces, with every message removed. */
