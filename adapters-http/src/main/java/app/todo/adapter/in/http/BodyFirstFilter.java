@@ -1,6 +1,7 @@
 package app.todo.adapter.in.http;
 
 import app.todo.adapter.in.http.problem.RequestId;
+import io.helidon.http.Method;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -22,16 +23,22 @@ import java.util.concurrent.TimeUnit;
  * how reading it failed, goes into the request's context for {@link RequestBodies}, which answers a failure only
  * where a route asks for the body, so 401, 403 and 404 keep coming first.
  *
- * <p>Bounded twice. Bodies held at once take at most {@code budgetBytes} of memory (each counts its declared
- * length, a chunked one the limit): past that a request waits up to {@code wait} for room, then gets {@code 503}.
- * A body must arrive within {@code deadline} of the headers: past it, the reading thread is interrupted, which
- * closes the connection (the JDK's sockets close on interrupt) without an answer, as when the client goes away.
+ * <p>Bounded twice. Bodies held at once take at most {@code budgetBytes} of memory: one being read counts its
+ * declared length (a chunked one, the limit), one read counts its size until its request ends; past that a request
+ * waits up to {@code wait} for room, then gets {@code 503}. A body must arrive within {@code deadline} once its
+ * read begins: past it, the reading thread is interrupted, which closes the connection without an answer (a
+ * virtual thread's socket closes when the thread is interrupted in a read; Helidon runs every request on one).
  */
 final class BodyFirstFilter implements Filter {
 
     /** Wakes the readers past their deadline; one daemon thread for every connection, idle but for them. */
     private static final ScheduledExecutorService DEADLINES = deadlines();
     private static final System.Logger LOG = System.getLogger(BodyFirstFilter.class.getName());
+    /**
+     * The methods whose routes read a body. Any other request's body is never read: Helidon reads it away after
+     * the answer, when the request holds no permit, so it need not come first (nor hold memory while a stream lasts).
+     */
+    private static final java.util.Set<Method> WITH_BODY = java.util.Set.of(Method.POST, Method.PUT, Method.PATCH);
 
     private final RequestBodies bodies;
     private final Semaphore budget;
@@ -52,14 +59,19 @@ final class BodyFirstFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!req.content().hasEntity()) {
+        if (!req.content().hasEntity() || !WITH_BODY.contains(req.prologue().method())) {
             chain.proceed();
             return;
         }
-        int held = (int) bodies.bytesHeld(req);
-        reserve(held);
+        int reserved = (int) bodies.bytesHeld(req);
+        reserve(reserved);
+        int held = reserved;
         try {
-            req.context().register(readWithinDeadline(req));
+            RequestBodies.ReadAhead body = readWithinDeadline(req);
+            // From here on the body takes what it is, not what it announced (a chunked one, the whole limit).
+            held = body.body() == null ? 0 : Math.min(body.body().length, reserved);
+            budget.release(reserved - held);
+            req.context().register(body);
             chain.proceed();
         } finally {
             budget.release(held);

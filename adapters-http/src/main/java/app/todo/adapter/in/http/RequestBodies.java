@@ -7,12 +7,16 @@ import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.Result;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,13 +60,18 @@ public final class RequestBodies {
             return Optional.empty();
         }
         requireJsonContentType(req);
-        byte[] body = req.context().get(ReadAhead.class).map(ReadAhead::bytes).orElseGet(() -> read(req));
+        byte[] body = req.context().get(ReadAhead.class).map(ReadAhead::bytes).orElseGet(() -> readHere(req));
         String text = strictUtf8(body);
         if (text.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(Json.parse(body));
+        } catch (StreamConstraintsException e) {
+            // Valid JSON, past a limit (Jackson's messages name the limit, never the body's content).
+            String limit = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(",\\s*from `[^`]*`", "");
+            throw Problem.of(Status.BAD_REQUEST_400, "The request body goes beyond a limit on JSON: "
+                    + limit.substring(0, Math.min(limit.length(), 200)) + ".").raise();
         } catch (JsonProcessingException e) {
             // The parser's own message may quote the body; only the position is passed on.
             JsonLocation at = e.getLocation();
@@ -76,7 +85,7 @@ public final class RequestBodies {
      * {@link BodyFirstFilter} to read before the request waits for admission.
      *
      * @throws RuntimeException a problem to answer (413, or 400 for broken chunked framing, closing the
-     *                          connection), or an {@link UncheckedIOException} when the client went away
+     *                          connection), or an {@link UncheckedIOException} when the connection ended first
      */
     byte[] read(ServerRequest req) {
         if (req.headers().contentLength().orElse(0) > maxBytes) {
@@ -84,6 +93,15 @@ public final class RequestBodies {
             throw tooLarge();
         }
         return readAtMostLimit(req.content().inputStream());
+    }
+
+    /** A body no filter read ahead (a method whose routes take none): a connection that ended is closed, unanswered. */
+    private byte[] readHere(ServerRequest req) {
+        try {
+            return read(req);
+        } catch (UncheckedIOException ended) {
+            throw new CloseConnectionException("the connection ended before the request body did", ended);
+        }
     }
 
     /** Bytes of memory reading a body may take: its declared length, or the limit when it is chunked. */
@@ -132,6 +150,9 @@ public final class RequestBodies {
                 body = in.readNBytes(maxBytes + 1);
             } catch (UncheckedIOException e) {
                 throw e;
+            } catch (DataReader.InsufficientDataAvailableException | CloseConnectionException ended) {
+                // Helidon's words for a connection that ended, or failed, before the body did.
+                throw new UncheckedIOException(new EOFException("the connection ended before the request body did"));
             } catch (RuntimeException malformed) {
                 if (malformed instanceof RequestException refused && refused.status() == Status.REQUEST_ENTITY_TOO_LARGE_413) {
                     // One chunk past the transport's cap: too large, not malformed; the rest is unread, so close.

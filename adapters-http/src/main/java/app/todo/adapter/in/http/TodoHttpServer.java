@@ -141,7 +141,7 @@ public final class TodoHttpServer {
             return this;
         }
 
-        /** How long after its headers a request's body may take to arrive before the connection is closed (20 s). */
+        /** How long a request's body may take to arrive, once its read begins, before the connection is closed (20 s). */
         public Builder bodyDeadline(java.time.Duration deadline) {
             this.bodyDeadline = Objects.requireNonNull(deadline, "deadline");
             return this;
@@ -283,7 +283,7 @@ public final class TodoHttpServer {
         private static final java.time.Duration DEFAULT_ADMISSION_WAIT = java.time.Duration.ofSeconds(10);
         /** Memory for bodies read ahead of admission: 256 bodies at the default 64 KiB limit, thousands of usual ones. */
         private static final long BODY_BUDGET_BYTES = 16L * 1024 * 1024;
-        /** A body arrives within this of its headers: a slow phone sends 64 KiB in a few seconds. */
+        /** A body arrives within this once its read begins: a slow phone sends 64 KiB in a few seconds. */
         private static final java.time.Duration BODY_DEADLINE = java.time.Duration.ofSeconds(20);
     }
 }

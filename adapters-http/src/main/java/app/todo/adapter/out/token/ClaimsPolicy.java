@@ -33,8 +33,6 @@ public final class ClaimsPolicy {
 
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
     private static final int MAX_USER_ID_LENGTH = 255;
-    /** A fractional-form id ({@code 1e3}) is taken only while a double holds it exactly (2^53): beyond, distinct numbers read as one. */
-    private static final double MAX_EXACT_INTEGER = 9_007_199_254_740_992d;
     /** RFC 5321's limit for an address. */
     static final int MAX_EMAIL_LENGTH = 320;
     /** As the user record keeps a name. */
@@ -141,7 +139,6 @@ public final class ClaimsPolicy {
             Object value = claims.getClaim(name);
             String id = value instanceof String s ? s
                     : value instanceof Long || value instanceof Integer ? value.toString()
-                    : value instanceof Double d && d == Math.rint(d) && Math.abs(d) <= MAX_EXACT_INTEGER ? Long.toString(d.longValue())
                     : null;
             if (id != null && !id.isBlank()) {
                 if (id.length() > MAX_USER_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.util.Base64URL;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -52,6 +53,14 @@ public final class CompactTokens {
             // Unsigned ("alg": "none") and encrypted tokens land here too.
             throw new InvalidAccessTokenException("The token is malformed or unsigned");
         }
+        // Nimbus's decoder ignores the unused low bits of a part's last character and a lone extra character:
+        // each part must be exactly the encoding of what it decodes to, so no signature has a second spelling.
+        for (Base64URL part : jwt.getParsedParts()) {
+            String text = part.toString();
+            if (text.length() % 4 == 1 || !Base64URL.encode(part.decode()).toString().equals(text)) {
+                throw new InvalidAccessTokenException("The token is malformed or unsigned");
+            }
+        }
         JWSHeader header = jwt.getHeader();
         // Key references inside a token are never followed; a token carrying them is not one we issue or accept.
         if (header.getJWKURL() != null || header.getX509CertURL() != null || header.getJWK() != null
@@ -85,7 +94,7 @@ public final class CompactTokens {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(jwt.getParsedParts()[1].decode()));
+                    .decode(ByteBuffer.wrap(jwt.getPayload().toBytes()));
             Object subject = jwt.getPayload().toJSONObject().get("sub");
             if (subject != null && !(subject instanceof String)) {
                 throw new ParseException("sub is not a string", 0);
