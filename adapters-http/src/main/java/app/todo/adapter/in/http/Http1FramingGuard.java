@@ -399,7 +399,8 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         private void headerLine(int length) {
             int colon = fieldNameEnd(length - 2);
             if (colon < 0) {
-                halt(length); // Helidon refuses a line that is no field
+                // A line that is no field: Helidon would take one with an empty name (": v") as a header.
+                fail();
                 return;
             }
             if (colon == TRANSFER_ENCODING.length() || colon == CONTENT_LENGTH.length()) {

@@ -156,6 +156,27 @@ class RequestFramingTest extends ApiTestSupport {
         assertEquals(1, taskCount(), "nothing hidden ran");
     }
 
+    @Test
+    void validJsonPastALimitIsToldApartFromInvalidJson() {
+        String deep = "{\"title\":\"t\",\"x\":" + "[".repeat(70) + "]".repeat(70) + "}";
+        var limited = server.json("POST", tasks, token, deep);
+        assertEquals(400, limited.statusCode(), limited::body);
+        assertTrue(limited.body().contains("limit on JSON: Document nesting depth (65) exceeds the maximum allowed (64)"),
+                limited::body);
+
+        var broken = server.json("POST", tasks, token, "{\"title\":");
+        assertEquals(400, broken.statusCode(), broken::body);
+        assertTrue(broken.body().contains("is not valid JSON"), broken::body);
+        assertEquals(0, taskCount());
+    }
+
+    /** A field name is a token of one character or more (RFC 9110 §5.1); Helidon took ": v" as a header. */
+    @ParameterizedTest
+    @ValueSource(strings = {": v", " : v", "X A: v", "X-A v", " folded"})
+    void aHeaderLineThatIsNoFieldIsRefusedAndCloses(String line) {
+        assertRefusedAndClosed(head("POST", tasks, line + "\r\n", "Content-Length: 2\r\n") + "{}", "no field: " + line);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GE(T", "GET:", "G\"ET", "GE\u007fT", "[GET]", "ge(t"})
     void aMethodThatIsNoTokenIsABadRequestNeverA500(String method) {
