@@ -10,6 +10,7 @@ import io.helidon.webserver.http.RoutingResponse;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,7 +39,7 @@ final class BodyFirstFilter implements Filter {
      * The methods whose routes read a body. Any other request's body is never read: Helidon reads it away after
      * the answer, when the request holds no permit, so it need not come first (nor hold memory while a stream lasts).
      */
-    private static final java.util.Set<Method> WITH_BODY = java.util.Set.of(Method.POST, Method.PUT, Method.PATCH);
+    private static final Set<Method> WITH_BODY = Set.of(Method.POST, Method.PUT, Method.PATCH);
 
     private final RequestBodies bodies;
     private final Semaphore budget;
@@ -48,7 +49,7 @@ final class BodyFirstFilter implements Filter {
     /**
      * @param budgetBytes bytes of bodies held at once, at most {@link Integer#MAX_VALUE}; at least one body's limit
      * @param wait        how long a request waits for room in the budget before its {@code 503}
-     * @param deadline    how long after its headers a request's body may take to arrive
+     * @param deadline    how long a request's body may take to arrive once its read begins
      */
     BodyFirstFilter(RequestBodies bodies, long budgetBytes, Duration wait, Duration deadline) {
         this.bodies = bodies;
