@@ -80,8 +80,12 @@ final class AdmissionFilter implements Filter {
     }
 
     /** The {@code 503} with {@code Retry-After} of a request that found no room: a permit, a place in line, memory for its body. */
-    static RuntimeException busy() {
+    private static RuntimeException busy() {
+        return busyProblem().raise();
+    }
+
+    static Problem busyProblem() {
         return Problem.of(Status.SERVICE_UNAVAILABLE_503, "The service is busy right now; try again in a second.")
-                .withHeader("Retry-After", "1").raise();
+                .withHeader("Retry-After", "1");
     }
 }

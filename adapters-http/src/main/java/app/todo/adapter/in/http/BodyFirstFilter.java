@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http;
 
+import app.todo.adapter.in.http.problem.ConnectionClose;
 import app.todo.adapter.in.http.problem.RequestId;
 import io.helidon.http.Method;
 import io.helidon.webserver.CloseConnectionException;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a request's body off the connection before the request waits for admission (docs/operations.md, "Many
@@ -24,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  * how reading it failed, goes into the request's context for {@link RequestBodies}, which answers a failure only
  * where a route asks for the body, so 401, 403 and 404 keep coming first.
  *
- * <p>Bounded twice. Bodies held at once take at most {@code budgetBytes} of memory: one being read counts its
- * declared length (a chunked one, the limit), one read counts its size until its request ends; past that a request
- * waits up to {@code wait} for room, then gets {@code 503}. A body must arrive within {@code deadline} once its
+ * <p>Bounded twice. Bodies held at once take at most {@code budgetBytes} of memory, counted as their bytes arrive
+ * (a header's announced length costs nothing) and kept until their requests end; a body that finds no room for its
+ * next bytes within {@code wait} gets {@code 503} and its connection closes. A body must arrive within {@code deadline} once its
  * read begins: past it, the reading thread is interrupted, which closes the connection without an answer (a
  * virtual thread's socket closes when the thread is interrupted in a read; Helidon runs every request on one).
  */
@@ -64,28 +66,30 @@ final class BodyFirstFilter implements Filter {
             chain.proceed();
             return;
         }
-        int reserved = (int) bodies.bytesHeld(req);
-        reserve(reserved);
-        int held = reserved;
+        int[] held = {0};
         try {
-            RequestBodies.ReadAhead body = readWithinDeadline(req);
-            // From here on the body takes what it is, not what it announced (a chunked one, the whole limit).
-            held = body.body() == null ? 0 : Math.min(body.body().length, reserved);
-            budget.release(reserved - held);
+            RequestBodies.ReadAhead body = readWithinDeadline(req, bytes -> {
+                reserve(bytes);
+                held[0] += bytes;
+            });
+            if (body.body() == null) { // a failure keeps nothing of what was read
+                budget.release(held[0]);
+                held[0] = 0;
+            }
             req.context().register(body);
             chain.proceed();
         } finally {
-            budget.release(held);
+            budget.release(held[0]);
         }
     }
 
-    private RequestBodies.ReadAhead readWithinDeadline(RoutingRequest req) {
+    private RequestBodies.ReadAhead readWithinDeadline(RoutingRequest req, IntConsumer room) {
         Watch watch = new Watch(Thread.currentThread());
         ScheduledFuture<?> alarm = DEADLINES.schedule(watch::expire, deadlineNanos, TimeUnit.NANOSECONDS);
         byte[] body = null;
         RuntimeException failure = null;
         try {
-            body = bodies.read(req);
+            body = bodies.read(req, room);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -117,16 +121,19 @@ final class BodyFirstFilter implements Filter {
         return new CloseConnectionException(why, cause);
     }
 
-    /** Room for {@code bytes} in the budget, in arrival order (the timed tryAcquire keeps a fair semaphore's order). */
+    /**
+     * Room for {@code bytes} more in the budget, in arrival order (the timed tryAcquire keeps a fair semaphore's
+     * order); else a {@code 503} that closes the connection, since the rest of the body stays unread.
+     */
     private void reserve(int bytes) {
         try {
-            if (!budget.tryAcquire(bytes, waitNanos, TimeUnit.NANOSECONDS)) {
-                throw AdmissionFilter.busy();
+            if (budget.tryAcquire(bytes, waitNanos, TimeUnit.NANOSECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AdmissionFilter.busy();
         }
+        throw ConnectionClose.closing(AdmissionFilter.busyProblem()).raise();
     }
 
     private static ScheduledExecutorService deadlines() {

@@ -3,6 +3,7 @@ package app.todo.adapter.in.http;
 import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.problem.ConnectionClose;
 import app.todo.adapter.in.http.problem.Problem;
+import app.todo.adapter.in.http.problem.ProblemException;
 import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.Result;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -16,6 +17,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Reads JSON request bodies with the checks every route needs, in the order a client can act on:
@@ -87,26 +90,21 @@ public final class RequestBodies {
      * @throws RuntimeException a problem to answer (413, or 400 for broken chunked framing, closing the
      *                          connection), or an {@link UncheckedIOException} when the connection ended first
      */
-    byte[] read(ServerRequest req) {
+    byte[] read(ServerRequest req, IntConsumer room) {
         if (req.headers().contentLength().orElse(0) > maxBytes) {
             drain(req.content().inputStream());
             throw tooLarge();
         }
-        return readAtMostLimit(req.content().inputStream());
+        return readAtMostLimit(req.content().inputStream(), room);
     }
 
     /** A body no filter read ahead (a method whose routes take none): a connection that ended is closed, unanswered. */
     private byte[] readHere(ServerRequest req) {
         try {
-            return read(req);
+            return read(req, bytes -> { });
         } catch (UncheckedIOException ended) {
             throw new CloseConnectionException("the connection ended before the request body did", ended);
         }
-    }
-
-    /** Bytes of memory reading a body may take: its declared length, or the limit when it is chunked. */
-    long bytesHeld(ServerRequest req) {
-        return Math.min(req.headers().contentLength().orElse(maxBytes), maxBytes);
     }
 
     /**
@@ -143,12 +141,12 @@ public final class RequestBodies {
         }
     }
 
-    private byte[] readAtMostLimit(InputStream in) {
+    private byte[] readAtMostLimit(InputStream in, IntConsumer room) {
         try (in) {
             byte[] body;
             try {
-                body = in.readNBytes(maxBytes + 1);
-            } catch (UncheckedIOException e) {
+                body = readKeeping(in, room);
+            } catch (UncheckedIOException | ProblemException e) {
                 throw e;
             } catch (DataReader.InsufficientDataAvailableException | CloseConnectionException ended) {
                 // Helidon's words for a connection that ended, or failed, before the body did.
@@ -171,6 +169,27 @@ public final class RequestBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * At most the limit and one byte more, each piece given {@code room} before it is kept: memory grows with
+     * what arrives, not with what a header announced, and none is taken before the first byte.
+     */
+    private byte[] readKeeping(InputStream in, IntConsumer room) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return new byte[0];
+        }
+        room.accept(1);
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(256);
+        kept.write(first);
+        byte[] piece = new byte[Math.min(8192, maxBytes + 1)];
+        int n;
+        while (kept.size() <= maxBytes && (n = in.read(piece, 0, Math.min(piece.length, maxBytes + 1 - kept.size()))) > 0) {
+            room.accept(n);
+            kept.write(piece, 0, n);
+        }
+        return kept.toByteArray();
     }
 
     /**

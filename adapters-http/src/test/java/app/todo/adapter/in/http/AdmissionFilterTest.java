@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -97,32 +99,39 @@ class AdmissionFilterTest {
     }
 
     /**
-     * A client that sends its headers and part of its body, then nothing, holds its connection only: with the one
-     * permit free, another client's list and create go through, and the stalled connection is closed, unanswered,
-     * once its body's deadline passes.
+     * Clients that send their headers and part of their body, then nothing, hold their connections only: not the
+     * one permit, and not the memory their headers announce (300 × 64 KiB is more than the bodies' whole budget).
+     * Another client's list and create go through, and the stalled connections are closed, unanswered, once their
+     * bodies' deadline passes.
      */
     @Test
-    void aBodyStillOnItsWayHoldsNoPermitAndIsCutOffAtItsDeadline() {
+    void bodiesStillOnTheirWayHoldNoPermitNorTheMemoryTheyAnnounce() {
         release.countDown();
         server = TestServer.start(this::holdingLists, () -> true, TestTokens.verifier(),
                 builder -> builder.admission(1, 10, Duration.ofSeconds(5)).bodyDeadline(Duration.ofSeconds(2)));
         String slow = "slow-" + UUID.randomUUID();
-        try (RawHttp stalled = RawHttp.connect(server.port());
-             RawHttp chunked = RawHttp.connect(server.port())) {
-            stalled.write("POST /api/" + slow + "/tasks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                    + TestTokens.valid(slow) + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"ti");
-            chunked.write("POST /api/" + slow + "/tasks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                    + TestTokens.valid(slow) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "4\r\n{\"ti\r\n");
+        List<RawHttp> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                stalled.add(RawHttp.connect(server.port()).write("POST /api/" + slow + "/tasks HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer " + TestTokens.valid(slow) + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 65536\r\n\r\n{\"ti"));
+            }
+            stalled.add(RawHttp.connect(server.port()).write("POST /api/" + slow + "/tasks HTTP/1.1\r\nHost: x\r\n"
+                    + "Authorization: Bearer " + TestTokens.valid(slow) + "\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n4\r\n{\"ti\r\n"));
 
             String user = "other-" + UUID.randomUUID();
             assertEquals(200, server.get("/api/" + user + "/tasks", TestTokens.valid(user)).statusCode(),
-                    "the only permit is free while two bodies are on their way");
+                    "the only permit is free while 301 bodies are on their way");
             assertEquals(201, server.json("POST", "/api/" + user + "/tasks", TestTokens.valid(user),
-                    "{\"title\":\"mine\"}").statusCode());
+                    "{\"title\":\"mine\"}").statusCode(), "memory is left for a body that arrives");
 
-            assertTrue(stalled.closedByServer(15_000), "a body that never arrives ends its connection");
-            assertTrue(chunked.closedByServer(15_000), "a chunked one too");
+            for (RawHttp connection : stalled) {
+                assertTrue(connection.closedByServer(15_000), "a body that never arrives ends its connection");
+            }
+        } finally {
+            stalled.forEach(RawHttp::close);
         }
         assertEquals("0", server.get("/api/" + slow + "/tasks", TestTokens.valid(slow)).headers()
                 .firstValue("X-Total-Count").orElseThrow(), "nothing of the stalled requests was stored");
