@@ -34,14 +34,6 @@ public final class CompactTokens {
         if (compact.length() > MAX_TOKEN_BYTES) {
             throw new InvalidAccessTokenException("The token is too large");
         }
-        // Unpadded base64url only (RFC 7515 §2): Nimbus's decoder would also take padding and "+/", so one
-        // signature could be written several ways, each a token of its own to the cache.
-        for (int i = 0; i < compact.length(); i++) {
-            char c = compact.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
-                throw new InvalidAccessTokenException("The token is malformed or unsigned");
-            }
-        }
     }
 
     public static SignedJWT parse(String compact) {
@@ -53,8 +45,9 @@ public final class CompactTokens {
             // Unsigned ("alg": "none") and encrypted tokens land here too.
             throw new InvalidAccessTokenException("The token is malformed or unsigned");
         }
-        // Nimbus's decoder ignores the unused low bits of a part's last character and a lone extra character:
-        // each part must be exactly the encoding of what it decodes to, so no signature has a second spelling.
+        // Nimbus's decoder takes padding, "+/", a lone extra character and any unused low bits of a part's last
+        // one: each part must be exactly the unpadded base64url (RFC 7515 §2) of what it decodes to, so no token
+        // has a second spelling. Only parsed tokens are cached, so a second spelling never reaches the cache.
         for (Base64URL part : jwt.getParsedParts()) {
             String text = part.toString();
             if (text.length() % 4 == 1 || !Base64URL.encode(part.decode()).toString().equals(text)) {
