@@ -3,6 +3,7 @@ package app.todo.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -156,8 +157,16 @@ public final class HexagonRules {
     public static final ArchRule INCOMING_PORTS_ARE_NAMED_FOR_THEIR_ROLE = classes()
             .that().resideInAPackage("..port.in..")
             .and().areTopLevelClasses()
-            .should(be(useCaseInterface().or(useCaseMessage()).or(useCaseBundle())))
-            .because("an incoming port is a use case, what flows in and out of one, or a bundle of use cases");
+            .should(be(useCaseInterface().or(useCaseMessage()).or(useCaseBundle()).or(grant())))
+            .because("an incoming port is a use case, what flows in and out of one, a bundle of use cases, or a "
+                    + "grant that only the application's own check makes (TaskOwner, Administrator)");
+
+    @ArchTest
+    public static final ArchRule THE_OWNER_RULE_IS_CHECKED_ONCE = noClasses()
+            .that().doNotHaveFullyQualifiedName("app.todo.application.port.in.TaskOwner")
+            .should().callMethod("app.todo.domain.user.User", "mayManageTasksOf", "app.todo.domain.user.UserId")
+            .because("whose tasks a caller may touch is decided where the application issues a TaskOwner, which "
+                    + "every task use case needs; a second check elsewhere could drift from it (docs/architecture.md)");
 
     @ArchTest
     public static final ArchRule HTTP_SERVICES_ARE_NAMED_ROUTES = classes()
@@ -184,6 +193,15 @@ public final class HexagonRules {
     private static DescribedPredicate<JavaClass> useCaseInterface() {
         return DescribedPredicate.describe("an interface named *UseCase",
                 c -> c.isInterface() && !c.isSealed() && c.getSimpleName().endsWith("UseCase"));
+    }
+
+    /** A final class whose constructors are all private: made only by its own static check. */
+    private static DescribedPredicate<JavaClass> grant() {
+        return DescribedPredicate.describe("a final class made only by its own check (private constructors)",
+                c -> c.getModifiers().contains(JavaModifier.FINAL)
+                        && !c.isRecord() && !c.isInterface() && !c.getConstructors().isEmpty()
+                        && c.getConstructors().stream().allMatch(k -> k.getModifiers()
+                        .contains(JavaModifier.PRIVATE)));
     }
 
     private static DescribedPredicate<JavaClass> useCaseBundle() {

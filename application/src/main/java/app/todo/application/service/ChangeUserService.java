@@ -45,7 +45,7 @@ public final class ChangeUserService implements ChangeUserUseCase {
 
     @Override
     public Result<UserSummary, AdminError> changeUser(ChangeUserCommand command) {
-        return AdminAccess.asAdmin(command.caller(), () -> validated(command).flatMap(changes ->
+        return validated(command).flatMap(changes ->
                 directory.change(command.userId(), changes)
                         .map(summary -> {
                             recent.forget(command.userId());
@@ -55,7 +55,7 @@ public final class ChangeUserService implements ChangeUserUseCase {
                             return summary;
                         })
                         .<Result<UserSummary, AdminError>>map(Result::ok)
-                        .orElseGet(() -> Result.err(new AdminError.UserNotFound(command.userId().value())))));
+                        .orElseGet(() -> Result.err(new AdminError.UserNotFound(command.userId().value()))));
     }
 
     private static Result<UserChanges, AdminError> validated(ChangeUserCommand command) {
@@ -71,7 +71,7 @@ public final class ChangeUserService implements ChangeUserUseCase {
             return Result.err(new AdminError.InvalidUserChange(v.errors()));
         }
         // An admin who locks themself out may leave nobody able to undo it.
-        if (command.caller().id().equals(command.userId())) {
+        if (command.admin().user().id().equals(command.userId())) {
             if (disabled.orElse(false)) {
                 return Result.err(new AdminError.SelfLockout("You cannot disable your own account."));
             }

@@ -25,10 +25,10 @@ public final class CompleteTaskService implements CompleteTaskUseCase {
 
     @Override
     public Result<Task, TaskError> completeTask(CompleteTaskCommand command) {
-        return TaskAccess.asOwner(command.caller(), command.owner(), () -> transactions.inTransaction(() ->
-                TaskAccess.found(tasks.findForUpdate(command.owner(), command.taskId()), command.taskId())
+        return transactions.inTransaction(() ->
+                TaskAccess.found(tasks.findForUpdate(command.owner().id(), command.taskId()), command.taskId())
                         .flatMap(task -> TaskAccess.atVersion(task, command.expectedVersion()))
-                        .map(task -> TaskWrites.save(tasks, task, completed(task, command, Times.now(clock))))));
+                        .map(task -> TaskWrites.save(tasks, task, completed(task, command, Times.now(clock)))));
     }
 
     private static Task completed(Task task, CompleteTaskCommand command, Instant now) {

@@ -21,10 +21,9 @@ public final class CreateTaskService implements CreateTaskUseCase {
 
     @Override
     public Result<Task, TaskError> createTask(CreateTaskCommand command) {
-        return TaskAccess.asOwner(command.caller(), command.owner(),
-                () -> TaskFieldsValidator.newTask(command.owner(), command.fields())
-                        // add() is atomic on its own: no transaction of ours, so a store that can write the
-                        // task and its tags in one statement does so in one round trip.
-                        .map(draft -> tasks.add(draft, Times.now(clock))));
+        return TaskFieldsValidator.newTask(command.owner().id(), command.fields())
+                // add() is atomic on its own: no transaction of ours, so a store that can write the
+                // task and its tags in one statement does so in one round trip.
+                .map(draft -> tasks.add(draft, Times.now(clock)));
     }
 }

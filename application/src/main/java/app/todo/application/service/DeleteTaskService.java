@@ -23,12 +23,12 @@ public final class DeleteTaskService implements DeleteTaskUseCase {
 
     @Override
     public Result<Deleted, TaskError> deleteTask(DeleteTaskCommand command) {
-        return TaskAccess.asOwner(command.caller(), command.owner(), () -> transactions.inTransaction(() ->
-                TaskAccess.found(tasks.findForUpdate(command.owner(), command.taskId()), command.taskId())
+        return transactions.inTransaction(() ->
+                TaskAccess.found(tasks.findForUpdate(command.owner().id(), command.taskId()), command.taskId())
                         .flatMap(task -> TaskAccess.atVersion(task, command.expectedVersion()))
                         .map(task -> {
-                            tasks.delete(command.owner(), command.taskId(), Times.now(clock));
+                            tasks.delete(command.owner().id(), command.taskId(), Times.now(clock));
                             return Deleted.DELETED;
-                        })));
+                        }));
     }
 }

@@ -38,26 +38,24 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
 
     @Override
     public Result<FollowTaskChangesUseCase.ChangeStream, TaskError> follow(Query query) {
-        return TaskAccess.asOwner(query.caller(), query.owner(), () -> {
-            if (open.incrementAndGet() > perInstance) {
+        if (open.incrementAndGet() > perInstance) {
+            open.decrementAndGet();
+            return Result.err(new TaskError.TooManyStreams("this instance has " + perInstance + " streams open"));
+        }
+        try {
+            if (query.after().isPresent() && tasks.changes(query.owner().id(), query.after().getAsLong(), 1).isEmpty()) {
                 open.decrementAndGet();
-                return Result.err(new TaskError.TooManyStreams("this instance has " + perInstance + " streams open"));
+                return Result.err(new TaskError.FeedExpired(query.after().getAsLong()));
             }
-            try {
-                if (query.after().isPresent() && tasks.changes(query.owner(), query.after().getAsLong(), 1).isEmpty()) {
-                    open.decrementAndGet();
-                    return Result.err(new TaskError.FeedExpired(query.after().getAsLong()));
-                }
-                // Only a stream that will open ends an older one.
-                supersedeOldestBeyond(query.owner(), perUser - 1);
-                Stream stream = new Stream(query.owner(), query.after());
-                opened(stream);
-                return Result.<FollowTaskChangesUseCase.ChangeStream, TaskError>ok(stream);
-            } catch (RuntimeException e) {
-                open.decrementAndGet();
-                throw e;
-            }
-        });
+            // Only a stream that will open ends an older one.
+            supersedeOldestBeyond(query.owner().id(), perUser - 1);
+            Stream stream = new Stream(query.owner().id(), query.after());
+            opened(stream);
+            return Result.<FollowTaskChangesUseCase.ChangeStream, TaskError>ok(stream);
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            throw e;
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ public final class GetTaskService implements GetTaskUseCase {
 
     @Override
     public Result<Task, TaskError> getTask(GetTaskQuery query) {
-        return TaskAccess.asOwner(query.caller(), query.owner(),
-                () -> TaskAccess.found(tasks.find(query.owner(), query.taskId()), query.taskId()));
+        return TaskAccess.found(tasks.find(query.owner().id(), query.taskId()), query.taskId());
     }
 }

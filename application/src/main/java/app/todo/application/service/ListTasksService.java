@@ -17,7 +17,6 @@ public final class ListTasksService implements ListTasksUseCase {
 
     @Override
     public Result<TaskPage, TaskError> listTasks(ListTasksQuery query) {
-        return TaskAccess.asOwner(query.caller(), query.owner(),
-                () -> Result.ok(tasks.list(query.owner(), query.filter(), query.sort(), query.page())));
+        return Result.ok(tasks.list(query.owner().id(), query.filter(), query.sort(), query.page()));
     }
 }

@@ -25,13 +25,12 @@ public final class UpdateTaskService implements UpdateTaskUseCase {
 
     @Override
     public Result<Task, TaskError> updateTask(UpdateTaskCommand command) {
-        return TaskAccess.asOwner(command.caller(), command.owner(),
-                () -> TaskFieldsValidator.changes(command.changes())
-                        .flatMap(changes -> transactions.inTransaction(() -> apply(command, changes))));
+        return TaskFieldsValidator.changes(command.changes())
+                        .flatMap(changes -> transactions.inTransaction(() -> apply(command, changes)));
     }
 
     private Result<Task, TaskError> apply(UpdateTaskCommand command, TaskChanges changes) {
-        return TaskAccess.found(tasks.findForUpdate(command.owner(), command.taskId()), command.taskId())
+        return TaskAccess.found(tasks.findForUpdate(command.owner().id(), command.taskId()), command.taskId())
                 .flatMap(task -> TaskAccess.atVersion(task, command.expectedVersion()))
                 .map(task -> TaskWrites.save(tasks, task, task.apply(changes, Times.now(clock))));
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static app.todo.application.service.TaskServices.ALICE;
+import static app.todo.application.service.TaskServices.own;
 import static app.todo.application.service.TaskServices.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +61,7 @@ class CompleteTaskServiceTest {
 
     @Test
     void theMatchingVersionIsAccepted() {
-        Task done = ok(s.complete.completeTask(new CompleteTaskCommand(ALICE, ALICE.id(), task.id(),
+        Task done = ok(s.complete.completeTask(new CompleteTaskCommand(own(ALICE), task.id(),
                 Optional.empty(), OptionalLong.of(1))));
         assertEquals(2, done.version());
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static app.todo.application.service.TaskServices.ALICE;
+import static app.todo.application.service.TaskServices.own;
 import static app.todo.application.service.TaskServices.assertInvalidFields;
 import static app.todo.application.service.TaskServices.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +87,6 @@ class CreateTaskServiceTest {
     }
 
     private Result<Task, TaskError> create(NewTaskFields fields) {
-        return s.create.createTask(new CreateTaskCommand(ALICE, ALICE.id(), fields));
+        return s.create.createTask(new CreateTaskCommand(own(ALICE), fields));
     }
 }

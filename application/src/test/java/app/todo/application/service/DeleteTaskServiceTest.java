@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static app.todo.application.service.TaskServices.ALICE;
+import static app.todo.application.service.TaskServices.own;
 import static app.todo.application.service.TaskServices.err;
 import static app.todo.application.service.TaskServices.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,6 @@ class DeleteTaskServiceTest {
     }
 
     private Result<Deleted, TaskError> delete(OptionalLong expectedVersion) {
-        return s.delete.deleteTask(new DeleteTaskCommand(ALICE, ALICE.id(), task.id(), expectedVersion));
+        return s.delete.deleteTask(new DeleteTaskCommand(own(ALICE), task.id(), expectedVersion));
     }
 }

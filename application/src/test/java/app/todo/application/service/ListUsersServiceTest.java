@@ -2,6 +2,7 @@ package app.todo.application.service;
 
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.AdminError;
+import app.todo.application.port.in.Administrator;
 import app.todo.application.port.in.ListUsersQuery;
 import app.todo.domain.task.NewTask;
 import app.todo.domain.task.PageRequest;
@@ -37,7 +38,7 @@ class ListUsersServiceTest {
     void an_admin_sees_every_user_with_their_task_count_page_by_page() {
         store.tasks().add(new NewTask(ana.id(), new Title("Buy milk"), null, false, Priority.DEFAULT, null, Tags.NONE), T0);
 
-        UserPage page = value(service.listUsers(new ListUsersQuery(admin, new PageRequest(1, 1))));
+        UserPage page = value(Administrator.of(admin).flatMap(a -> service.listUsers(new ListUsersQuery(a, new PageRequest(1, 1)))));
 
         assertEquals(List.of(new UserSummary(ana, 1)), page.users());
         assertEquals(2, page.total());
@@ -45,6 +46,6 @@ class ListUsersServiceTest {
 
     @Test
     void anyone_else_is_refused() {
-        assertInstanceOf(AdminError.NotAdmin.class, error(service.listUsers(new ListUsersQuery(ana, PageRequest.FIRST))));
+        assertInstanceOf(AdminError.NotAdmin.class, error(Administrator.of(ana).flatMap(a -> service.listUsers(new ListUsersQuery(a, PageRequest.FIRST)))));
     }
 }

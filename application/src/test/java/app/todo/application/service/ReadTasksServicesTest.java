@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static app.todo.application.service.TaskServices.ALICE;
+import static app.todo.application.service.TaskServices.own;
 import static app.todo.application.service.TaskServices.BOB;
 import static app.todo.application.service.TaskServices.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +38,7 @@ class ReadTasksServicesTest {
         s.given(BOB, "Bob's");
         Task second = s.given(ALICE, "Second");
 
-        TaskPage page = ok(s.list.listTasks(new ListTasksQuery(ALICE, ALICE.id(), TaskFilter.EVERYTHING,
+        TaskPage page = ok(s.list.listTasks(new ListTasksQuery(own(ALICE), TaskFilter.EVERYTHING,
                 TaskSort.NEWEST_FIRST, PageRequest.FIRST)));
 
         assertEquals(List.of(second, first), page.tasks());
@@ -53,7 +54,7 @@ class ReadTasksServicesTest {
         ok(s.completeAs(ALICE, done.id(), Optional.of(true)));
 
         TaskFilter pending = new TaskFilter(TaskStatus.PENDING, null, null, null, null, null);
-        TaskPage page = ok(s.list.listTasks(new ListTasksQuery(ALICE, ALICE.id(), pending,
+        TaskPage page = ok(s.list.listTasks(new ListTasksQuery(own(ALICE), pending,
                 new TaskSort(TaskSort.Key.TITLE, TaskSort.Direction.ASC), new PageRequest(2, 1))));
 
         assertEquals(List.of("b", "c"), page.tasks().stream().map(t -> t.title().value()).toList());
@@ -64,7 +65,7 @@ class ReadTasksServicesTest {
     void listOfAnUnknownTagIsEmpty() {
         s.given(ALICE, "Untagged");
         TaskFilter tagged = new TaskFilter(TaskStatus.ALL, null, new Tag("nope"), null, null, null);
-        TaskPage page = ok(s.list.listTasks(new ListTasksQuery(ALICE, ALICE.id(), tagged, TaskSort.NEWEST_FIRST,
+        TaskPage page = ok(s.list.listTasks(new ListTasksQuery(own(ALICE), tagged, TaskSort.NEWEST_FIRST,
                 PageRequest.FIRST)));
         assertEquals(new TaskPage(List.of(), 0), page);
     }

@@ -3,6 +3,7 @@ package app.todo.application.service;
 import app.todo.application.testing.MutableClock;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.CallerError;
+import app.todo.application.port.in.Administrator;
 import app.todo.application.port.in.ChangeUserCommand;
 import app.todo.application.port.in.IdentifyCallerCommand;
 import app.todo.domain.task.Change;
@@ -44,7 +45,7 @@ class RecentCallersTest {
         value(identify.identifyCaller(ana()));
         ChangeUserService changeUser = new ChangeUserService(store.userDirectory(), recent);
 
-        value(changeUser.changeUser(new ChangeUserCommand(admin, ana, Change.keep(), Change.to(true))));
+        value(Administrator.of(admin).flatMap(a -> changeUser.changeUser(new ChangeUserCommand(a, ana, Change.keep(), Change.to(true)))));
 
         assertEquals(new CallerError.Disabled("ana"), error(identify.identifyCaller(ana())));
     }

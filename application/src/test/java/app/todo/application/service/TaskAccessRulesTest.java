@@ -6,6 +6,7 @@ import app.todo.application.port.in.DeleteTaskCommand;
 import app.todo.application.port.in.GetTaskQuery;
 import app.todo.application.port.in.ListTasksQuery;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.TaskOwner;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.Result;
 import app.todo.domain.task.Change;
@@ -39,28 +40,37 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The rules every task use case applies before touching a task: the path's owner must be the caller
- * (admins included), another user's task is indistinguishable from a missing one, and a stale
- * version changes nothing. After each refusal, every stored task is exactly as it was.
+ * (admins included), checked once where the application issues a {@link TaskOwner}, which every task use case
+ * needs; another user's task is indistinguishable from a missing one, and a stale version changes nothing. After
+ * each refusal, every stored task is exactly as it was.
  */
 class TaskAccessRulesTest {
 
-    /** One use case, called by {@code caller} on {@code owner}'s task {@code id}, if it takes one. */
+    /** One use case, called on the owner's task {@code id}, if it takes one. */
     @FunctionalInterface
     interface Call {
-        Result<?, TaskError> run(TaskServices s, User caller, UserId owner, TaskId id, OptionalLong version);
+        Result<?, TaskError> run(TaskServices s, TaskOwner owner, TaskId id, OptionalLong version);
+
+        /** The call as {@code caller} makes it on {@code owner}'s tasks: first the owner, as the edge asks for it. */
+        default Result<?, TaskError> as(TaskServices s, User caller, UserId owner, TaskId id, OptionalLong version) {
+            return switch (TaskOwner.of(caller, owner)) {
+                case Result.Ok<TaskOwner, TaskError> ok -> run(s, ok.value(), id, version);
+                case Result.Err<TaskOwner, TaskError> refused -> refused;
+            };
+        }
     }
 
-    private static final Call LIST = (s, caller, owner, id, v) -> s.list.listTasks(
-            new ListTasksQuery(caller, owner, TaskFilter.EVERYTHING, TaskSort.NEWEST_FIRST, PageRequest.FIRST));
-    private static final Call CREATE = (s, caller, owner, id, v) -> s.create.createTask(
-            new CreateTaskCommand(caller, owner, titled("Intruder")));
-    private static final Call GET = (s, caller, owner, id, v) -> s.get.getTask(new GetTaskQuery(caller, owner, id));
-    private static final Call UPDATE = (s, caller, owner, id, v) -> s.update.updateTask(
-            new UpdateTaskCommand(caller, owner, id, title(Change.to("Changed")), v));
-    private static final Call COMPLETE = (s, caller, owner, id, v) -> s.complete.completeTask(
-            new CompleteTaskCommand(caller, owner, id, Optional.empty(), v));
-    private static final Call DELETE = (s, caller, owner, id, v) -> s.delete.deleteTask(
-            new DeleteTaskCommand(caller, owner, id, v));
+    private static final Call LIST = (s, owner, id, v) -> s.list.listTasks(
+            new ListTasksQuery(owner, TaskFilter.EVERYTHING, TaskSort.NEWEST_FIRST, PageRequest.FIRST));
+    private static final Call CREATE = (s, owner, id, v) -> s.create.createTask(
+            new CreateTaskCommand(owner, titled("Intruder")));
+    private static final Call GET = (s, owner, id, v) -> s.get.getTask(new GetTaskQuery(owner, id));
+    private static final Call UPDATE = (s, owner, id, v) -> s.update.updateTask(
+            new UpdateTaskCommand(owner, id, title(Change.to("Changed")), v));
+    private static final Call COMPLETE = (s, owner, id, v) -> s.complete.completeTask(
+            new CompleteTaskCommand(owner, id, Optional.empty(), v));
+    private static final Call DELETE = (s, owner, id, v) -> s.delete.deleteTask(
+            new DeleteTaskCommand(owner, id, v));
 
     static Stream<Arguments> everyUseCase() {
         return Stream.of(arguments("list", LIST), arguments("create", CREATE), arguments("get", GET),
@@ -100,7 +110,7 @@ class TaskAccessRulesTest {
     void anotherOwnersPathIsNotYourTasksEvenForAnAdmin(String name, Call call) {
         for (User caller : List.of(ALICE, ADMIN)) {
             TaskError.NotYourTasks refused = err(TaskError.NotYourTasks.class,
-                    call.run(s, caller, BOB.id(), bobs.id(), OptionalLong.empty()));
+                    call.as(s, caller, BOB.id(), bobs.id(), OptionalLong.empty()));
             assertEquals("bob", refused.ownerId());
         }
     }
@@ -109,9 +119,9 @@ class TaskAccessRulesTest {
     @MethodSource("useCasesOnOneTask")
     void anotherUsersTaskLooksExactlyLikeAMissingOne(String name, Call call) {
         TaskError.TaskNotFound foreign = err(TaskError.TaskNotFound.class,
-                call.run(s, ALICE, ALICE.id(), bobs.id(), OptionalLong.empty()));
+                call.as(s, ALICE, ALICE.id(), bobs.id(), OptionalLong.empty()));
         TaskError.TaskNotFound missing = err(TaskError.TaskNotFound.class,
-                call.run(s, ALICE, ALICE.id(), new TaskId(999), OptionalLong.empty()));
+                call.as(s, ALICE, ALICE.id(), new TaskId(999), OptionalLong.empty()));
 
         assertEquals(bobs.id().value(), foreign.taskId());
         assertEquals(999, missing.taskId());
@@ -121,7 +131,7 @@ class TaskAccessRulesTest {
     @MethodSource("writesOnOneTask")
     void aStaleVersionIsRefusedAndChangesNothing(String name, Call call) {
         TaskError.StaleVersion stale = err(TaskError.StaleVersion.class,
-                call.run(s, ALICE, ALICE.id(), alices.id(), OptionalLong.of(7)));
+                call.as(s, ALICE, ALICE.id(), alices.id(), OptionalLong.of(7)));
 
         assertEquals(new TaskError.StaleVersion(7, 1), stale);
     }

@@ -14,6 +14,7 @@ import app.todo.application.port.in.ListTasksUseCase;
 import app.todo.application.port.in.NewTaskFields;
 import app.todo.application.port.in.TaskError;
 import app.todo.application.port.in.TaskFieldChanges;
+import app.todo.application.port.in.TaskOwner;
 import app.todo.application.port.in.TaskUseCases;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.application.port.in.UpdateTaskUseCase;
@@ -57,7 +58,7 @@ final class TaskServices {
 
     /** Creates a task through the use case, as its owner, failing the test if that is refused. */
     Task given(User owner, String title) {
-        return ok(create.createTask(new CreateTaskCommand(owner, owner.id(), titled(title))));
+        return ok(create.createTask(new CreateTaskCommand(own(owner), titled(title))));
     }
 
     /** The task as stored now, looked up as its owner would. */
@@ -66,15 +67,20 @@ final class TaskServices {
     }
 
     Result<Task, TaskError> getAs(User caller, Task task) {
-        return get.getTask(new GetTaskQuery(caller, caller.id(), task.id()));
+        return get.getTask(new GetTaskQuery(own(caller), task.id()));
     }
 
     Result<Task, TaskError> updateAs(User caller, TaskId id, TaskFieldChanges changes, OptionalLong expectedVersion) {
-        return update.updateTask(new UpdateTaskCommand(caller, caller.id(), id, changes, expectedVersion));
+        return update.updateTask(new UpdateTaskCommand(own(caller), id, changes, expectedVersion));
     }
 
     Result<Task, TaskError> completeAs(User caller, TaskId id, Optional<Boolean> completed) {
-        return complete.completeTask(new CompleteTaskCommand(caller, caller.id(), id, completed, OptionalLong.empty()));
+        return complete.completeTask(new CompleteTaskCommand(own(caller), id, completed, OptionalLong.empty()));
+    }
+
+    /** The user acting on their own tasks, as the application issues it. */
+    static TaskOwner own(User user) {
+        return ok(TaskOwner.of(user, user.id()));
     }
 
     static NewTaskFields titled(String title) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static app.todo.application.service.TaskServices.ALICE;
+import static app.todo.application.service.TaskServices.own;
 import static app.todo.application.service.TaskServices.assertInvalidFields;
 import static app.todo.application.service.TaskServices.ok;
 import static app.todo.application.service.TaskServices.title;
@@ -36,7 +37,7 @@ class UpdateTaskServiceTest {
 
     @BeforeEach
     void aStoredTaskAndTimePassing() {
-        task = ok(s.create.createTask(new CreateTaskCommand(ALICE, ALICE.id(),
+        task = ok(s.create.createTask(new CreateTaskCommand(own(ALICE),
                 new NewTaskFields("Buy milk", "2 litres", false, "low", "2026-12-01",
                         List.of("home")))));
         later = s.clock.advance(Duration.ofMinutes(5));

@@ -2,8 +2,7 @@ package app.todo.adapter.in.http;
 
 import app.todo.adapter.in.http.problem.Problem;
 import app.todo.application.port.in.RunOnceUseCase;
-import app.todo.domain.user.User;
-import app.todo.domain.user.UserId;
+import app.todo.application.port.in.TaskOwner;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -48,8 +47,8 @@ final class IdempotencyKeys {
         return Optional.of(value);
     }
 
-    static RunOnceUseCase.Command command(User caller, UserId owner, String key, ServerRequest req, JsonNode body) {
-        return new RunOnceUseCase.Command(caller, owner, key, fingerprint(req.prologue().method().text(),
+    static RunOnceUseCase.Command command(TaskOwner owner, String key, ServerRequest req, JsonNode body) {
+        return new RunOnceUseCase.Command(owner, key, fingerprint(req.prologue().method().text(),
                 req.prologue().uriPath().rawPath(), body == null ? "" : body.toString()));
     }
 

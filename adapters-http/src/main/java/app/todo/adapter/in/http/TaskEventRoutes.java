@@ -5,10 +5,9 @@ import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.problem.Problem;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.FollowTaskChangesUseCase;
+import app.todo.application.port.in.TaskOwner;
 import app.todo.domain.task.FeedEntry;
 import app.todo.domain.task.FeedPage;
-import app.todo.domain.user.User;
-import app.todo.domain.user.UserId;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -62,8 +61,7 @@ public final class TaskEventRoutes implements HttpService {
     }
 
     private void events(ServerRequest req, ServerResponse res) {
-        User caller = Caller.of(req);
-        UserId owner = TaskRoutes.owner(req, caller);
+        TaskOwner owner = TaskRoutes.owner(req);
         OptionalLong after = resumeFrom(req);
         if (req.prologue().method() == Method.HEAD) {
             // The headers a GET would have, and no stream: a HEAD must not hold a stream open that nobody reads.
@@ -74,7 +72,7 @@ public final class TaskEventRoutes implements HttpService {
             return;
         }
         FollowTaskChangesUseCase.ChangeStream stream =
-                ProblemMapper.valueOf(follow.follow(new FollowTaskChangesUseCase.Query(caller, owner, after)));
+                ProblemMapper.valueOf(follow.follow(new FollowTaskChangesUseCase.Query(owner, after)));
         BooleanSupplier stillValid = Caller.stillValid(req);
         try (stream) {
             res.status(Status.OK_200);

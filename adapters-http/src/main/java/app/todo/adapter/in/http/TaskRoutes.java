@@ -15,6 +15,7 @@ import app.todo.application.port.in.ListTaskChangesQuery;
 import app.todo.application.port.in.ListTasksQuery;
 import app.todo.application.port.in.RunOnceUseCase;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.TaskOwner;
 import app.todo.application.port.in.TaskUseCases;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.InvalidValueException;
@@ -73,11 +74,10 @@ public final class TaskRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        User caller = Caller.of(req);
-        UserId owner = owner(req, caller);
+        TaskOwner owner = owner(req);
         TaskListRequest query = TaskListRequest.parse(req.query());
         TaskPage page = ProblemMapper.valueOf(tasks.list().listTasks(
-                new ListTasksQuery(caller, owner, query.filter(), query.sort(), query.page())));
+                new ListTasksQuery(owner, query.filter(), query.sort(), query.page())));
         String total = Long.toString(page.total());
         String links = query.links(requestPath(req), page.total());
         byte[] body = Json.write(TaskJson.from(page.tasks()));
@@ -96,8 +96,7 @@ public final class TaskRoutes implements HttpService {
 
     /** The changes feed: {@code ?since=<next_cursor>&limit=1..500} (docs/api.md, "Changes feed"). */
     private void changes(ServerRequest req, ServerResponse res) {
-        User caller = Caller.of(req);
-        UserId owner = owner(req, caller);
+        TaskOwner owner = owner(req);
         QueryParameters query = new QueryParameters(req.query());
         long after = query.choice("since", FeedCursor::position,
                 "must be a next_cursor this service gave, unchanged (or absent, to start from the beginning)").orElse(0L);
@@ -107,7 +106,7 @@ public final class TaskRoutes implements HttpService {
         if (!query.isValid()) {
             throw query.invalid();
         }
-        FeedPage page = ProblemMapper.valueOf(tasks.changes().listChanges(new ListTaskChangesQuery(caller, owner, after, (int) limit)));
+        FeedPage page = ProblemMapper.valueOf(tasks.changes().listChanges(new ListTaskChangesQuery(owner, after, (int) limit)));
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
@@ -115,19 +114,18 @@ public final class TaskRoutes implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        User caller = Caller.of(req);
-        UserId owner = owner(req, caller);
+        TaskOwner owner = owner(req);
         Optional<String> key = IdempotencyKeys.of(req);
         JsonNode body = bodies.required(req);
         if (key.isPresent()) {
-            sendOnce(res, tasks.runOnce().once(IdempotencyKeys.command(caller, owner, key.get(), req, body),
-                    () -> tasks.create().createTask(new CreateTaskCommand(caller, owner,
+            sendOnce(res, tasks.runOnce().once(IdempotencyKeys.command(owner, key.get(), req, body),
+                    () -> tasks.create().createTask(new CreateTaskCommand(owner,
                                     RequestBodies.valid(TaskFieldsReader.newTask(body))))
                             .map(task -> answer(Status.CREATED_201, task, requestPath(req) + "/" + task.id().value()))));
             return;
         }
         Task task = ProblemMapper.valueOf(tasks.create().createTask(
-                new CreateTaskCommand(caller, owner, RequestBodies.valid(TaskFieldsReader.newTask(body)))));
+                new CreateTaskCommand(owner, RequestBodies.valid(TaskFieldsReader.newTask(body)))));
         res.header(HeaderNames.LOCATION, requestPath(req) + "/" + task.id().value());
         sendTask(res, Status.CREATED_201, task);
     }
@@ -162,13 +160,12 @@ public final class TaskRoutes implements HttpService {
             case RunOnceUseCase.Outcome.InFlight<TaskError> ignored -> throw Problem.of(Status.CONFLICT_409,
                     "A request with this Idempotency-Key is still being processed; retry shortly for its answer.")
                     .withHeader("Retry-After", "1").raise();
-            case RunOnceUseCase.Outcome.NotYours<TaskError> ignored -> throw ProblemMapper.notYourTasks().raise();
         }
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
-        Task task = ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id())));
+        Task task = ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.owner(), t.id())));
         if (!IfNoneMatch.notModified(req, res, etag(task))) {
             sendTask(res, Status.OK_200, task);
         }
@@ -178,7 +175,7 @@ public final class TaskRoutes implements HttpService {
         TaskTarget t = target(req);
         var changes = RequestBodies.valid(TaskFieldsReader.changes(bodies.required(req)));
         sendTask(res, Status.OK_200, ProblemMapper.valueOf(tasks.update().updateTask(
-                new UpdateTaskCommand(t.caller(), t.owner(), t.id(), changes, expectedVersion(req, t)))));
+                new UpdateTaskCommand(t.owner(), t.id(), changes, expectedVersion(req, t)))));
     }
 
     private void complete(ServerRequest req, ServerResponse res) {
@@ -187,10 +184,10 @@ public final class TaskRoutes implements HttpService {
         // No body, or {}, toggles; {"completed": b} sets.
         Optional<JsonNode> body = bodies.optional(req);
         Optional<Boolean> completed = body.flatMap(json -> RequestBodies.valid(TaskFieldsReader.completion(json)));
-        CompleteTaskCommand command = new CompleteTaskCommand(t.caller(), t.owner(), t.id(), completed, expectedVersion(req, t));
+        CompleteTaskCommand command = new CompleteTaskCommand(t.owner(), t.id(), completed, expectedVersion(req, t));
         if (key.isPresent()) {
             // A retried toggle must not toggle back: the first answer is replayed.
-            sendOnce(res, tasks.runOnce().once(IdempotencyKeys.command(t.caller(), t.owner(), key.get(), req, body.orElse(null)),
+            sendOnce(res, tasks.runOnce().once(IdempotencyKeys.command(t.owner(), key.get(), req, body.orElse(null)),
                     () -> tasks.complete().completeTask(command).map(task -> answer(Status.OK_200, task, null))));
             return;
         }
@@ -199,34 +196,32 @@ public final class TaskRoutes implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         TaskTarget t = target(req);
-        ProblemMapper.valueOf(tasks.delete().deleteTask(new DeleteTaskCommand(t.caller(), t.owner(), t.id(), expectedVersion(req, t))));
+        ProblemMapper.valueOf(tasks.delete().deleteTask(new DeleteTaskCommand(t.owner(), t.id(), expectedVersion(req, t))));
         res.status(Status.NO_CONTENT_204).send();
     }
 
-    /** Who asks about which task: resolved in the order 401, 403, 404. */
-    private record TaskTarget(User caller, UserId owner, TaskId id) {
+    /** Whose task is asked about: resolved in the order 401, 403, 404. */
+    private record TaskTarget(TaskOwner owner, TaskId id) {
     }
 
     private static TaskTarget target(ServerRequest req) {
-        User caller = Caller.of(req);
-        UserId owner = owner(req, caller);
-        return new TaskTarget(caller, owner, taskId(req));
+        return new TaskTarget(owner(req), taskId(req));
     }
 
     /**
-     * The owner named by the path, who must be the caller. Checked here, before any body is read, so a
-     * client learns "not yours" before "invalid"; the use cases check it again.
+     * The owner named by the path, as the application grants it to the caller (docs/rules.md §3). Asked for
+     * before any body is read, so a client learns "not yours" before "invalid".
      */
-    static UserId owner(ServerRequest req, User caller) {
+    static TaskOwner owner(ServerRequest req) {
+        User caller = Caller.of(req);
+        UserId owner;
         try {
-            UserId owner = new UserId(req.path().pathParameters().get("user_id"));
-            if (caller.mayManageTasksOf(owner)) {
-                return owner;
-            }
+            owner = new UserId(req.path().pathParameters().get("user_id"));
         } catch (InvalidValueException e) {
             // a path segment that cannot be a user id cannot be the caller's either
+            throw ProblemMapper.notYourTasks().raise();
         }
-        throw ProblemMapper.notYourTasks().raise();
+        return ProblemMapper.valueOf(TaskOwner.of(caller, owner));
     }
 
     /** A task id that is not a positive 64-bit number names no task: 404, like a missing one. */
@@ -250,11 +245,11 @@ public final class TaskRoutes implements HttpService {
      */
     private OptionalLong expectedVersion(ServerRequest req, TaskTarget t) {
         OptionalLong required = IfMatch.of(req).expectedVersion(
-                () -> ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version());
+                () -> ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.owner(), t.id()))).version());
         if (!req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
             return required;
         }
-        long current = ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.caller(), t.owner(), t.id()))).version();
+        long current = ProblemMapper.valueOf(tasks.get().getTask(new GetTaskQuery(t.owner(), t.id()))).version();
         if (IfNoneMatch.matches(req, "\"" + current + "\"")) {
             throw Problem.of(Status.PRECONDITION_FAILED_412, "If-None-Match matches the task as it is (version "
                     + current + "): nothing was changed.").raise();

@@ -2,8 +2,6 @@ package app.todo.application.port.in;
 
 import app.todo.domain.shared.Result;
 import app.todo.domain.task.FeedPage;
-import app.todo.domain.user.User;
-import app.todo.domain.user.UserId;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -30,9 +28,8 @@ public interface FollowTaskChangesUseCase {
         return (int) Math.max(100, Math.min(STREAMS_PER_INSTANCE, maxHeapBytes / 2 / (64 * 1024)));
     }
 
-    record Query(User caller, UserId owner, OptionalLong after) {
+    record Query(TaskOwner owner, OptionalLong after) {
         public Query {
-            Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(after, "after");
         }

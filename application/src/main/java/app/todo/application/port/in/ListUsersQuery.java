@@ -1,13 +1,12 @@
 package app.todo.application.port.in;
 
 import app.todo.domain.task.PageRequest;
-import app.todo.domain.user.User;
 
 import java.util.Objects;
 
-public record ListUsersQuery(User caller, PageRequest page) {
+public record ListUsersQuery(Administrator admin, PageRequest page) {
     public ListUsersQuery {
-        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(page, "page");
     }
 }

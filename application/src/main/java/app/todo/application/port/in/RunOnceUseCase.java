@@ -1,8 +1,6 @@
 package app.todo.application.port.in;
 
 import app.todo.domain.shared.Result;
-import app.todo.domain.user.User;
-import app.todo.domain.user.UserId;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -29,9 +27,8 @@ public interface RunOnceUseCase {
      * @param fingerprint what identifies the request (method, path and body, hashed): the same key with another
      *                    fingerprint is {@link Outcome.KeyReused}
      */
-    record Command(User caller, UserId owner, String key, String fingerprint) {
+    record Command(TaskOwner owner, String key, String fingerprint) {
         public Command {
-            Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(fingerprint, "fingerprint");
             if (key == null || key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
@@ -56,10 +53,6 @@ public interface RunOnceUseCase {
 
         /** The key was used for another request (another body, another route). */
         record KeyReused<E>() implements Outcome<E> {
-        }
-
-        /** The caller may not write the owner's tasks, so may not use keys in the owner's name either. */
-        record NotYours<E>() implements Outcome<E> {
         }
     }
 

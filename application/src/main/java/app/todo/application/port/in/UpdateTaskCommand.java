@@ -1,17 +1,14 @@
 package app.todo.application.port.in;
 
 import app.todo.domain.task.TaskId;
-import app.todo.domain.user.User;
-import app.todo.domain.user.UserId;
 
 import java.util.Objects;
 import java.util.OptionalLong;
 
 /** {@code expectedVersion} comes from {@code If-Match}; empty means "whatever is stored". */
-public record UpdateTaskCommand(User caller, UserId owner, TaskId taskId, TaskFieldChanges changes,
+public record UpdateTaskCommand(TaskOwner owner, TaskId taskId, TaskFieldChanges changes,
                                 OptionalLong expectedVersion) {
     public UpdateTaskCommand {
-        Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(changes, "changes");

@@ -10,13 +10,13 @@ import app.todo.adapter.in.http.json.AccountJson;
 import app.todo.adapter.in.http.QueryParameters;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.AdminError;
+import app.todo.application.port.in.Administrator;
 import app.todo.application.port.in.ChangeUserCommand;
 import app.todo.application.port.in.ChangeUserUseCase;
 import app.todo.application.port.in.ListUsersQuery;
 import app.todo.application.port.in.ListUsersUseCase;
 import app.todo.domain.shared.InvalidValueException;
 import app.todo.domain.task.PageRequest;
-import app.todo.domain.user.User;
 import app.todo.domain.user.UserId;
 import app.todo.domain.user.UserPage;
 import io.helidon.common.parameters.Parameters;
@@ -57,29 +57,25 @@ public final class AdminRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        User caller = admin(req);
+        Administrator admin = admin(req);
         PageRequest page = page(req.query());
-        UserPage users = ProblemMapper.valueOf(listUsers.listUsers(new ListUsersQuery(caller, page)));
+        UserPage users = ProblemMapper.valueOf(listUsers.listUsers(new ListUsersQuery(admin, page)));
         res.header("X-Total-Count", Long.toString(users.total()));
         res.header(HeaderNames.LINK, PageLinks.of(req.path().absolute().rawPathNoParams(), Map.of(), page, users.total()));
         JsonResponses.send(res, Status.OK_200, AccountJson.AdminUser.from(users.users()));
     }
 
     private void change(ServerRequest req, ServerResponse res) {
-        User caller = admin(req);
+        Administrator admin = admin(req);
         UserId target = userId(req);
         var fields = RequestBodies.valid(AccountFieldsReader.userChanges(bodies.required(req)));
-        var changed = ProblemMapper.valueOf(changeUser.changeUser(new ChangeUserCommand(caller, target, fields.role(), fields.disabled())));
+        var changed = ProblemMapper.valueOf(changeUser.changeUser(new ChangeUserCommand(admin, target, fields.role(), fields.disabled())));
         JsonResponses.send(res, Status.OK_200, AccountJson.AdminUser.from(changed));
     }
 
-    /** The caller, who must be an admin; checked here first so a non-admin learns nothing from validation. */
-    private static User admin(ServerRequest req) {
-        User caller = Caller.of(req);
-        if (!caller.isAdmin()) {
-            throw ProblemMapper.of(new AdminError.NotAdmin()).raise();
-        }
-        return caller;
+    /** The caller as an admin, as the application grants it: asked for first, so a non-admin learns nothing from validation. */
+    private static Administrator admin(ServerRequest req) {
+        return ProblemMapper.valueOf(Administrator.of(Caller.of(req)));
     }
 
     /** A path segment that cannot be a user id names no user: 404, like an unknown one. */

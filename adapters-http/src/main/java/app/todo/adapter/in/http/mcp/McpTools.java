@@ -10,6 +10,7 @@ import app.todo.application.port.in.DeleteTaskCommand;
 import app.todo.application.port.in.GetTaskQuery;
 import app.todo.application.port.in.ListTasksQuery;
 import app.todo.application.port.in.TaskError;
+import app.todo.application.port.in.TaskOwner;
 import app.todo.application.port.in.UpdateTaskCommand;
 import app.todo.domain.shared.FieldError;
 import app.todo.domain.shared.Result;
@@ -70,26 +71,33 @@ final class McpTools {
             return failure("user_id: the caller is " + caller.id().value()
                     + "; an assistant acts for the user its token names, and for nobody else. Nothing was changed.");
         }
+        return switch (TaskOwner.of(caller, caller.id())) {
+            case Result.Ok<TaskOwner, TaskError> ok -> call(name, arguments, ok.value());
+            case Result.Err<TaskOwner, TaskError> err -> failure(describe(err.error()));
+        };
+    }
+
+    private ObjectNode call(String name, JsonNode arguments, TaskOwner owner) {
         return switch (name) {
-            case "add_task" -> addTask(arguments, caller);
-            case "list_tasks" -> listTasks(arguments, caller);
+            case "add_task" -> addTask(arguments, owner);
+            case "list_tasks" -> listTasks(arguments, owner);
             case "complete_task" -> withTaskId(arguments, id -> task(tasks.complete().completeTask(
-                    new CompleteTaskCommand(caller, caller.id(), id, Optional.of(true), OptionalLong.empty()))));
-            case "update_task" -> updateTask(arguments, caller);
-            case "delete_task" -> withTaskId(arguments, id -> deleteTask(id, caller));
+                    new CompleteTaskCommand(owner, id, Optional.of(true), OptionalLong.empty()))));
+            case "update_task" -> updateTask(arguments, owner);
+            case "delete_task" -> withTaskId(arguments, id -> deleteTask(id, owner));
             default -> throw new IllegalArgumentException(name); // McpRoutes asks has() first
         };
     }
 
-    private ObjectNode addTask(JsonNode arguments, User caller) {
+    private ObjectNode addTask(JsonNode arguments, TaskOwner owner) {
         return switch (TaskFieldsReader.newTask(only(arguments, "title", "description"))) {
             case Result.Ok<app.todo.application.port.in.NewTaskFields, List<FieldError>> ok ->
-                    task(tasks.create().createTask(new CreateTaskCommand(caller, caller.id(), ok.value())));
+                    task(tasks.create().createTask(new CreateTaskCommand(owner, ok.value())));
             case Result.Err<app.todo.application.port.in.NewTaskFields, List<FieldError>> err -> invalid(err.error());
         };
     }
 
-    private ObjectNode listTasks(JsonNode arguments, User caller) {
+    private ObjectNode listTasks(JsonNode arguments, TaskOwner owner) {
         String status = arguments.path("status").asText("all").toLowerCase(Locale.ROOT);
         TaskStatus chosen = switch (status) {
             case "all" -> TaskStatus.ALL;
@@ -100,7 +108,7 @@ final class McpTools {
         if (chosen == null) {
             return failure("status: must be all, pending or completed");
         }
-        Result<TaskPage, TaskError> page = tasks.list().listTasks(new ListTasksQuery(caller, caller.id(),
+        Result<TaskPage, TaskError> page = tasks.list().listTasks(new ListTasksQuery(owner,
                 new TaskFilter(chosen, null, null, null, null, null), TaskSort.NEWEST_FIRST,
                 new PageRequest(PageRequest.MAX_LIMIT, 0)));
         return switch (page) {
@@ -115,26 +123,26 @@ final class McpTools {
         };
     }
 
-    private ObjectNode updateTask(JsonNode arguments, User caller) {
+    private ObjectNode updateTask(JsonNode arguments, TaskOwner owner) {
         JsonNode fields = only(arguments, "title", "description");
         if (fields.isEmpty()) {
             return failure("give title, description or both: nothing to change");
         }
         return withTaskId(arguments, id -> switch (TaskFieldsReader.changes(fields)) {
             case Result.Ok<app.todo.application.port.in.TaskFieldChanges, List<FieldError>> ok ->
-                    task(tasks.update().updateTask(new UpdateTaskCommand(caller, caller.id(), id, ok.value(),
+                    task(tasks.update().updateTask(new UpdateTaskCommand(owner, id, ok.value(),
                             OptionalLong.empty())));
             case Result.Err<app.todo.application.port.in.TaskFieldChanges, List<FieldError>> err -> invalid(err.error());
         });
     }
 
-    private ObjectNode deleteTask(TaskId id, User caller) {
-        Result<Task, TaskError> found = tasks.get().getTask(new GetTaskQuery(caller, caller.id(), id));
+    private ObjectNode deleteTask(TaskId id, TaskOwner owner) {
+        Result<Task, TaskError> found = tasks.get().getTask(new GetTaskQuery(owner, id));
         if (found instanceof Result.Err<Task, TaskError> err) {
             return failure(describe(err.error()));
         }
         String title = ((Result.Ok<Task, TaskError>) found).value().title().value();
-        var deleted = tasks.delete().deleteTask(new DeleteTaskCommand(caller, caller.id(), id, OptionalLong.empty()));
+        var deleted = tasks.delete().deleteTask(new DeleteTaskCommand(owner, id, OptionalLong.empty()));
         if (deleted instanceof Result.Err<?, TaskError> err) {
             return failure(describe(err.error()));
         }
