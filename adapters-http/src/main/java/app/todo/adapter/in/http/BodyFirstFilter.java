@@ -12,9 +12,6 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -29,13 +26,10 @@ import java.util.function.IntConsumer;
  * <p>Bounded twice. Bodies held at once take at most {@code budgetBytes} of memory, counted as their bytes arrive
  * (a header's announced length costs nothing) and kept until their requests end; a body that finds no room for its
  * next bytes within {@code wait} gets {@code 503} and its connection closes. A body must arrive within {@code deadline} once its
- * read begins: past it, the reading thread is interrupted, which closes the connection without an answer (a
- * virtual thread's socket closes when the thread is interrupted in a read; Helidon runs every request on one).
+ * read begins: past it, the connection closes without an answer ({@link ReadDeadline}).
  */
 final class BodyFirstFilter implements Filter {
 
-    /** Wakes the readers past their deadline; one daemon thread for every connection, idle but for them. */
-    private static final ScheduledExecutorService DEADLINES = deadlines();
     private static final System.Logger LOG = System.getLogger(BodyFirstFilter.class.getName());
     /**
      * The methods whose routes read a body. Any other request's body is never read: Helidon reads it away after
@@ -46,7 +40,7 @@ final class BodyFirstFilter implements Filter {
     private final RequestBodies bodies;
     private final Semaphore budget;
     private final long waitNanos;
-    private final long deadlineNanos;
+    private final Duration deadline;
 
     /**
      * @param budgetBytes bytes of bodies held at once, at most {@link Integer#MAX_VALUE}; at least one body's limit
@@ -57,7 +51,7 @@ final class BodyFirstFilter implements Filter {
         this.bodies = bodies;
         this.budget = new Semaphore((int) Math.min(budgetBytes, Integer.MAX_VALUE), true);
         this.waitNanos = wait.toNanos();
-        this.deadlineNanos = deadline.toNanos();
+        this.deadline = deadline;
     }
 
     @Override
@@ -84,8 +78,7 @@ final class BodyFirstFilter implements Filter {
     }
 
     private RequestBodies.ReadAhead readWithinDeadline(RoutingRequest req, IntConsumer room) {
-        Watch watch = new Watch(Thread.currentThread());
-        ScheduledFuture<?> alarm = DEADLINES.schedule(watch::expire, deadlineNanos, TimeUnit.NANOSECONDS);
+        ReadDeadline watch = ReadDeadline.start(deadline);
         byte[] body = null;
         RuntimeException failure = null;
         try {
@@ -94,7 +87,6 @@ final class BodyFirstFilter implements Filter {
             failure = e;
         }
         boolean expired = watch.finish();
-        alarm.cancel(false);
         if (expired) {
             Thread.interrupted(); // the interrupt was this filter's and is spent: nothing later may see it
             // The socket was closed under the read, which may even have ended as if the body were complete.
@@ -107,7 +99,7 @@ final class BodyFirstFilter implements Filter {
     }
 
     private long seconds() {
-        return TimeUnit.NANOSECONDS.toSeconds(deadlineNanos);
+        return deadline.toSeconds();
     }
 
     /**
@@ -134,42 +126,5 @@ final class BodyFirstFilter implements Filter {
             Thread.currentThread().interrupt();
         }
         throw ConnectionClose.closing(AdmissionFilter.busyProblem()).raise();
-    }
-
-    private static ScheduledExecutorService deadlines() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("todo-body-deadlines").factory());
-        // Nearly every alarm is cancelled long before it is due: cancelled ones leave the queue at once.
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
-    /**
-     * One body's deadline. The interrupt is sent under the lock that {@link #finish} takes, so once the reader has
-     * finished, an interrupt either came before (and {@link #finish} says so) or never comes.
-     */
-    private static final class Watch {
-
-        private final Thread reader;
-        private boolean finished;
-        private boolean expired;
-
-        Watch(Thread reader) {
-            this.reader = reader;
-        }
-
-        synchronized void expire() {
-            if (!finished) {
-                expired = true;
-                reader.interrupt();
-            }
-        }
-
-        /** Stops the watch; true when the deadline passed first. */
-        synchronized boolean finish() {
-            finished = true;
-            return expired;
-        }
-
     }
 }

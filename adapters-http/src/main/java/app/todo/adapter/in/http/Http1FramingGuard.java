@@ -1,6 +1,7 @@
 package app.todo.adapter.in.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +39,10 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  * another coding, a malformed field line, a header section over the limit) or whose method is no token reaches
  * Helidon up to the end of its header section and nothing after it: whoever answers it, no byte of its body can
  * be read as a request. Only a request line longer than Helidon's limit goes on unread, for Helidon's {@code 414}.
+ * A request's head (its request line and header section) must arrive within {@code headDeadline} of its first byte,
+ * or the connection closes without an answer: Helidon closes only idle connections, and one that sends a header
+ * byte now and then is never idle (docs/operations.md, "Many connections"). A head that arrives in one read, as
+ * nearly all do, sets no deadline at all.
  * Hand-written because no HTTP/1.1 parser can sit in front of Helidon's; it keeps no more than one line.
  */
 final class Http1FramingGuard implements ServerConnectionSelector {
@@ -45,19 +50,24 @@ final class Http1FramingGuard implements ServerConnectionSelector {
     /** Prefix of a method name that arrived with lower-case letters ({@code X-LOWER-CASE-DELETE}). */
     static final String LOWER_CASE_METHOD = "X-LOWER-CASE-";
 
+    private static final System.Logger LOG = System.getLogger(Http1FramingGuard.class.getName());
+
     private final ServerConnectionSelector http1;
     private final int maxRequestLineBytes;
     private final int maxHeaderBytes;
+    private final Duration headDeadline;
 
     /**
      * @param http1               Helidon's HTTP/1.1 selector, which parses what this one lets through
      * @param maxRequestLineBytes Helidon's request-line limit; a longer line is passed through for it to refuse
      * @param maxHeaderBytes      Helidon's header-section limit, likewise
+     * @param headDeadline        how long a request's head may take to arrive, from its first byte
      */
-    Http1FramingGuard(ServerConnectionSelector http1, int maxRequestLineBytes, int maxHeaderBytes) {
+    Http1FramingGuard(ServerConnectionSelector http1, int maxRequestLineBytes, int maxHeaderBytes, Duration headDeadline) {
         this.http1 = http1;
         this.maxRequestLineBytes = maxRequestLineBytes;
         this.maxHeaderBytes = maxHeaderBytes;
+        this.headDeadline = headDeadline;
     }
 
     @Override
@@ -77,7 +87,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        DataReader guarded = new DataReader(new Framing(ctx.dataReader(), maxRequestLineBytes, maxHeaderBytes));
+        DataReader guarded = new DataReader(new Framing(ctx.dataReader(), maxRequestLineBytes, maxHeaderBytes, headDeadline));
         return http1.connection(new GuardedContext(ctx, guarded));
     }
 
@@ -183,11 +193,16 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         // Made for each read and handed to Helidon: an idle connection (a live stream) keeps no buffer of its own.
         private byte[] out;
         private int outLength;
+        private final Duration headDeadline;
+        /** Set while a head that did not arrive in one read is still incomplete. */
+        private ReadDeadline headWatch;
+        private int headsEnded;
 
-        Framing(DataReader in, int maxRequestLineBytes, int maxHeaderBytes) {
+        Framing(DataReader in, int maxRequestLineBytes, int maxHeaderBytes, Duration headDeadline) {
             this.in = in;
             this.maxRequestLineBytes = maxRequestLineBytes;
             this.maxHeaderBytes = maxHeaderBytes;
+            this.headDeadline = headDeadline;
         }
 
         @Override
@@ -198,14 +213,22 @@ final class Http1FramingGuard implements ServerConnectionSelector {
                     in.ensureAvailable();
                     raw = in.readBytes(in.available());
                 } catch (DataReader.InsufficientDataAvailableException endOfStream) {
+                    headTooSlow();
                     return null;
+                } catch (RuntimeException e) {
+                    if (headTooSlow()) {
+                        return null; // the socket was closed under the read: the end, for Helidon too
+                    }
+                    throw e;
                 }
                 if (state == State.PASS_THROUGH) {
                     return raw;
                 }
                 out = new byte[raw.length + 64];
                 outLength = 0;
+                int endedBefore = headsEnded;
                 feed(raw);
+                watchHead(endedBefore);
                 byte[] normalized = outLength == out.length ? out : Arrays.copyOf(out, outLength);
                 out = null;
                 if (line.length > 512 && lineLength == 0) {
@@ -216,6 +239,36 @@ final class Http1FramingGuard implements ServerConnectionSelector {
                 }
             }
             return null;
+        }
+
+        /**
+         * Starts the head's deadline when a read leaves a head incomplete, and stops it once that head is complete. A
+         * deadline that passed just as its head completed is forgiven: its interrupt is cleared before any read.
+         */
+        private void watchHead(int endedBefore) {
+            boolean inHead = state == State.HEADER_LINE || (state == State.REQUEST_LINE && lineLength > 0);
+            if (headWatch != null && (!inHead || headsEnded != endedBefore)) {
+                if (headWatch.finish()) {
+                    Thread.interrupted();
+                }
+                headWatch = null;
+            }
+            if (headWatch == null && inHead) {
+                headWatch = ReadDeadline.start(headDeadline);
+            }
+        }
+
+        /** Whether the read ended because the head's deadline passed; if so, says so once in the log. */
+        private boolean headTooSlow() {
+            if (headWatch == null || !headWatch.finish()) {
+                return false;
+            }
+            headWatch = null;
+            Thread.interrupted(); // spent: the connection is closed
+            state = State.HALTED;
+            LOG.log(System.Logger.Level.INFO, () -> "A connection closed without an answer: its request head did not "
+                    + "arrive within " + headDeadline.toSeconds() + " seconds");
+            return true;
         }
 
         private void feed(byte[] raw) {
@@ -446,6 +499,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         }
 
         private void endOfHeaders() {
+            headsEnded++;
             emit(CRLF, 0, 2);
             // Anything but one "chunked" and no length, or one length in digits, is refused (RequestTargetFilter)
             // and where its body ends is unknown: Helidon gets nothing after its header section.

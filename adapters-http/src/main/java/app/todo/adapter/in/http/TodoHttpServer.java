@@ -81,6 +81,7 @@ public final class TodoHttpServer {
         private AdmissionFilter admission;
         private java.time.Duration admissionWait = DEFAULT_ADMISSION_WAIT;
         private java.time.Duration bodyDeadline = BODY_DEADLINE;
+        private java.time.Duration headDeadline = HEAD_DEADLINE;
         private final Set<String> mcpOrigins = new LinkedHashSet<>();
         private List<java.net.URI> authorizationServers = List.of();
 
@@ -144,6 +145,12 @@ public final class TodoHttpServer {
         /** How long a request's body may take to arrive, once its read begins, before the connection is closed (20 s). */
         public Builder bodyDeadline(java.time.Duration deadline) {
             this.bodyDeadline = Objects.requireNonNull(deadline, "deadline");
+            return this;
+        }
+
+        /** How long a request's head may take to arrive, from its first byte, before the connection is closed (20 s). */
+        public Builder headDeadline(java.time.Duration deadline) {
+            this.headDeadline = Objects.requireNonNull(deadline, "deadline");
             return this;
         }
 
@@ -218,7 +225,7 @@ public final class TodoHttpServer {
                     .addConnectionSelector(new Http1FramingGuard(
                             new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, http1,
                                     ProtocolConfigs.create(List.of(http1))),
-                            MAX_REQUEST_LINE_BYTES, config.maxHeaderBytes()))
+                            MAX_REQUEST_LINE_BYTES, config.maxHeaderBytes(), headDeadline))
                     .directHandlers(ProblemMapper.directHandlers())
                     .routing(routing -> {
                         routing.addFilter(new RequestLogFilter(metrics == null ? null : HttpRequestMetrics.on(metrics),
@@ -285,5 +292,7 @@ public final class TodoHttpServer {
         private static final long BODY_BUDGET_BYTES = 16L * 1024 * 1024;
         /** A body arrives within this once its read begins: a slow phone sends 64 KiB in a few seconds. */
         private static final java.time.Duration BODY_DEADLINE = java.time.Duration.ofSeconds(20);
+        /** How long a request's head may take to arrive from its first byte (Http1FramingGuard). */
+        private static final java.time.Duration HEAD_DEADLINE = java.time.Duration.ofSeconds(20);
     }
 }

@@ -1,0 +1,100 @@
+package app.todo.adapter.in.http;
+
+import app.todo.adapter.in.http.testing.RawHttp;
+import app.todo.adapter.in.http.testing.TestServer;
+import app.todo.adapter.in.http.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A request's head must arrive within its deadline from its first byte (docs/operations.md, "Many connections"):
+ * a client that sends a header byte now and then is never idle, so before the deadline such connections stayed open
+ * for as long as their clients liked, a few thousand of them enough to fill the heap. Here the deadline is 1 s.
+ */
+class RequestHeadDeadlineTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(UnaryOperator.identity(), () -> true, TestTokens.verifier(),
+                builder -> builder.headDeadline(Duration.ofSeconds(1)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void headsStalledInTheRequestLineOrTheHeadersAreClosedUnanswered() {
+        List<RawHttp> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                stalled.add(RawHttp.connect(server.port()).write("GET /health/li"));
+                stalled.add(RawHttp.connect(server.port()).write("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: a"));
+            }
+            String user = "other-" + UUID.randomUUID();
+            assertEquals(200, server.get("/api/" + user + "/tasks", TestTokens.valid(user)).statusCode(),
+                    "another client is served meanwhile");
+            for (RawHttp connection : stalled) {
+                assertTrue(connection.closedByServer(15_000), "a head that never completes ends its connection");
+            }
+        } finally {
+            stalled.forEach(RawHttp::close);
+        }
+    }
+
+    @Test
+    void aHeaderByteNowAndThenDoesNotKeepTheConnectionOpen() throws InterruptedException {
+        try (RawHttp trickle = RawHttp.connect(server.port())) {
+            trickle.write("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+            boolean refused = false;
+            // 60 bytes, one each 250 ms: 15 s of a client that is never idle, against a 1 s deadline.
+            for (int i = 0; i < 60 && !refused; i++) {
+                try {
+                    trickle.write("a");
+                    Thread.sleep(250);
+                } catch (UncheckedIOException closed) {
+                    refused = true;
+                }
+            }
+            assertTrue(refused || trickle.closedByServer(5_000), "the trickling head ended its connection");
+            assertEquals("", refused ? "" : trickle.drain(100), "and got no answer");
+        }
+    }
+
+    @Test
+    void aHeadInSeveralPiecesWithinTheDeadlineIsAnswered() throws InterruptedException {
+        try (RawHttp pieces = RawHttp.connect(server.port())) {
+            for (String piece : List.of("GET /health/li", "ve HTTP/1.1\r\nHo", "st: x\r\n", "\r\n")) {
+                pieces.write(piece);
+                Thread.sleep(150);
+            }
+            RawHttp.Response answer = pieces.read();
+            assertNotNull(answer);
+            assertEquals(200, answer.status());
+
+            // The deadline is per head: the connection lives on past it for the next request.
+            Thread.sleep(1_500);
+            pieces.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+            RawHttp.Response next = pieces.read();
+            assertNotNull(next);
+            assertEquals(200, next.status());
+            assertFalse(pieces.closedByServer(300), "a connection whose heads arrive stays open");
+        }
+    }
+}
