@@ -12,6 +12,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Parsing rules that hold before any signature is checked: size, key references, {@code typ}, {@code crit}.
@@ -19,6 +21,10 @@ import java.text.ParseException;
  * needs its own RFC 6750 error description, which Nimbus's processor gives only as message text.
  */
 public final class CompactTokens {
+
+    private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
+    /** 9999-12-31T23:59:59Z in seconds: the latest NumericDate taken for a time (RFC 7519 §2). */
+    private static final double LATEST_TIME = 253_402_300_799d;
 
     /** Larger tokens are refused unread: no honest token is this big, and parsing costs. */
     public static final int MAX_TOKEN_BYTES = 8 * 1024;
@@ -80,7 +86,9 @@ public final class CompactTokens {
     /**
      * The claims, from a payload that is well-formed UTF-8 (Nimbus would read malformed bytes as U+FFFD, so that
      * different bytes named one user) and whose {@code sub}, when present, is a JSON string (RFC 7519 §4.1.2;
-     * Nimbus would turn {@code 1e30} into the user "1.0E30").
+     * Nimbus would turn {@code 1e30} into the user "1.0E30"), and whose {@code exp}, {@code nbf} and {@code iat}, when
+     * present, are times no later than the year 9999, earlier ones being merely past (Nimbus would wrap {@code exp: 1e30} around to a time long past,
+     * and call the token expired).
      */
     public static JWTClaimsSet claims(SignedJWT jwt) {
         try {
@@ -88,9 +96,16 @@ public final class CompactTokens {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(jwt.getPayload().toBytes()));
-            Object subject = jwt.getPayload().toJSONObject().get("sub");
+            Map<String, Object> payload = jwt.getPayload().toJSONObject();
+            Object subject = payload.get("sub");
             if (subject != null && !(subject instanceof String)) {
                 throw new ParseException("sub is not a string", 0);
+            }
+            for (String time : TIME_CLAIMS) {
+                Object value = payload.get(time);
+                if (value != null && !(value instanceof Number n && n.doubleValue() <= LATEST_TIME)) {
+                    throw new ParseException(time + " is no time", 0);
+                }
             }
             return jwt.getJWTClaimsSet();
         } catch (ParseException | CharacterCodingException | RuntimeException e) {

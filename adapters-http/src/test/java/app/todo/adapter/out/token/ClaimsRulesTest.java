@@ -53,7 +53,12 @@ class ClaimsRulesTest {
     @CsvSource(delimiterString = " <- ", textBlock = """
             The token's claims are malformed <- {"sub":"u1","exp":"soon","iss":"i","aud":"a"}
             The token's claims are malformed <- {"sub":"u1","exp":1e400,"iss":"i","aud":"a"}
-            The token has expired <- {"sub":"u1","exp":99999999999999999999999,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1","exp":99999999999999999999999,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1","exp":1e30,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1","exp":253402300800,"iss":"i","aud":"a"}
+            accepted as u1 <- {"sub":"u1","exp":253402300799,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"nbf":1e30,"iss":"i","aud":"a"}
+            The token's claims are malformed <- {"sub":"u1",%s,"iat":1e30,"iss":"i","aud":"a"}
             The token's claims are malformed <- {"sub":"u1","exp":[1],"iss":"i","aud":"a"}
             The token has expired <- {"sub":"u1","exp":-9223372036854775808,"iss":"i","aud":"a"}
             The token's claims are malformed <- {"sub":"u1",%s,"nbf":"x","iss":"i","aud":"a"}
