@@ -9,6 +9,9 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
@@ -32,8 +35,8 @@ final class BodyFirstFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(BodyFirstFilter.class.getName());
     /**
-     * The methods whose routes read a body. Any other request's body is never read: Helidon reads it away after
-     * the answer, when the request holds no permit, so it need not come first (nor hold memory while a stream lasts).
+     * The methods whose routes read a body. Any other request's body is read and dropped as it arrives, within the
+     * same deadline, so it holds no memory ({@link #discardWithinDeadline}).
      */
     private static final Set<Method> WITH_BODY = Set.of(Method.POST, Method.PUT, Method.PATCH);
 
@@ -56,7 +59,12 @@ final class BodyFirstFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (!req.content().hasEntity() || !WITH_BODY.contains(req.prologue().method())) {
+        if (!req.content().hasEntity()) {
+            chain.proceed();
+            return;
+        }
+        if (!WITH_BODY.contains(req.prologue().method())) {
+            discardWithinDeadline(req);
             chain.proceed();
             return;
         }
@@ -96,6 +104,33 @@ final class BodyFirstFilter implements Filter {
             throw closed(req, "the client went away while sending its body", failure);
         }
         return new RequestBodies.ReadAhead(body, failure);
+    }
+
+    /**
+     * A body no route reads (a {@code GET}'s, a {@code DELETE}'s), read and dropped within the deadline before the
+     * request goes on. Left for Helidon to read away after the answer, it had no time limit: a client that sent a
+     * chunk now and then kept its connection as long as it liked.
+     */
+    private void discardWithinDeadline(RoutingRequest req) {
+        ReadDeadline watch = ReadDeadline.start(deadline);
+        RuntimeException failure = null;
+        try (InputStream in = req.content().inputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            failure = new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (watch.finish()) {
+            Thread.interrupted(); // spent: the connection is closed
+            throw closed(req, "its body did not arrive within " + seconds() + " seconds", failure);
+        }
+        if (failure instanceof UncheckedIOException) {
+            throw closed(req, "the client went away while sending its body", failure);
+        }
+        if (failure != null) {
+            throw failure; // malformed or too large: Helidon's answer, as before
+        }
     }
 
     private long seconds() {

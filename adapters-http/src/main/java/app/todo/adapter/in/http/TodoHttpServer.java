@@ -82,6 +82,7 @@ public final class TodoHttpServer {
         private java.time.Duration admissionWait = DEFAULT_ADMISSION_WAIT;
         private java.time.Duration bodyDeadline = BODY_DEADLINE;
         private java.time.Duration headDeadline = HEAD_DEADLINE;
+        private int maxConnections = connectionsFor(Runtime.getRuntime().maxMemory());
         private final Set<String> mcpOrigins = new LinkedHashSet<>();
         private List<java.net.URI> authorizationServers = List.of();
 
@@ -154,6 +155,28 @@ public final class TodoHttpServer {
             return this;
         }
 
+        /**
+         * The most connections open at once; past it the listener accepts no more until one closes (they wait in
+         * the system's accept queue). By default as many as the heap holds ({@link #connectionsFor(long)}).
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How many connections a heap of {@code maxHeapBytes} holds with half of it to spare: a connection costs up
+         * to 24 KiB of heap while it waits (its virtual thread's stack, its buffers), so bin/run's 96 MiB hold 2,048;
+         * at least 256, at most 10,000 (docs/operations.md, "Many connections"). Without a cap, 5,000 idle
+         * connections filled the 96 MiB and the server died.
+         */
+        public static int connectionsFor(long maxHeapBytes) {
+            return (int) Math.max(256, Math.min(10_000, maxHeapBytes / 2 / (24 * 1024)));
+        }
+
         /** The drain a graceful stop begins with ({@link ShutdownDrain}); one of its own otherwise. */
         public Builder drain(ShutdownDrain drain) {
             this.drain = Objects.requireNonNull(drain, "drain");
@@ -215,6 +238,7 @@ public final class TodoHttpServer {
                     // The transport's hard cap; bodies between the two limits are read away and answered 413.
                     .maxPayloadSize(Math.max(config.maxBodyBytes(), RequestBodies.MAX_DRAINED_BYTES))
                     .idleConnectionTimeout(config.idleTimeout())
+                    .maxTcpConnections(maxConnections)
                     // No feature found on the classpath joins unasked: the security feature that webserver-security
                     // would add runs a filter before ours that fails (500) on the asterisk-form of OPTIONS *,
                     // and warns on every start that it has no providers. Authentication is AuthenticationFilter's.

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A request's head must arrive within its deadline from its first byte (docs/operations.md, "Many connections"):
  * a client that sends a header byte now and then is never idle, so before the deadline such connections stayed open
- * for as long as their clients liked, a few thousand of them enough to fill the heap. Here the deadline is 1 s.
+ * for as long as their clients liked. So must a body that no route reads, such as a {@code GET}'s, within the
+ * body's deadline. Here both deadlines are 1 s.
  */
 class RequestHeadDeadlineTest {
 
@@ -31,7 +32,7 @@ class RequestHeadDeadlineTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(UnaryOperator.identity(), () -> true, TestTokens.verifier(),
-                builder -> builder.headDeadline(Duration.ofSeconds(1)));
+                builder -> builder.headDeadline(Duration.ofSeconds(1)).bodyDeadline(Duration.ofSeconds(1)));
     }
 
     @AfterAll
@@ -74,6 +75,33 @@ class RequestHeadDeadlineTest {
             }
             assertTrue(refused || trickle.closedByServer(5_000), "the trickling head ended its connection");
             assertEquals("", refused ? "" : trickle.drain(100), "and got no answer");
+        }
+    }
+
+    @Test
+    void aGetWhoseChunkedBodyTricklesIsClosedAtTheBodyDeadline() throws InterruptedException {
+        try (RawHttp trickle = RawHttp.connect(server.port())) {
+            trickle.write("GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+            boolean refused = false;
+            for (int i = 0; i < 60 && !refused; i++) {
+                try {
+                    trickle.write("1\r\na\r\n");
+                    Thread.sleep(250);
+                } catch (UncheckedIOException closed) {
+                    refused = true;
+                }
+            }
+            assertTrue(refused || trickle.closedByServer(5_000), "the trickling body ended its connection");
+        }
+    }
+
+    @Test
+    void aGetWithASmallBodyIsAnsweredAsBefore() {
+        try (RawHttp connection = RawHttp.connect(server.port())) {
+            connection.write("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                    + "GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n");
+            assertEquals(200, connection.read().status());
+            assertEquals(200, connection.read().status(), "the body was read away, so the next request follows it");
         }
     }
 
