@@ -18,8 +18,9 @@ public record User(UserId id, Email email, String name, Role role, boolean disab
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(origin, "origin");
-        if (name != null && name.length() > 255) {
-            name = name.substring(0, 255);
+        if (name != null && name.codePointCount(0, name.length()) > 255) {
+            // 255 code points, as every length here counts: cutting UTF-16 units could split an emoji in two.
+            name = name.substring(0, name.offsetByCodePoints(0, 255));
         }
     }
 

@@ -31,6 +31,13 @@ class UserTest {
     }
 
     @Test
+    void aLongNameIsCutAt255CodePointsNeverInsideOne() {
+        String grinning = "\uD83D\uDE00";
+        assertEquals(grinning.repeat(255), User.newcomer(ALICE, null, grinning.repeat(256), Role.USER, NOW).name());
+        assertEquals("a".repeat(255), User.newcomer(ALICE, null, "a".repeat(300), Role.USER, NOW).name());
+    }
+
+    @Test
     void aNewcomerIsEnabledAndCopiesKeepEverythingElse() {
         User user = User.newcomer(ALICE, new Email("a@example.com"), "Alice", Role.USER, NOW);
         assertFalse(user.disabled());

@@ -155,11 +155,12 @@ public final class ClaimsPolicy {
      * size is memory a caller chooses. A name longer than {@code max} is cut (as the user record cuts it); an
      * email or session id that long is no valid one, so it counts as absent.
      */
+    /** At most {@code max} code points: cut there (never inside a surrogate pair), or dropped when not {@code cut}. */
     private static String bounded(String value, int max, boolean cut) {
-        if (value == null || value.length() <= max) {
+        if (value == null || value.codePointCount(0, value.length()) <= max) {
             return value;
         }
-        return cut ? value.substring(0, max) : null;
+        return cut ? value.substring(0, value.offsetByCodePoints(0, max)) : null;
     }
 
     private static String string(JWTClaimsSet claims, String name) {

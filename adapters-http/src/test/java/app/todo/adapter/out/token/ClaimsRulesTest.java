@@ -128,6 +128,16 @@ class ClaimsRulesTest {
         assertEquals("s-1", fine.sessionId());
     }
 
+    /** A name is cut at 255 code points, never inside a character that takes two UTF-16 units. */
+    @Test
+    void aLongNameOfEmojiIsCutBetweenCharacters() {
+        String name = "\uD83D\uDE00".repeat(300);
+        VerifiedAccessToken token = verifier.verify(token("{\"sub\":\"u1\",\"exp\":" + (now() + 900) + ",\"name\":\""
+                + name + "\"}"));
+
+        assertEquals("\uD83D\uDE00".repeat(255), token.name());
+    }
+
     @Test
     void aCustomSkewIsHonoured() {
         AccessTokenVerifier strict = TokenVerifiers.builder(clock).skew(Duration.ZERO).ownKeys(OwnSigningKeys.of(key)).build();
