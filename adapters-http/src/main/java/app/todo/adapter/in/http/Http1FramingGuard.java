@@ -39,8 +39,8 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  * another coding, a malformed field line, a header section over the limit) or whose method is no token reaches
  * Helidon up to the end of its header section and nothing after it: whoever answers it, no byte of its body can
  * be read as a request. Only a request line longer than Helidon's limit goes on unread, for Helidon's {@code 414}.
- * A request's head (its request line and header section) must arrive within {@code headDeadline} of its first byte,
- * or the connection closes without an answer: Helidon closes only idle connections, and one that sends a header
+ * A request's head (its request line and header section) must arrive within {@code headDeadline} of its first byte
+ * (a new connection's first head, of the connection's opening), or the connection closes without an answer: Helidon closes only idle connections, and one that sends a header
  * byte now and then is never idle (docs/operations.md, "Many connections"). A head that arrives in one read, as
  * nearly all do, sets no deadline at all.
  * Hand-written because no HTTP/1.1 parser can sit in front of Helidon's; it keeps no more than one line.
@@ -197,6 +197,7 @@ final class Http1FramingGuard implements ServerConnectionSelector {
         /** Set while a head that did not arrive in one read is still incomplete. */
         private ReadDeadline headWatch;
         private int headsEnded;
+        private boolean opened;
 
         Framing(DataReader in, int maxRequestLineBytes, int maxHeaderBytes, Duration headDeadline) {
             this.in = in;
@@ -207,6 +208,12 @@ final class Http1FramingGuard implements ServerConnectionSelector {
 
         @Override
         public byte[] get() {
+            if (!opened) {
+                opened = true;
+                // A new connection's first head is due from its opening: one that sends nothing at all holds one
+                // of the capped places as surely as one that sends slowly.
+                headWatch = ReadDeadline.start(headDeadline);
+            }
             while (state != State.HALTED) {
                 byte[] raw;
                 try {

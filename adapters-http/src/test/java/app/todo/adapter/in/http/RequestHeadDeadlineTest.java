@@ -60,6 +60,13 @@ class RequestHeadDeadlineTest {
     }
 
     @Test
+    void aConnectionThatSendsNothingIsClosedAtTheHeadDeadline() {
+        try (RawHttp silent = RawHttp.connect(server.port())) {
+            assertTrue(silent.closedByServer(15_000), "a connection must bring its first head within the deadline");
+        }
+    }
+
+    @Test
     void aHeaderByteNowAndThenDoesNotKeepTheConnectionOpen() throws InterruptedException {
         try (RawHttp trickle = RawHttp.connect(server.port())) {
             assertTrue(closedWhileTrickling(trickle, "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ", "a"),
