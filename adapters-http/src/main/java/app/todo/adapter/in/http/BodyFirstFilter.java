@@ -94,15 +94,7 @@ final class BodyFirstFilter implements Filter {
         } catch (RuntimeException e) {
             failure = e;
         }
-        boolean expired = watch.finish();
-        if (expired) {
-            Thread.interrupted(); // the interrupt was this filter's and is spent: nothing later may see it
-            // The socket was closed under the read, which may even have ended as if the body were complete.
-            throw closed(req, "its body did not arrive within " + seconds() + " seconds", failure);
-        }
-        if (failure instanceof UncheckedIOException) {
-            throw closed(req, "the client went away while sending its body", failure);
-        }
+        endIfCut(req, watch, failure);
         return new RequestBodies.ReadAhead(body, failure);
     }
 
@@ -121,15 +113,23 @@ final class BodyFirstFilter implements Filter {
         } catch (RuntimeException e) {
             failure = e;
         }
+        endIfCut(req, watch, failure);
+        if (failure != null) {
+            throw failure; // malformed or too large: Helidon's answer, as before
+        }
+    }
+
+    /**
+     * Ends the exchange unanswered when the body's read was cut short: by the deadline (the socket was closed under
+     * the read, which may even have ended as if the body were complete) or by the client going away.
+     */
+    private void endIfCut(RoutingRequest req, ReadDeadline watch, RuntimeException failure) {
         if (watch.finish()) {
-            Thread.interrupted(); // spent: the connection is closed
+            Thread.interrupted(); // the interrupt was this filter's and is spent: nothing later may see it
             throw closed(req, "its body did not arrive within " + seconds() + " seconds", failure);
         }
         if (failure instanceof UncheckedIOException) {
             throw closed(req, "the client went away while sending its body", failure);
-        }
-        if (failure != null) {
-            throw failure; // malformed or too large: Helidon's answer, as before
         }
     }
 
