@@ -196,6 +196,7 @@ public final class Wiring implements AutoCloseable {
                     .authentication(tokens, new IdentifyCallerService(users, clock, recentCallers,
                             settings.claimSources()).checkingSessions(liveness))
                     .readiness(database::isReachable)
+                    .behindProxy(settings.trustProxy())
                     .metrics(metrics.registry())
                     .drain(drain)
                     .customizeServer(Wiring::shutdownAndIdleLimits)

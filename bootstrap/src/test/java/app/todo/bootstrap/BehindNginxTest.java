@@ -114,6 +114,20 @@ class BehindNginxTest {
         }
     }
 
+    /** What an MCP client is told to fetch is at the proxy, where it connected, not at the service behind it. */
+    @Test
+    void theMcpResourceMetadataNamesTheProxysUrl() throws Exception {
+        HttpResponse<String> refused = send("POST", "/mcp", null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}");
+        assertEquals(401, refused.statusCode());
+        String base = "http://127.0.0.1:" + proxyPort;
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow()
+                .contains("resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\""),
+                refused.headers().toString());
+        HttpResponse<String> metadata = send("GET", "/.well-known/oauth-protected-resource/mcp", null, null);
+        assertEquals(base + "/mcp", JSON.readTree(metadata.body()).get("resource").asText(), metadata::body);
+    }
+
     @Test
     void listCreateConditionalUpdateAndA413GoThroughTheRecommendedProxy() throws Exception {
         String user = "user-" + UUID.randomUUID();

@@ -12,6 +12,8 @@ import app.todo.application.port.in.IdentifyCallerUseCase;
 import app.todo.application.port.in.VerifyAccessTokenUseCase;
 import app.todo.application.port.in.ResolveSessionUseCase;
 import app.todo.application.port.in.TaskUseCases;
+import io.helidon.common.configurable.AllowList;
+import io.helidon.http.RequestedUriDiscoveryContext.RequestedUriDiscoveryType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.Filter;
@@ -85,6 +87,7 @@ public final class TodoHttpServer {
         private int maxConnections = connectionsFor(Runtime.getRuntime().maxMemory());
         private final Set<String> mcpOrigins = new LinkedHashSet<>();
         private List<java.net.URI> authorizationServers = List.of();
+        private boolean behindProxy;
 
         private Builder(HttpConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -137,6 +140,17 @@ public final class TodoHttpServer {
          * At most {@code permits} requests at once; up to {@code maxWaiting} others wait in line for up to
          * {@code wait}, then {@code 503} ({@link AdmissionFilter}). Health and metrics routes never wait.
          */
+        /**
+         * Behind a reverse proxy ({@code TRUST_PROXY}): the URL a client asked for is taken from the proxy's
+         * {@code Forwarded} or {@code X-Forwarded-Proto}/{@code -Host}/{@code -Port} headers, so the URLs this
+         * service hands out (the MCP resource metadata) carry the scheme and host the client used, {@code https}
+         * behind a proxy that ends TLS. Off, those headers are ignored: a client could name any host.
+         */
+        public Builder behindProxy(boolean behindProxy) {
+            this.behindProxy = behindProxy;
+            return this;
+        }
+
         public Builder admission(int permits, int maxWaiting, java.time.Duration wait) {
             this.admission = new AdmissionFilter(permits, maxWaiting, wait);
             this.admissionWait = wait;
@@ -290,6 +304,14 @@ public final class TodoHttpServer {
                         routing.register(pages);
                         ProblemMapper.registerOn(routing);
                     });
+            if (behindProxy) {
+                // Every peer is trusted: with TRUST_PROXY only the proxy reaches this port (docs/operations.md).
+                // Helidon reads X-Forwarded-Proto/-Host/-Port only beside an X-Forwarded-For, which proxies send.
+                server.requestedUriDiscoveryContext(discovery -> discovery
+                        .types(List.of(RequestedUriDiscoveryType.FORWARDED, RequestedUriDiscoveryType.X_FORWARDED,
+                                RequestedUriDiscoveryType.HOST))
+                        .trustedProxies(AllowList.builder().allowAll(true).build()));
+            }
             serverCustomizers.forEach(customizer -> customizer.accept(server));
             return server.build();
         }

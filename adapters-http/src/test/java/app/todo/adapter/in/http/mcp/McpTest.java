@@ -65,6 +65,30 @@ class McpTest {
     }
 
     @Test
+    void behindAProxyTheResourceMetadataNamesTheUrlTheClientUsed() {
+        // As nginx and haproxy send them (Helidon reads X-Forwarded-* only beside an X-Forwarded-For).
+        String[] forwarded = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "todo.example.com",
+                "X-Forwarded-For", "203.0.113.7"};
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}";
+        try (TestServer proxied = TestServer.start(server.store(), builder -> builder.behindProxy(true))) {
+            HttpResponse<String> refused = proxied.send(proxied.request("/mcp", null).header("Content-Type", "application/json")
+                    .headers(forwarded)
+                    .POST(HttpRequest.BodyPublishers.ofString(initialize)).build());
+            assertEquals(401, refused.statusCode());
+            assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow()
+                    .contains("resource_metadata=\"https://todo.example.com/.well-known/oauth-protected-resource/mcp\""),
+                    refused.headers().toString());
+            JsonNode metadata = Responses.json(proxied.send(proxied.request("/.well-known/oauth-protected-resource/mcp", null)
+                    .headers(forwarded).GET().build()));
+            assertEquals("https://todo.example.com/mcp", metadata.get("resource").asText());
+        }
+        // Not behind a proxy, the same headers are anybody's: ignored.
+        HttpResponse<String> direct = post(null, initialize, forwarded);
+        assertTrue(direct.headers().firstValue("WWW-Authenticate").orElseThrow()
+                .contains("resource_metadata=\"http://127.0.0.1:" + server.port() + "/"), direct.headers().toString());
+    }
+
+    @Test
     void initializeNegotiatesTheVersionAndNotificationsAreAccepted() {
         JsonNode asked = Responses.json(post(token, "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"));
