@@ -34,16 +34,18 @@ public final class AccountUseCasesFactory {
      */
     public static AccountUseCases over(Stores stores, PasswordHasher hasher, AdminBootstrap admins, RecentCallers recent,
                                        SessionLiveness liveness, Clock clock, Duration sessionTtl) {
+        StartSessionService startSession = new StartSessionService(stores.sessions(), clock, sessionTtl);
         return new AccountUseCases(
                 new SignUpService(stores.users(), stores.credentials(), hasher, stores.transactions(), clock),
-                new SignInService(stores.credentials(), stores.users(), hasher),
+                new SignInService(stores.credentials(), stores.users(), hasher, stores.transactions(), startSession),
                 new ClaimAdminService(admins, stores.directory(), recent),
-                new StartSessionService(stores.sessions(), clock, sessionTtl),
+                startSession,
                 new RefreshSessionService(stores.sessions(), stores.users(), liveness, clock, sessionTtl),
                 new SignOutService(stores.sessions(), liveness, clock),
                 new ListSessionsService(stores.sessions(), clock),
                 new RevokeSessionService(stores.sessions(), liveness, clock),
-                new ChangePasswordService(stores.credentials(), hasher, stores.sessions(), liveness, clock),
+                new ChangePasswordService(stores.credentials(), hasher, stores.sessions(), liveness, clock,
+                        stores.transactions()),
                 new ListUsersService(stores.directory()),
                 new ChangeUserService(stores.directory(), recent, stores.sessions(), clock));
     }

@@ -6,6 +6,7 @@ import app.todo.application.port.in.ChangePasswordUseCase;
 import app.todo.application.port.out.CredentialRepository;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.SessionRepository;
+import app.todo.application.port.out.Transactions;
 import app.todo.domain.account.Credential;
 import app.todo.domain.account.PasswordHash;
 import app.todo.domain.account.PasswordPolicy;
@@ -29,11 +30,13 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final SessionRepository sessions;
     private final SessionLiveness liveness;
     private final Clock clock;
+    private final Transactions transactions;
 
     public ChangePasswordService(CredentialRepository credentials, PasswordHasher hasher, SessionRepository sessions,
-                                 SessionLiveness liveness, Clock clock) {
+                                 SessionLiveness liveness, Clock clock, Transactions transactions) {
         this.credentials = credentials;
         this.hasher = hasher;
+        this.transactions = transactions;
         this.sessions = sessions;
         this.liveness = liveness;
         this.clock = clock;
@@ -59,11 +62,16 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             return Result.err(new AccountError.InvalidCredentials());
         }
         PasswordHash hash = hasher.hash(next);
-        credentials.replacePasswordHash(caller.id(), hash);
         var now = Times.now(clock);
-        var others = sessions.liveSessionsOf(caller.id(), now).stream()
-                .filter(s -> command.keepSession().map(keep -> !keep.equals(s.id())).orElse(true)).toList();
-        sessions.revokeAllOf(caller.id(), now, command.keepSession());
+        // One transaction: the new hash locks the credential's row until the other sessions are ended, so a
+        // sign-in that checked the old password either opened its session before (ended here) or fails.
+        var others = transactions.inTransaction(() -> {
+            credentials.replacePasswordHash(caller.id(), hash);
+            var ended = sessions.liveSessionsOf(caller.id(), now).stream()
+                    .filter(s -> command.keepSession().map(keep -> !keep.equals(s.id())).orElse(true)).toList();
+            sessions.revokeAllOf(caller.id(), now, command.keepSession());
+            return ended;
+        });
         liveness.forgetAll(others);
         return Result.ok(caller);
     }

@@ -3,7 +3,11 @@ package app.todo.application.service;
 import app.todo.application.port.in.AccountError;
 import app.todo.application.port.in.SignInCommand;
 import app.todo.application.port.in.SignInUseCase;
+import app.todo.application.port.in.StartSessionCommand;
+import app.todo.application.port.in.StartSessionUseCase;
 import app.todo.application.port.out.CredentialRepository;
+import app.todo.application.port.out.Transactions;
+import app.todo.domain.account.PasswordHash;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.UserRepository;
 import app.todo.domain.account.Credential;
@@ -21,15 +25,21 @@ public final class SignInService implements SignInUseCase {
     private final CredentialRepository credentials;
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final Transactions transactions;
+    private final StartSessionUseCase sessions;
 
-    public SignInService(CredentialRepository credentials, UserRepository users, PasswordHasher hasher) {
+    /** @param sessions opens the session, inside the transaction that holds the checked credential */
+    public SignInService(CredentialRepository credentials, UserRepository users, PasswordHasher hasher,
+                         Transactions transactions, StartSessionUseCase sessions) {
         this.credentials = credentials;
         this.users = users;
         this.hasher = hasher;
+        this.transactions = transactions;
+        this.sessions = sessions;
     }
 
     @Override
-    public Result<User, AccountError> signIn(SignInCommand command) {
+    public Result<SignedIn, AccountError> signIn(SignInCommand command) {
         Validation v = new Validation();
         if (command.email() == null) {
             v.reject("email", "is required");
@@ -54,7 +64,18 @@ public final class SignInService implements SignInUseCase {
         User user = users.find(credential.get().userId()).orElseThrow(() -> new IllegalStateException(
                 "credential without a user: " + credential.get().userId()));
         // Told only to whoever knows the password, so it reveals nothing to a guesser.
-        return user.disabled() ? Result.err(new AccountError.AccountDisabled()) : Result.ok(user);
+        if (user.disabled()) {
+            return Result.err(new AccountError.AccountDisabled());
+        }
+        PasswordHash checked = credential.get().passwordHash();
+        // The password was checked against a hash read before the (slow) check: the session opens only if that
+        // hash is still the current one, its row locked meanwhile. A password change committed in between is
+        // seen here; one that comes later waits for this session and then ends it with the others.
+        return transactions.inTransaction(() -> credentials.passwordHashForUpdate(user.id())
+                .filter(checked::equals)
+                .<Result<SignedIn, AccountError>>map(current -> Result.ok(new SignedIn(user,
+                        sessions.start(new StartSessionCommand(user, command.userAgent())))))
+                .orElseGet(() -> Result.err(new AccountError.InvalidCredentials())));
     }
 
     private static Optional<Email> email(String raw) {

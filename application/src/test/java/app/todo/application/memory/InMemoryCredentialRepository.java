@@ -33,6 +33,12 @@ public final class InMemoryCredentialRepository implements CredentialRepository 
         return byEmail.values().stream().filter(c -> c.userId().equals(user)).findFirst();
     }
 
+    /** The lock is the store's one lock, held by {@link InMemoryTransactions} for the whole transaction. */
+    @Override
+    public Optional<PasswordHash> passwordHashForUpdate(UserId user) {
+        return findByUser(user).map(Credential::passwordHash);
+    }
+
     @Override
     public boolean replacePasswordHash(UserId user, PasswordHash hash) {
         Optional<Credential> current = findByUser(user);

@@ -7,6 +7,6 @@ class InMemoryCredentialRepositoryTest extends CredentialRepositoryContract {
     @Override
     protected Store newStore() {
         InMemoryStore store = new InMemoryStore();
-        return new Store(store.credentials(), store.users());
+        return new Store(store.credentials(), store.users(), store.transactions());
     }
 }

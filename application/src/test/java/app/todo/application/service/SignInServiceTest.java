@@ -4,6 +4,9 @@ import app.todo.application.memory.InMemoryPasswordHasher;
 import app.todo.application.memory.InMemoryStore;
 import app.todo.application.port.in.AccountError;
 import app.todo.application.port.in.SignInCommand;
+import app.todo.application.port.in.SignInUseCase;
+import app.todo.application.port.out.PasswordHasher;
+import app.todo.domain.account.PasswordHash;
 import app.todo.application.port.in.SignUpCommand;
 import app.todo.domain.account.PlainPassword;
 import app.todo.domain.shared.FieldError;
@@ -12,6 +15,7 @@ import app.todo.domain.user.UserChanges;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,15 +32,54 @@ class SignInServiceTest {
     private static final PlainPassword PASSWORD = new PlainPassword("s3cret-enough");
 
     private final InMemoryStore store = new InMemoryStore();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
     private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
-    private final SignInService service = new SignInService(store.credentials(), store.users(), hasher);
+    private final StartSessionService sessions = new StartSessionService(store.sessions(), CLOCK, Duration.ofDays(7));
+    private final SignInService service = signInWith(hasher);
     private final User ana = value(new SignUpService(store.users(), store.credentials(), hasher, store.transactions(),
-            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC))
-            .signUp(new SignUpCommand("ana@example.com", PASSWORD, "Ana")));
+            CLOCK).signUp(new SignUpCommand("ana@example.com", PASSWORD, "Ana")));
+
+    private SignInService signInWith(PasswordHasher passwords) {
+        return new SignInService(store.credentials(), store.users(), passwords, store.transactions(), sessions);
+    }
 
     @Test
-    void the_right_password_signs_the_user_in_whatever_the_emails_case() {
-        assertEquals(ana, value(service.signIn(new SignInCommand(" ANA@Example.com", PASSWORD))));
+    void the_right_password_signs_the_user_in_whatever_the_emails_case_and_opens_a_session() {
+        SignInUseCase.SignedIn signedIn = value(service.signIn(new SignInCommand(" ANA@Example.com", PASSWORD)
+                .withUserAgent("Firefox")));
+
+        assertEquals(ana, signedIn.user());
+        assertEquals(List.of(signedIn.issued().session()), store.sessions().liveSessionsOf(ana.id(), CLOCK.instant()));
+        assertEquals("Firefox", signedIn.issued().session().userAgent());
+    }
+
+    /** The password changes while it is being checked: the old one must not open a session that outlives it. */
+    @Test
+    void a_password_changed_during_the_check_opens_no_session() {
+        PasswordHasher changedMeanwhile = new PasswordHasher() {
+            @Override
+            public PasswordHash hash(PlainPassword password) {
+                return hasher.hash(password);
+            }
+
+            @Override
+            public boolean verify(PlainPassword password, PasswordHash hash) {
+                boolean right = hasher.verify(password, hash);
+                store.credentials().replacePasswordHash(ana.id(), hasher.hash(new PlainPassword("a-new-s3cret")));
+                return right;
+            }
+
+            @Override
+            public void verifyWithoutHash(PlainPassword password) {
+                hasher.verifyWithoutHash(password);
+            }
+        };
+
+        AccountError refused = error(signInWith(changedMeanwhile).signIn(new SignInCommand("ana@example.com", PASSWORD)));
+
+        assertInstanceOf(AccountError.InvalidCredentials.class, refused);
+        assertEquals(List.of(), store.sessions().liveSessionsOf(ana.id(), CLOCK.instant()));
     }
 
     @Test

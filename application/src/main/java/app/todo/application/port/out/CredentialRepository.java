@@ -19,6 +19,12 @@ public interface CredentialRepository {
 
     Optional<Credential> findByUser(UserId user);
 
+    /**
+     * The user's current password hash, its row locked until the surrounding transaction ({@link Transactions})
+     * ends: a {@link #replacePasswordHash} elsewhere waits until then. Empty when the user has no credential.
+     */
+    Optional<PasswordHash> passwordHashForUpdate(UserId user);
+
     /** Replaces the user's password hash (a password change); false when the user has no credential. */
     boolean replacePasswordHash(UserId user, PasswordHash hash);
 

@@ -14,9 +14,16 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,8 +34,8 @@ public abstract class CredentialRepositoryContract {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    /** The credentials of a store, and the users they belong to. */
-    public record Store(CredentialRepository credentials, UserRepository users) {
+    /** The credentials of a store, the users they belong to, and the store's transactions. */
+    public record Store(CredentialRepository credentials, UserRepository users, Transactions transactions) {
     }
 
     private Store store;
@@ -83,6 +90,45 @@ public abstract class CredentialRepositoryContract {
         assertEquals(1, Collections.frequency(outcomes, Addition.ADDED), outcomes.toString());
         Credential stored = store.credentials().findByEmail(email("race@example.com")).orElseThrow();
         assertEquals(racers.get(outcomes.indexOf(Addition.ADDED)), stored);
+    }
+
+    @Test
+    void a_password_hash_read_for_update_holds_a_password_change_until_its_transaction_ends() throws Exception {
+        Credential ana = credential("locked-id", "locked@example.com", "old-hash");
+        store.credentials().addUnlessEmailTaken(ana);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> signIn = threads.submit(() -> store.transactions().inTransaction(() -> {
+                String first = store.credentials().passwordHashForUpdate(ana.userId()).orElseThrow().encoded();
+                held.countDown();
+                awaitQuietly(release);
+                return List.of(first, store.credentials().passwordHashForUpdate(ana.userId()).orElseThrow().encoded());
+            }));
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            Future<Boolean> change = threads.submit(() -> store.transactions().inTransaction(
+                    () -> store.credentials().replacePasswordHash(ana.userId(), new PasswordHash("new-hash"))));
+
+            assertThrows(TimeoutException.class, () -> change.get(300, TimeUnit.MILLISECONDS),
+                    "the change waits while the row is held");
+            release.countDown();
+            assertEquals(List.of("old-hash", "old-hash"), signIn.get(30, TimeUnit.SECONDS));
+            assertTrue(change.get(30, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertEquals("new-hash", store.credentials().passwordHashForUpdate(ana.userId()).orElseThrow().encoded());
+        assertTrue(store.credentials().passwordHashForUpdate(new UserId("nobody-" + run)).isEmpty());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stores the credential's user first, as a sign-up does. */

@@ -22,6 +22,7 @@ import app.todo.adapter.in.http.json.Json;
 import app.todo.adapter.in.http.json.UserJson;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.SignInCommand;
+import app.todo.application.port.in.SignInUseCase;
 import app.todo.domain.account.AccessToken;
 import app.todo.domain.user.User;
 import io.helidon.http.HeaderNames;
@@ -112,7 +113,9 @@ public final class AccountRoutes implements HttpService {
         refuseWhenOver(limits.attempts().signIn(address), "sign-in attempts");
         SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
         refuseWhenOver(limits.attempts().signInAs(address, command.email()), "sign-in attempts for this account");
-        sendSession(req, res, Status.OK_200, ProblemMapper.valueOf(accounts.signIn().signIn(command)));
+        SignInUseCase.SignedIn signedIn = ProblemMapper.valueOf(accounts.signIn().signIn(
+                command.withUserAgent(req.headers().first(HeaderNames.USER_AGENT).orElse(null))));
+        send(res, Status.OK_200, signedIn.user(), signedIn.issued());
     }
 
     /** {@code POST /api/auth/refresh {"refresh_token": "…"}}: rotation; limited like sign-in per address. */

@@ -37,6 +37,15 @@ public final class JooqCredentialRepository implements CredentialRepository {
     }
 
     @Override
+    public Optional<PasswordHash> passwordHashForUpdate(UserId user) {
+        return StorageFailures.translated(() -> dsl.select(CREDENTIALS.PASSWORD_HASH).from(CREDENTIALS)
+                .where(CREDENTIALS.USER_ID.eq(user.value()))
+                .forUpdate()
+                .fetchOptional(CREDENTIALS.PASSWORD_HASH)
+                .map(PasswordHash::new));
+    }
+
+    @Override
     public boolean replacePasswordHash(UserId user, PasswordHash hash) {
         return StorageFailures.translated(() -> dsl.update(CREDENTIALS)
                 .set(CREDENTIALS.PASSWORD_HASH, hash.encoded())

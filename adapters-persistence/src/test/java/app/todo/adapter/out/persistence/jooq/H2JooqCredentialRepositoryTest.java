@@ -7,6 +7,6 @@ class H2JooqCredentialRepositoryTest extends CredentialRepositoryContract {
     @Override
     protected Store newStore() {
         JooqDatabase database = SharedTestDatabases.h2();
-        return new Store(database.credentialRepository(), database.userRepository());
+        return new Store(database.credentialRepository(), database.userRepository(), database.transactions());
     }
 }

@@ -7,6 +7,6 @@ class PostgresJooqCredentialRepositoryTest extends CredentialRepositoryContract 
     @Override
     protected Store newStore() {
         JooqDatabase database = SharedTestDatabases.postgres();
-        return new Store(database.credentialRepository(), database.userRepository());
+        return new Store(database.credentialRepository(), database.userRepository(), database.transactions());
     }
 }

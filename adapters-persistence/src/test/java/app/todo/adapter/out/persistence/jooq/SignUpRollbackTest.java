@@ -69,6 +69,11 @@ class SignUpRollbackTest {
         }
 
         @Override
+        public Optional<app.todo.domain.account.PasswordHash> passwordHashForUpdate(app.todo.domain.user.UserId user) {
+            return stored.passwordHashForUpdate(user);
+        }
+
+        @Override
         public boolean replacePasswordHash(app.todo.domain.user.UserId user, app.todo.domain.account.PasswordHash hash) {
             return stored.replacePasswordHash(user, hash);
         }
