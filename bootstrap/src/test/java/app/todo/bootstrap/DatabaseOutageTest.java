@@ -114,6 +114,30 @@ class DatabaseOutageTest {
         assertUnavailable(response);
     }
 
+    /**
+     * A database that stops answering in the middle of a statement (here it waits on a lock that is not
+     * released; a hung server or a lost host look the same from the service) costs the request a 503 after the
+     * 10 s reply limit, not the whole wait; nothing of the change is kept.
+     */
+    @Test
+    void aStatementTheDatabaseStopsAnsweringIsA503AfterTheReplyLimit() throws Exception {
+        long id = createTask("Held");
+        try (TaskRowLock lock = TaskRowLock.hold(postgres.connect(), id)) {
+            CompletableFuture<HttpResponse<String>> update = CompletableFuture.supplyAsync(() -> service.send(
+                    "PUT", tasks + "/" + id, token, "{\"title\":\"Never answered\"}", "If-Match", "\"1\""));
+            lock.awaitAWaiter(Duration.ofSeconds(20));
+            // The lock is held until the answer comes: without the limit, that is never.
+            HttpResponse<String> response = update.get(40, TimeUnit.SECONDS);
+            assertUnavailable(response);
+            assertTrue(JSON.readTree(response.body()).get("detail").asText().contains("may or may not have been made"),
+                    response.body());
+        }
+        Polling.await(RECOVERY_LIMIT, "the task is readable again", () -> service.send("GET", tasks + "/" + id, token,
+                null).statusCode() == 200);
+        JsonNode task = JSON.readTree(service.send("GET", tasks + "/" + id, token, null).body());
+        assertEquals("Held", task.get("title").asText(), "the unanswered change was not committed: " + task);
+    }
+
     private long createTask(String title) throws Exception {
         HttpResponse<String> created = service.send("POST", tasks, token, "{\"title\":\"" + title + "\"}");
         assertEquals(201, created.statusCode(), created.body());

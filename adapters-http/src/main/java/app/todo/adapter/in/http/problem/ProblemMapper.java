@@ -145,7 +145,7 @@ public final class ProblemMapper {
             case ProblemException e -> write(req, res, e.problem());
             case StorageUnavailableException e -> {
                 LOG.log(System.Logger.Level.WARNING, "request {0}: store unavailable: {1}", RequestId.of(req), e.getMessage());
-                write(req, res, storageUnavailable());
+                write(req, res, isChange(req) ? storageUnavailableDuringAChange() : storageUnavailable());
             }
             case IdentityProviderUnavailableException e -> {
                 LOG.log(System.Logger.Level.WARNING, "request {0}: identity provider unavailable: {1}", RequestId.of(req),
@@ -198,6 +198,23 @@ public final class ProblemMapper {
         return Problem.of(Status.SERVICE_UNAVAILABLE_503,
                         "The service cannot reach its database right now; try again in a few seconds.")
                 .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * The database went away while a change may have been under way: its commit may have happened and only the
+     * answer been lost, which no client of a database can tell apart (docs/api.md, "Retries").
+     */
+    private static Problem storageUnavailableDuringAChange() {
+        return Problem.of(Status.SERVICE_UNAVAILABLE_503,
+                        "The service cannot reach its database right now; the change may or may not have been made. "
+                                + "Read before retrying, or retry in a few seconds with the same Idempotency-Key "
+                                + "(or If-Match).")
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
+
+    private static boolean isChange(ServerRequest req) {
+        Method method = req.prologue().method();
+        return method != Method.GET && method != Method.HEAD && method != Method.OPTIONS;
     }
 
     public static void write(ServerRequest req, ServerResponse res, Problem problem) {

@@ -41,6 +41,11 @@ public final class JooqDatabase implements AutoCloseable {
 
     /** How long a request waits for a free connection before the store counts as unavailable. */
     private static final long CONNECTION_WAIT_MILLIS = 2_000;
+    /**
+     * How long a statement may go without a byte from PostgreSQL (s) before its connection is given up: far above
+     * any statement of this service, below what a client waits.
+     */
+    static final int REPLY_WAIT_SECONDS = 10;
     private static final int READINESS_TIMEOUT_SECONDS = 1;
 
     static {
@@ -255,6 +260,12 @@ public final class JooqDatabase implements AutoCloseable {
             // A failover pair: PgJDBC remembers a host's role for 10 s by default, so a standby promoted a
             // second after the primary died would be asked for again only 10 s later (docs/operations.md).
             pool.addDataSourceProperty("hostRecheckSeconds", "2");
+        }
+        if (config.isPostgres() && !config.jdbcUrl().contains("socketTimeout=")) {
+            // A database that stops answering mid-statement (hung, partitioned, a failed-over host gone without a
+            // reset) would otherwise hold the request, its connection and its permits for as long as TCP waits:
+            // minutes. Past the limit the request is a 503 (docs/operations.md, "Readiness").
+            pool.addDataSourceProperty("socketTimeout", String.valueOf(REPLY_WAIT_SECONDS));
         }
         if (config.behindTransactionPooler()) {
             // A transaction-mode pooler hands each transaction whichever server connection is free: a named
