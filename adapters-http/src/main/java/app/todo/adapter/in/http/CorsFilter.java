@@ -27,9 +27,16 @@ public final class CorsFilter implements Filter {
     public static final String DEFAULT_ORIGIN = "http://localhost:3000";
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
-    /** The contract's three, and If-None-Match so that a browser can poll with conditional GETs. */
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match";
-    static final String EXPOSED_HEADERS = "ETag, Location, X-Total-Count, Link";
+    /**
+     * The contract's three; If-None-Match so that a browser can poll with conditional GETs; Idempotency-Key to
+     * retry a create, Last-Event-ID to resume a stream read with fetch, MCP-Protocol-Version for a browser's MCP
+     * client: without them in the grant, a browser refuses to send the request at all.
+     */
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, "
+            + "Last-Event-ID, MCP-Protocol-Version";
+    /** Beyond the safelisted ones, what a browser script may read: paging, versions, retries, the log's id. */
+    static final String EXPOSED_HEADERS = "ETag, Location, X-Total-Count, Link, Retry-After, Idempotent-Replayed, "
+            + "X-Request-Id, WWW-Authenticate";
     /** How long a browser may reuse a preflight answer. */
     private static final String MAX_AGE_SECONDS = "600";
     private static final String VARY_PREFLIGHT = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";

@@ -24,7 +24,8 @@ class CorsTest extends AccountApiSupport {
         assertEquals(FRONTEND, header(response, "Access-Control-Allow-Origin"));
         assertEquals("true", header(response, "Access-Control-Allow-Credentials"));
         assertTrue(header(response, "Access-Control-Allow-Methods").contains("PATCH"));
-        assertEquals(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"),
+        assertEquals(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
+                        "Last-Event-ID", "MCP-Protocol-Version"),
                 List.of(header(response, "Access-Control-Allow-Headers").split(", ")));
         assertTrue(header(response, "Vary").contains("Origin"));
     }
@@ -44,7 +45,8 @@ class CorsTest extends AccountApiSupport {
         HttpResponse<String> unauthorized = get("/api/auth/me", FRONTEND);
 
         assertEquals(FRONTEND, header(ok, "Access-Control-Allow-Origin"));
-        assertEquals("ETag, Location, X-Total-Count, Link", header(ok, "Access-Control-Expose-Headers"));
+        assertEquals(List.of("ETag", "Location", "X-Total-Count", "Link", "Retry-After", "Idempotent-Replayed",
+                "X-Request-Id", "WWW-Authenticate"), List.of(header(ok, "Access-Control-Expose-Headers").split(", ")));
         assertProblem(unauthorized, 401);
         assertEquals(FRONTEND, header(unauthorized, "Access-Control-Allow-Origin"));
     }
