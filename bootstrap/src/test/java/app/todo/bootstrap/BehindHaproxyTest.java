@@ -142,6 +142,17 @@ class BehindHaproxyTest {
             assertEquals(String.valueOf(user.getValue().size()), stored.headers().firstValue("X-Total-Count").orElseThrow(),
                     "every acknowledged create is stored, none twice");
         }
+
+        // With no instance in rotation (all stopped, or all unready while the database is down), haproxy answers
+        // itself, in the service's own form: a problem with Retry-After, not its HTML page.
+        instances.forEach(RunningService::close);
+        instances.clear();
+        Polling.await(Duration.ofSeconds(20), "no instance in rotation", () -> servedBy(statsPort) == 0);
+        HttpResponse<String> none = send(front, "GET", "/api/nobody/tasks", null, null);
+        assertEquals(503, none.statusCode(), none.body());
+        assertEquals("application/problem+json", none.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("2", none.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(503, JSON.readTree(none.body()).get("status").asInt(), none.body());
     }
 
     private RunningService start(String databaseUrl, int port) {
