@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,6 +138,31 @@ class DatabaseOutageTest {
                 null).statusCode() == 200);
         JsonNode task = JSON.readTree(service.send("GET", tasks + "/" + id, token, null).body());
         assertEquals("Held", task.get("title").asText(), "the unanswered change was not committed: " + task);
+    }
+
+    /**
+     * An instance that (re)starts while PostgreSQL is down waits for it instead of exiting, as one that crashed
+     * during an outage must to come back by itself; then it serves what was stored before.
+     */
+    @Test
+    void aStartWhileTheDatabaseIsDownWaitsForIt() throws Exception {
+        long id = createTask("Before the restart");
+        service.close();
+        service = null;
+        postgres.stop();
+
+        CompletableFuture<RunningService> starting = CompletableFuture.supplyAsync(() -> RunningService.start(Map.of(
+                "DATABASE_URL", RunningService.databaseUrl(postgres.database(4)),
+                "DB_POOL_SIZE", "4",
+                "BETTER_AUTH_SECRET", TestTokens.SECRET)));
+        // A start that gave up would have ended by now (the pool's own wait is 2 s).
+        assertThrows(TimeoutException.class, () -> starting.get(4, TimeUnit.SECONDS), "the start waits");
+        postgres.start();
+        service = starting.get(90, TimeUnit.SECONDS);
+
+        HttpResponse<String> before = service.send("GET", tasks + "/" + id, token, null);
+        assertEquals(200, before.statusCode(), before.body());
+        assertEquals("Before the restart", JSON.readTree(before.body()).get("title").asText());
     }
 
     private long createTask(String title) throws Exception {

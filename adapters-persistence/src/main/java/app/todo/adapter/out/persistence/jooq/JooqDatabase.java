@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Clock;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +42,10 @@ public final class JooqDatabase implements AutoCloseable {
 
     /** How long a request waits for a free connection before the store counts as unavailable. */
     private static final long CONNECTION_WAIT_MILLIS = 2_000;
+    /** How long a start waits for a PostgreSQL that cannot be reached yet, asking every {@link #START_RETRY}. */
+    static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration START_RETRY = Duration.ofSeconds(2);
+    private static final System.Logger LOG = System.getLogger(JooqDatabase.class.getName());
     /**
      * How long a statement may go without a byte from PostgreSQL (s) before its connection is given up: far above
      * any statement of this service, below what a client waits.
@@ -128,17 +133,7 @@ public final class JooqDatabase implements AutoCloseable {
      */
     public static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics) {
         OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::prepareDirectory);
-        HikariDataSource dataSource;
-        try {
-            HikariConfig pool = poolConfig(config);
-            if (metrics != null) {
-                pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
-            }
-            dataSource = new HikariDataSource(pool);
-        } catch (RuntimeException e) {
-            throw new StorageUnavailableException("cannot connect to the database " + config.safeJdbcUrl()
-                    + (config.username() == null ? "" : " as " + config.username()) + ": " + rootMessage(e), e);
-        }
+        HikariDataSource dataSource = openPool(config, metrics);
         try {
             if (!schemaIsCurrent(dataSource, config)) {
                 migrate(config);
@@ -150,6 +145,54 @@ public final class JooqDatabase implements AutoCloseable {
         }
         OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::restrictFiles);
         return new JooqDatabase(dataSource, config.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES, metrics, config);
+    }
+
+    /**
+     * The pool, once its first connection is made. A PostgreSQL that cannot be reached yet (not started, restarting,
+     * a pooler still refusing logins after an outage) is asked again every 2 s for {@link #START_WAIT}, so an
+     * instance that crashed during an outage comes back with the database instead of exiting; a refusal that
+     * waiting cannot change (a wrong password, no such database, TLS the server lacks) ends the start at once.
+     */
+    private static HikariDataSource openPool(DatabaseConfig config, MeterRegistry metrics) {
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HikariConfig pool = poolConfig(config);
+                if (metrics != null) {
+                    pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+                }
+                return new HikariDataSource(pool);
+            } catch (RuntimeException e) {
+                String failure = "cannot connect to the database " + config.safeJdbcUrl()
+                        + (config.username() == null ? "" : " as " + config.username()) + ": " + rootMessage(e);
+                if (!config.isPostgres() || !mayComeBack(e) || System.nanoTime() - deadline > 0) {
+                    throw new StorageUnavailableException(failure, e);
+                }
+                if (attempt % 5 == 1) { // the first failure, then every 10 s: enough to follow, not a flood
+                    LOG.log(System.Logger.Level.WARNING, failure + "; trying again every " + START_RETRY.toSeconds()
+                            + " s, for up to " + START_WAIT.toSeconds() + " s from the start");
+                }
+                try {
+                    Thread.sleep(START_RETRY);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageUnavailableException(failure, e);
+                }
+            }
+        }
+    }
+
+    /** A connection failure but for those no wait mends: TLS refused (08004), or no such user or database. */
+    private static boolean mayComeBack(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("08004") || state.startsWith("28") || state.equals("3D000")) {
+                    return false;
+                }
+            }
+        }
+        return StorageFailures.isConnectionFailure(failure);
     }
 
     /**
