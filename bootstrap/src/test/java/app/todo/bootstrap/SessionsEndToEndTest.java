@@ -32,15 +32,15 @@ class SessionsEndToEndTest {
             String token = signedUp.get("token").asText();
             assertEquals(200, b.send("GET", "/api/auth/me", token, null).statusCode(), "B accepts A's token");
 
-            JsonNode refreshed = json(b.send("POST", "/api/auth/refresh", null,
-                    "{\"refresh_token\":\"" + signedUp.get("refresh_token").asText() + "\"}"));
-            assertEquals(401, a.send("POST", "/api/auth/refresh", null,
-                    "{\"refresh_token\":\"" + signedUp.get("refresh_token").asText() + "\"}").statusCode(),
-                    "the spent token is refused on the other instance too");
-            assertEquals(401, a.send("GET", "/api/auth/me", refreshed.get("token").asText(), null).statusCode(),
-                    "its reuse ended the session at once where it was detected");
-            Polling.await(Duration.ofSeconds(7), "and within 5 s on the other instance",
-                    () -> b.send("GET", "/api/auth/me", refreshed.get("token").asText(), null).statusCode() == 401);
+            // Two tabs sharing the refresh token refresh at the same moment, through two instances: both carry on
+            // (a replay after the grace ends the session: the contract and SessionRoutesTest, on a clock they move).
+            String shared = signedUp.get("refresh_token").asText();
+            JsonNode refreshed = json(b.send("POST", "/api/auth/refresh", null, "{\"refresh_token\":\"" + shared + "\"}"));
+            HttpResponse<String> secondTab = a.send("POST", "/api/auth/refresh", null,
+                    "{\"refresh_token\":\"" + shared + "\"}");
+            assertEquals(200, secondTab.statusCode(), secondTab.body());
+            assertEquals(200, a.send("GET", "/api/auth/me", refreshed.get("token").asText(), null).statusCode());
+            assertEquals(200, b.send("GET", "/api/auth/me", json(secondTab).get("token").asText(), null).statusCode());
 
             JsonNode again = json(a.send("POST", "/api/auth/sign-in", null,
                     "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"));

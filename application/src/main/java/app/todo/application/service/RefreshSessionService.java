@@ -14,8 +14,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** {@link RefreshSessionUseCase}: one atomic rotation in the store; a reuse ends the session everywhere. */
+/**
+ * {@link RefreshSessionUseCase}: one atomic rotation in the store; a reuse ends the session everywhere, unless it
+ * comes within {@link #REUSE_GRACE} of the first use (docs/authentication.md, "Sessions").
+ */
 public final class RefreshSessionService implements RefreshSessionUseCase {
+
+    /**
+     * How long after its rotation a refresh token presented again counts as a second tab or a retry that refreshed
+     * at the same moment (rotated again, beside the first successor) rather than a replay (the session revoked).
+     * Without it two tabs sharing a token that refresh together signed the user out of both.
+     */
+    public static final Duration REUSE_GRACE = Duration.ofSeconds(10);
 
     /** Far longer than any token this service issues (43 characters): anything else is garbage. */
     private static final int MAX_TOKEN_LENGTH = 256;
@@ -44,7 +54,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         Instant now = Times.now(clock);
         String next = RefreshTokens.generate();
         Rotation rotation = sessions.rotate(RefreshTokens.hash(presented.strip()), RefreshTokens.hash(next), now,
-                now.plus(sessionTtl));
+                now.plus(sessionTtl), now.minus(REUSE_GRACE));
         return switch (rotation) {
             case Rotation.Rotated rotated -> {
                 User user = users.find(rotated.session().userId()).orElse(null);

@@ -36,7 +36,8 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public synchronized Rotation rotate(String presented, String next, Instant now, Instant newExpiry) {
+    public synchronized Rotation rotate(String presented, String next, Instant now, Instant newExpiry,
+                                        Instant graceStart) {
         String sessionId = sessionOfToken.get(presented);
         if (sessionId == null) {
             return new Rotation.Unknown();
@@ -45,11 +46,11 @@ public final class InMemorySessionRepository implements SessionRepository {
         if (session == null || !session.isLive(now)) {
             return new Rotation.Ended(sessionId);
         }
-        if (spentAt.containsKey(presented)) {
+        if (spentAt.containsKey(presented) && !spentAt.get(presented).isAfter(graceStart)) {
             revoke(sessionId, now);
             return new Rotation.Reused(sessionId);
         }
-        spentAt.put(presented, now);
+        spentAt.putIfAbsent(presented, now);
         sessionOfToken.put(next, sessionId);
         Session rotated = new Session(session.id(), session.userId(), session.createdAt(), now, newExpiry,
                 session.userAgent(), null);

@@ -25,9 +25,11 @@ public interface SessionRepository {
     /**
      * Spends the refresh token with hash {@code presented} and issues {@code next} in its place, in one
      * atomic step: either the old token still works or the new one does, never neither nor both. The
-     * session slides to {@code newExpiry} and is marked used at {@code now}.
+     * session slides to {@code newExpiry} and is marked used at {@code now}. A token already spent is a replay
+     * ({@link Rotation.Reused}, the session revoked) unless it was spent after {@code graceStart}: then it is
+     * another tab refreshing at the same moment, and {@code next} is issued beside the first successor.
      */
-    Rotation rotate(String presented, String next, Instant now, Instant newExpiry);
+    Rotation rotate(String presented, String next, Instant now, Instant newExpiry, Instant graceStart);
 
     /** Revokes one session (idempotent); false when there is no such session. */
     boolean revoke(String sessionId, Instant now);

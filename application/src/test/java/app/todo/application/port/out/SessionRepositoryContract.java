@@ -59,13 +59,13 @@ public abstract class SessionRepositoryContract {
         String second = hash();
         Instant later = T0.plus(Duration.ofHours(1));
 
-        Rotation rotation = sessions.rotate(first, second, later, later.plus(WEEK));
+        Rotation rotation = sessions.rotate(first, second, later, later.plus(WEEK), later);
 
         Session rotated = assertInstanceOf(Rotation.Rotated.class, rotation).session();
         assertEquals(session.id(), rotated.id());
         assertEquals(later.plus(WEEK), rotated.expiresAt());
         assertEquals(later, sessions.find(session.id()).orElseThrow().lastUsedAt());
-        assertInstanceOf(Rotation.Rotated.class, sessions.rotate(second, hash(), later, later.plus(WEEK)),
+        assertInstanceOf(Rotation.Rotated.class, sessions.rotate(second, hash(), later, later.plus(WEEK), later),
                 "the new token works");
     }
 
@@ -74,12 +74,33 @@ public abstract class SessionRepositoryContract {
         String first = hash();
         Session session = newSession(first);
         String second = hash();
-        sessions.rotate(first, second, T0, T0.plus(WEEK));
+        sessions.rotate(first, second, T0, T0.plus(WEEK), T0);
 
-        assertEquals(new Rotation.Reused(session.id()), sessions.rotate(first, hash(), T0, T0.plus(WEEK)));
+        assertEquals(new Rotation.Reused(session.id()), sessions.rotate(first, hash(), T0, T0.plus(WEEK), T0));
         assertFalse(sessions.find(session.id()).orElseThrow().isLive(T0));
-        assertEquals(new Rotation.Ended(session.id()), sessions.rotate(second, hash(), T0, T0.plus(WEEK)),
+        assertEquals(new Rotation.Ended(session.id()), sessions.rotate(second, hash(), T0, T0.plus(WEEK), T0),
                 "the thief's and the owner's tokens are both dead");
+    }
+
+    /** Two tabs share one refresh token and refresh at the same moment: both carry on, the session too. */
+    @Test
+    void aTokenSpentWithinTheGraceIsRotatedAgainBesideItsFirstSuccessor() {
+        String first = hash();
+        Session session = newSession(first);
+        String second = hash();
+        String third = hash();
+        Instant moment = T0.plusSeconds(3);
+        sessions.rotate(first, second, T0, T0.plus(WEEK), T0);
+
+        assertInstanceOf(Rotation.Rotated.class, sessions.rotate(first, third, moment, moment.plus(WEEK),
+                moment.minusSeconds(10)));
+        assertInstanceOf(Rotation.Rotated.class, sessions.rotate(second, hash(), moment, moment.plus(WEEK), moment),
+                "the first tab's token works");
+        assertInstanceOf(Rotation.Rotated.class, sessions.rotate(third, hash(), moment, moment.plus(WEEK), moment),
+                "the second tab's token works");
+        assertTrue(sessions.find(session.id()).orElseThrow().isLive(moment));
+        assertEquals(new Rotation.Reused(session.id()), sessions.rotate(first, hash(), moment.plusSeconds(20),
+                moment.plus(WEEK), moment.plusSeconds(10)), "after the grace the same token is a replay");
     }
 
     @Test
@@ -87,8 +108,9 @@ public abstract class SessionRepositoryContract {
         String token = hash();
         Session session = newSession(token);
 
-        assertEquals(new Rotation.Unknown(), sessions.rotate(hash(), hash(), T0, T0.plus(WEEK)));
-        assertEquals(new Rotation.Ended(session.id()), sessions.rotate(token, hash(), T0.plus(WEEK), T0.plus(WEEK).plus(WEEK)));
+        assertEquals(new Rotation.Unknown(), sessions.rotate(hash(), hash(), T0, T0.plus(WEEK), T0));
+        assertEquals(new Rotation.Ended(session.id()), sessions.rotate(token, hash(), T0.plus(WEEK),
+                T0.plus(WEEK).plus(WEEK), T0.plus(WEEK)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http.account;
 
+import app.todo.application.service.RefreshSessionService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,21 @@ class SessionRoutesTest extends AccountApiSupport {
         assertTrue(payload.contains("\"sid\"") && payload.contains("\"jti\""), payload);
     }
 
+    /** Two tabs share one refresh token and refresh at the same moment: neither signs the other out. */
+    @Test
+    void aRefreshTokenPresentedAgainWithinTheGraceRotatesAgainAndBothTabsCarryOn() {
+        String shared = signedUp().get("refresh_token").asText();
+
+        JsonNode firstTab = json(refresh(shared));
+        CLOCK.advance(RefreshSessionService.REUSE_GRACE.minusSeconds(1));
+        HttpResponse<String> secondTab = refresh(shared);
+
+        assertEquals(200, secondTab.statusCode(), secondTab::body);
+        assertEquals(200, server.get("/api/auth/me", firstTab.get("token").asText()).statusCode());
+        assertEquals(200, server.get("/api/auth/me", json(secondTab).get("token").asText()).statusCode());
+        assertEquals(200, refresh(firstTab.get("refresh_token").asText()).statusCode(), "the first tab refreshes on");
+    }
+
     @Test
     void aRefreshRotatesAndAReusedRefreshTokenEndsTheWholeSession() {
         JsonNode first = signedUp();
@@ -47,6 +63,7 @@ class SessionRoutesTest extends AccountApiSupport {
         assertNotEquals(spent, second.get("refresh_token").asText());
         assertEquals(200, server.get("/api/auth/me", second.get("token").asText()).statusCode());
 
+        CLOCK.advance(RefreshSessionService.REUSE_GRACE.plusSeconds(1)); // no second tab explains it any more
         assertProblem(refresh(spent), 401);
         assertProblem(refresh(second.get("refresh_token").asText()), 401);
         assertProblem(server.get("/api/auth/me", second.get("token").asText()), 401);

@@ -100,13 +100,14 @@ public final class JooqSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Rotation rotate(String presented, String next, Instant now, Instant newExpiry) {
-        Rotation rotation = rotateInTransaction(presented, next, now, newExpiry);
+    public Rotation rotate(String presented, String next, Instant now, Instant newExpiry, Instant graceStart) {
+        Rotation rotation = rotateInTransaction(presented, next, now, newExpiry, graceStart);
         removeEndedWhenDue(now);
         return rotation;
     }
 
-    private Rotation rotateInTransaction(String presented, String next, Instant now, Instant newExpiry) {
+    private Rotation rotateInTransaction(String presented, String next, Instant now, Instant newExpiry,
+                                         Instant graceStart) {
         return transactions.inTransaction(() -> {
             var token = dsl.selectFrom(REFRESH_TOKENS).where(REFRESH_TOKENS.TOKEN_HASH.eq(presented))
                     .forUpdate().fetchOptional();
@@ -119,12 +120,14 @@ public final class JooqSessionRepository implements SessionRepository {
             if (session == null || !session.isLive(now)) {
                 return new Rotation.Ended(sessionId);
             }
-            if (token.get().getSpentAt() != null) {
+            if (token.get().getSpentAt() != null && !token.get().getSpentAt().toInstant().isAfter(graceStart)) {
                 revokeSession(sessionId, now);
                 return new Rotation.Reused(sessionId);
             }
-            dsl.update(REFRESH_TOKENS).set(REFRESH_TOKENS.SPENT_AT, utc(now))
-                    .where(REFRESH_TOKENS.TOKEN_HASH.eq(presented)).execute();
+            if (token.get().getSpentAt() == null) {
+                dsl.update(REFRESH_TOKENS).set(REFRESH_TOKENS.SPENT_AT, utc(now))
+                        .where(REFRESH_TOKENS.TOKEN_HASH.eq(presented)).execute();
+            }
             dsl.insertInto(REFRESH_TOKENS)
                     .set(REFRESH_TOKENS.TOKEN_HASH, next)
                     .set(REFRESH_TOKENS.SESSION_ID, sessionId)

@@ -49,13 +49,13 @@ class EndedSessionCleanupTest {
         sessions.revoke(revoked.id(), T0);
         for (int i = 1; i <= 50; i++) { // a refresh a minute for 50 minutes, then one more a day later
             String next = "r" + i + "-" + UUID.randomUUID();
-            sessions.rotate(refresh, next, T0.plus(Duration.ofMinutes(i)), T0.plus(WEEK));
+            sessions.rotate(refresh, next, T0.plus(Duration.ofMinutes(i)), T0.plus(WEEK), T0.plus(Duration.ofMinutes(i)));
             refresh = next;
         }
         assertEquals(51, dsl.fetchCount(REFRESH_TOKENS, REFRESH_TOKENS.SESSION_ID.eq(busy.id())));
 
         Instant nextDay = T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(2));
-        sessions.rotate(refresh, "last-" + UUID.randomUUID(), nextDay, nextDay.plus(WEEK));
+        sessions.rotate(refresh, "last-" + UUID.randomUUID(), nextDay, nextDay.plus(WEEK), nextDay);
 
         assertTrue(sessions.find(revoked.id()).isEmpty(), "revoked more than a day ago");
         assertTrue(sessions.find(expired.id()).isEmpty(), "expired more than a day ago");
