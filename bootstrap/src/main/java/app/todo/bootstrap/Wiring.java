@@ -179,7 +179,8 @@ public final class Wiring implements AutoCloseable {
             AttemptLimits attemptLimits = new AttemptLimits(database.rateLimiter(clock));
             ClientAddress clientAddress = settings.trustProxy() ? ClientAddress.LAST_FORWARDED_FOR : ClientAddress.SOCKET;
             AccountUseCases accountUseCases = AccountUseCasesFactory.over(new AccountUseCasesFactory.Stores(users,
-                            database.credentialRepository(), sessions, database.userDirectory(), transactions),
+                            database.credentialRepository(), sessions, database.userDirectory(), transactions,
+                            database.adminClaims()),
                     hasher, adminBootstrap, recentCallers, liveness, clock, settings.sessionTtl());
             AccountRoutes accounts = new AccountRoutes(accountUseCases, tokens, tokens,
                     // Counted in the database: a client gets the contract's limits once, however many instances it tries.

@@ -1,6 +1,7 @@
 package app.todo.application.service;
 
 import app.todo.application.port.in.AccountUseCases;
+import app.todo.application.port.out.AdminClaims;
 import app.todo.application.port.out.CredentialRepository;
 import app.todo.application.port.out.PasswordHasher;
 import app.todo.application.port.out.SessionRepository;
@@ -23,7 +24,7 @@ public final class AccountUseCasesFactory {
 
     /** The driven ports the account use cases need. */
     public record Stores(UserRepository users, CredentialRepository credentials, SessionRepository sessions,
-                         UserDirectory directory, Transactions transactions) {
+                         UserDirectory directory, Transactions transactions, AdminClaims adminClaims) {
     }
 
     /**
@@ -38,7 +39,8 @@ public final class AccountUseCasesFactory {
         return new AccountUseCases(
                 new SignUpService(stores.users(), stores.credentials(), hasher, stores.transactions(), clock),
                 new SignInService(stores.credentials(), stores.users(), hasher, stores.transactions(), startSession),
-                new ClaimAdminService(admins, stores.directory(), recent),
+                new ClaimAdminService(admins, stores.adminClaims(), stores.directory(), stores.transactions(), recent,
+                        clock),
                 startSession,
                 new RefreshSessionService(stores.sessions(), stores.users(), liveness, clock, sessionTtl),
                 new SignOutService(stores.sessions(), liveness, clock),

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * log, where each address's token is printed once. A token is 256 random bits, kept only as a SHA-256
  * hash, compared in constant time, and spent by its first successful use. Tokens live in this
  * instance's memory: with several instances, use the token printed by the instance the request reaches
- * (or claim before scaling out); a restart prints new ones.
+ * (or claim before scaling out); a restart prints new ones. Once an address has claimed on any instance,
+ * {@link ClaimAdminService} refuses every other token of that address.
  */
 public final class AdminBootstrap {
 

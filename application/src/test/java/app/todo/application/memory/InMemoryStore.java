@@ -10,6 +10,7 @@ public final class InMemoryStore {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryTransactions transactions = new InMemoryTransactions(lock);
     private final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository(users);
+    private final InMemoryAdminClaims adminClaims = new InMemoryAdminClaims();
     private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users, tasks);
     private final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     private final InMemorySessionRepository sessions = new InMemorySessionRepository();
@@ -33,6 +34,10 @@ public final class InMemoryStore {
 
     public InMemoryTransactions transactions() {
         return transactions;
+    }
+
+    public InMemoryAdminClaims adminClaims() {
+        return adminClaims;
     }
 
     public InMemoryCredentialRepository credentials() {

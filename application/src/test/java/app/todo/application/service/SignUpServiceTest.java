@@ -79,7 +79,8 @@ class SignUpServiceTest {
     @Test
     void every_new_account_is_an_own_plain_user_until_an_admin_email_is_proven() {
         AdminBootstrap bootstrap = AdminBootstrap.forEmails(java.util.Set.of(new Email("boss@example.com")));
-        ClaimAdminService claim = new ClaimAdminService(bootstrap, store.userDirectory(), RecentCallers.none());
+        ClaimAdminService claim = new ClaimAdminService(bootstrap, store.adminClaims(), store.userDirectory(),
+                store.transactions(), RecentCallers.none(), java.time.Clock.systemUTC());
         User boss = value(service.signUp(new SignUpCommand("BOSS@example.com", PASSWORD, null)));
         User other = value(service.signUp(new SignUpCommand("other@example.com", PASSWORD, null)));
         String token = bootstrap.tokensToAnnounce().get(new Email("boss@example.com"));
@@ -98,6 +99,28 @@ class SignUpServiceTest {
         assertEquals(Role.ADMIN, store.users().find(boss.id()).orElseThrow().role(), "stored: a local grant");
         assertEquals(new AdminError.ClaimRefused(), error(claim.claimAdmin(new ClaimAdminCommand(boss, token))),
                 "spent after one use");
+    }
+
+    /** Each instance prints tokens of its own: after the first claim anywhere, no other instance's token works. */
+    @Test
+    void an_address_claims_once_across_instances_so_a_demoted_admin_cannot_promote_themself_again() {
+        Email address = new Email("chief@example.com");
+        AdminBootstrap instanceA = AdminBootstrap.forEmails(java.util.Set.of(address));
+        AdminBootstrap instanceB = AdminBootstrap.forEmails(java.util.Set.of(address));
+        ClaimAdminService claimOnA = new ClaimAdminService(instanceA, store.adminClaims(), store.userDirectory(),
+                store.transactions(), RecentCallers.none(), java.time.Clock.systemUTC());
+        ClaimAdminService claimOnB = new ClaimAdminService(instanceB, store.adminClaims(), store.userDirectory(),
+                store.transactions(), RecentCallers.none(), java.time.Clock.systemUTC());
+        User chief = value(service.signUp(new SignUpCommand("chief@example.com", PASSWORD, null)));
+
+        assertEquals(Role.ADMIN, value(claimOnA.claimAdmin(new ClaimAdminCommand(chief,
+                instanceA.tokensToAnnounce().get(address)))).role());
+        store.userDirectory().change(chief.id(), new app.todo.domain.user.UserChanges(java.util.Optional.of(Role.USER),
+                java.util.Optional.empty()));
+
+        assertEquals(new AdminError.ClaimRefused(), error(claimOnB.claimAdmin(new ClaimAdminCommand(chief,
+                instanceB.tokensToAnnounce().get(address)))), "B's token, after the claim on A");
+        assertEquals(Role.USER, store.users().find(chief.id()).orElseThrow().role(), "the demotion holds");
     }
 
     private static <T, E> E error(Result<T, E> result) {

@@ -84,7 +84,7 @@ public final class TestAccounts {
     public static AccountUseCases useCases(InMemoryStore store, PasswordHasher hasher, Clock clock,
                                            AdminBootstrap adminBootstrap) {
         return AccountUseCasesFactory.over(new AccountUseCasesFactory.Stores(store.users(), store.credentials(),
-                        store.sessions(), store.userDirectory(), store.transactions()),
+                        store.sessions(), store.userDirectory(), store.transactions(), store.adminClaims()),
                 hasher, adminBootstrap, RecentCallers.none(), liveness(store), clock, StartSessionService.DEFAULT_SESSION_TTL);
     }
 

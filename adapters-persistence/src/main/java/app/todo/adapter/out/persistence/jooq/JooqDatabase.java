@@ -1,6 +1,7 @@
 package app.todo.adapter.out.persistence.jooq;
 
 import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.application.port.out.AdminClaims;
 import app.todo.application.port.out.CredentialRepository;
 import app.todo.application.port.out.IdempotencyKeyRepository;
 import app.todo.application.port.out.SessionRepository;
@@ -79,6 +80,7 @@ public final class JooqDatabase implements AutoCloseable {
     private final JooqUserDirectory userDirectory;
     private final JooqSigningKeyRepository signingKeys;
     private final JooqIdempotencyKeyRepository idempotencyKeys;
+    private final JooqAdminClaims adminClaims;
     private final DatabaseTaskChangeSignals signals;
 
     private JooqDatabase(HikariDataSource dataSource, SQLDialect dialect, MeterRegistry metrics, DatabaseConfig config) {
@@ -100,6 +102,7 @@ public final class JooqDatabase implements AutoCloseable {
         this.signingKeys = new JooqSigningKeyRepository(dsl, transactions, PrivateKeyEncryption.none());
         this.sessions = new JooqSessionRepository(dsl, transactions);
         this.idempotencyKeys = new JooqIdempotencyKeyRepository(dsl);
+        this.adminClaims = new JooqAdminClaims(dsl);
     }
 
     /** Signals of committed task changes, from this instance and (on PostgreSQL) every other. */
@@ -132,8 +135,13 @@ public final class JooqDatabase implements AutoCloseable {
      * {@code pool=todo-db}).
      */
     public static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics) {
+        return connect(config, metrics, START_WAIT);
+    }
+
+    /** Like {@link #connect(DatabaseConfig, MeterRegistry)}, waiting {@code startWait} for an unreachable PostgreSQL. */
+    static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics, Duration startWait) {
         OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::prepareDirectory);
-        HikariDataSource dataSource = openPool(config, metrics);
+        HikariDataSource dataSource = openPool(config, metrics, startWait);
         try {
             if (!schemaIsCurrent(dataSource, config)) {
                 migrate(config);
@@ -153,8 +161,8 @@ public final class JooqDatabase implements AutoCloseable {
      * instance that crashed during an outage comes back with the database instead of exiting; a refusal that
      * waiting cannot change (a wrong password, no such database, TLS the server lacks) ends the start at once.
      */
-    private static HikariDataSource openPool(DatabaseConfig config, MeterRegistry metrics) {
-        long deadline = System.nanoTime() + START_WAIT.toNanos();
+    private static HikariDataSource openPool(DatabaseConfig config, MeterRegistry metrics, Duration startWait) {
+        long deadline = System.nanoTime() + startWait.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 HikariConfig pool = poolConfig(config);
@@ -170,7 +178,7 @@ public final class JooqDatabase implements AutoCloseable {
                 }
                 if (attempt % 5 == 1) { // the first failure, then every 10 s: enough to follow, not a flood
                     LOG.log(System.Logger.Level.WARNING, failure + "; trying again every " + START_RETRY.toSeconds()
-                            + " s, for up to " + START_WAIT.toSeconds() + " s from the start");
+                            + " s, for up to " + startWait.toSeconds() + " s from the start");
                 }
                 try {
                     Thread.sleep(START_RETRY);
@@ -213,6 +221,10 @@ public final class JooqDatabase implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    public AdminClaims adminClaims() {
+        return adminClaims;
     }
 
     public CredentialRepository credentialRepository() {
@@ -322,7 +334,7 @@ public final class JooqDatabase implements AutoCloseable {
     }
 
     /** The versions of this jar's migrations on every database; {@code MigrationVersionsTest} matches them to the files. */
-    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+    static final Set<String> COMMON_VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
     /** The versions of its PostgreSQL-only migrations. */
     static final Set<String> POSTGRES_VERSIONS = Set.of("1.1");
 

@@ -60,7 +60,7 @@ class JooqDatabaseTest {
         DatabaseConfig config = DatabaseConfig.fromDatabaseUrl("postgres://todo:s3cr3t-pw@127.0.0.1:1/todo", Path.of("."), 2);
 
         StorageUnavailableException refused = assertThrows(StorageUnavailableException.class,
-                () -> JooqDatabase.connect(config));
+                () -> JooqDatabase.connect(config, null, java.time.Duration.ZERO));
 
         assertTrue(refused.getMessage().contains("jdbc:postgresql://127.0.0.1:1/todo"), refused.getMessage());
         assertTrue(refused.getMessage().toLowerCase().contains("refused"), refused.getMessage());
