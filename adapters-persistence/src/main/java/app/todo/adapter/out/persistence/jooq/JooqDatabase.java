@@ -43,7 +43,7 @@ public final class JooqDatabase implements AutoCloseable {
 
     /** How long a request waits for a free connection before the store counts as unavailable. */
     private static final long CONNECTION_WAIT_MILLIS = 2_000;
-    /** How long a start waits for a PostgreSQL that cannot be reached yet, asking every {@link #START_RETRY}. */
+    /** How long a start waits for a PostgreSQL it cannot reach yet, resting {@link #START_RETRY} between tries. */
     static final Duration START_WAIT = Duration.ofSeconds(60);
     private static final Duration START_RETRY = Duration.ofSeconds(2);
     private static final System.Logger LOG = System.getLogger(JooqDatabase.class.getName());
@@ -138,7 +138,7 @@ public final class JooqDatabase implements AutoCloseable {
         return connect(config, metrics, START_WAIT);
     }
 
-    /** Like {@link #connect(DatabaseConfig, MeterRegistry)}, waiting {@code startWait} for an unreachable PostgreSQL. */
+    /** As {@link #connect(DatabaseConfig, MeterRegistry)}, waiting {@code startWait} for a PostgreSQL out of reach. */
     static JooqDatabase connect(DatabaseConfig config, MeterRegistry metrics, Duration startWait) {
         OwnerOnlyFiles.h2FileBase(config.jdbcUrl()).ifPresent(OwnerOnlyFiles::prepareDirectory);
         HikariDataSource dataSource = openPool(config, metrics, startWait);
@@ -157,7 +157,8 @@ public final class JooqDatabase implements AutoCloseable {
 
     /**
      * The pool, once its first connection is made. A PostgreSQL that cannot be reached yet (not started, restarting,
-     * a pooler still refusing logins after an outage) is asked again every 2 s for {@link #START_WAIT}, so an
+     * a pooler still refusing logins after an outage) is asked again 2 s after each failed attempt (an attempt
+     * itself waits up to 2 s) until {@link #START_WAIT} has passed, so an
      * instance that crashed during an outage comes back with the database instead of exiting; a refusal that
      * waiting cannot change (a wrong password, no such database, TLS the server lacks) ends the start at once.
      */
@@ -176,9 +177,9 @@ public final class JooqDatabase implements AutoCloseable {
                 if (!config.isPostgres() || !mayComeBack(e) || System.nanoTime() - deadline > 0) {
                     throw new StorageUnavailableException(failure, e);
                 }
-                if (attempt % 5 == 1) { // the first failure, then every 10 s: enough to follow, not a flood
-                    LOG.log(System.Logger.Level.WARNING, failure + "; trying again every " + START_RETRY.toSeconds()
-                            + " s, for up to " + startWait.toSeconds() + " s from the start");
+                if (attempt % 3 == 1) { // the first failure, then about every 12 s: enough to follow, not a flood
+                    LOG.log(System.Logger.Level.WARNING, failure + "; trying again in " + START_RETRY.toSeconds()
+                            + " s, until " + startWait.toSeconds() + " s after the start");
                 }
                 try {
                     Thread.sleep(START_RETRY);
