@@ -4,6 +4,7 @@ import app.todo.application.port.out.AdminClaims;
 import app.todo.domain.user.Email;
 import app.todo.domain.user.UserId;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,11 +24,21 @@ final class JooqAdminClaims implements AdminClaims {
     public boolean recordFirst(Email email, UserId user, Instant at) {
         // ON CONFLICT waits for a racing insert of the same address and then does nothing: the row count says
         // who was first, and the transaction stays usable.
-        return StorageFailures.translated(() -> dsl.insertInto(ADMIN_CLAIMS)
-                .set(ADMIN_CLAIMS.EMAIL, email.value())
-                .set(ADMIN_CLAIMS.USER_ID, user.value())
-                .set(ADMIN_CLAIMS.CLAIMED_AT, at.atOffset(ZoneOffset.UTC))
-                .onConflict(ADMIN_CLAIMS.EMAIL).doNothing()
-                .execute() == 1);
+        return StorageFailures.translated(() -> {
+            try {
+                return dsl.insertInto(ADMIN_CLAIMS)
+                        .set(ADMIN_CLAIMS.EMAIL, email.value())
+                        .set(ADMIN_CLAIMS.USER_ID, user.value())
+                        .set(ADMIN_CLAIMS.CLAIMED_AT, at.atOffset(ZoneOffset.UTC))
+                        .onConflict(ADMIN_CLAIMS.EMAIL).doNothing()
+                        .execute() == 1;
+            } catch (IntegrityConstraintViolationException e) {
+                // H2 emulates ON CONFLICT with MERGE, which a concurrent insert can still beat.
+                if (UniqueViolations.of(e, "admin_claims_pk")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 }
