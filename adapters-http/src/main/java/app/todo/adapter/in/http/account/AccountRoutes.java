@@ -114,7 +114,7 @@ public final class AccountRoutes implements HttpService {
         SignInCommand command = RequestBodies.valid(AccountFieldsReader.signIn(bodies.required(req)));
         refuseWhenOver(limits.attempts().signInAs(address, command.email()), "sign-in attempts for this account");
         SignInUseCase.SignedIn signedIn = ProblemMapper.valueOf(accounts.signIn().signIn(
-                command.withUserAgent(req.headers().first(HeaderNames.USER_AGENT).orElse(null))));
+                command.withUserAgent(userAgent(req))));
         send(res, Status.OK_200, signedIn.user(), signedIn.issued());
     }
 
@@ -192,8 +192,12 @@ public final class AccountRoutes implements HttpService {
 
     /** Opens a session for the user who just proved who they are, and answers its tokens. */
     private void sendSession(ServerRequest req, ServerResponse res, Status status, User user) {
-        String userAgent = req.headers().first(HeaderNames.USER_AGENT).orElse(null);
-        send(res, status, user, accounts.startSession().start(new StartSessionCommand(user, userAgent)));
+        send(res, status, user, accounts.startSession().start(new StartSessionCommand(user, userAgent(req))));
+    }
+
+    /** The client's {@code User-Agent}, kept with a session it opens so the sessions list can name the device. */
+    private static String userAgent(ServerRequest req) {
+        return req.headers().first(HeaderNames.USER_AGENT).orElse(null);
     }
 
     private void send(ServerResponse res, Status status, User user, StartSessionUseCase.IssuedSession issued) {
