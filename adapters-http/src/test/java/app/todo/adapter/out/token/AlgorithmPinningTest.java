@@ -1,5 +1,7 @@
 package app.todo.adapter.out.token;
 
+import app.todo.adapter.in.http.testing.TestTokens.KeyPairSigner;
+
 import app.todo.application.port.out.InvalidAccessTokenException;
 import app.todo.application.testing.MutableClock;
 import app.todo.domain.user.IdentitySource;
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AlgorithmPinningTest {
 
     private static final String MISMATCH = "The token's algorithm does not match its key";
-    private static TestSigner rsa;
+    private static KeyPairSigner rsa;
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
     private final JwksServer server = new JwksServer();
     private final JwksTokenVerifier verifier = new JwksTokenVerifier(
@@ -38,7 +40,7 @@ class AlgorithmPinningTest {
 
     @BeforeAll
     static void makeRsaKey() {
-        rsa = TestSigner.rsa("rsa-pin");
+        rsa = KeyPairSigner.rsa("rsa-pin");
     }
 
     @AfterEach
@@ -48,7 +50,7 @@ class AlgorithmPinningTest {
 
     @Test
     void anRsaKeyDeclaringRs256RefusesARealPs256Signature() {
-        server.serving(TestSigner.jwks(rsa.declaring("RS256")));
+        server.serving(KeyPairSigner.jwks(rsa.declaring("RS256")));
 
         assertEquals("u1", verifier.verify(rsa.token("RS256", claims())).userId(), "the key's own algorithm works");
         refusedForItsAlgorithm(rsa.token("PS256", claims()));
@@ -57,7 +59,7 @@ class AlgorithmPinningTest {
 
     @Test
     void anRsaKeyDeclaringPs256RefusesARealRs256Signature() {
-        server.serving(TestSigner.jwks(rsa.declaring("PS256")));
+        server.serving(KeyPairSigner.jwks(rsa.declaring("PS256")));
 
         assertEquals("u1", verifier.verify(rsa.token("PS256", claims())).userId(), "the key's own algorithm works");
         refusedForItsAlgorithm(rsa.token("RS256", claims()));
@@ -66,8 +68,8 @@ class AlgorithmPinningTest {
 
     @Test
     void aP256KeyRefusesRealEs384AndEs512Signatures() {
-        TestSigner p256 = TestSigner.ec("p256", "secp256r1"); // no alg in the JWK: the curve decides
-        server.serving(TestSigner.jwks(p256));
+        KeyPairSigner p256 = KeyPairSigner.ec("p256", "secp256r1"); // no alg in the JWK: the curve decides
+        server.serving(KeyPairSigner.jwks(p256));
 
         assertEquals("u1", verifier.verify(p256.token("ES256", claims())).userId(), "the curve's algorithm works");
         // SHA-384/512 with the P-256 key: valid ECDSA signatures, of the wrong JWS algorithm for the curve
@@ -77,8 +79,8 @@ class AlgorithmPinningTest {
 
     @Test
     void anEd25519KeyRefusesEs256() {
-        TestSigner ed = TestSigner.ed25519("ed-pin");
-        server.serving(TestSigner.jwks(ed));
+        KeyPairSigner ed = KeyPairSigner.ed25519("ed-pin");
+        server.serving(KeyPairSigner.jwks(ed));
 
         assertEquals("u1", verifier.verify(ed.token("EdDSA", claims())).userId(), "the key's own algorithm works");
         // An Ed25519 signature under an ES256 header: no ES256 signature can come from this key.
@@ -87,7 +89,7 @@ class AlgorithmPinningTest {
 
     @Test
     void hmacWithAnAsymmetricKeysPublicBytesIsRefusedBeforeAnyKeyIsUsed() throws Exception {
-        server.serving(TestSigner.jwks(rsa));
+        server.serving(KeyPairSigner.jwks(rsa));
         byte[] publicBytes = rsa.pair().getPublic().getEncoded();
         for (JWSAlgorithm hmac : new JWSAlgorithm[]{JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512}) {
             SignedJWT confused = new SignedJWT(new JWSHeader.Builder(hmac).keyID("rsa-pin").build(),

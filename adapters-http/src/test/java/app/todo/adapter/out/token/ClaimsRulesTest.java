@@ -1,5 +1,7 @@
 package app.todo.adapter.out.token;
 
+import app.todo.adapter.in.http.testing.TestTokens.KeyPairSigner;
+
 import app.todo.application.port.out.AccessTokenVerifier;
 import app.todo.application.port.out.VerifiedAccessToken;
 import app.todo.application.port.out.InvalidAccessTokenException;
@@ -24,7 +26,7 @@ class ClaimsRulesTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
     private final SigningKey key = TestTokens.newKey(clock);
-    private final TestSigner signer = TestSigner.own(key);
+    private final KeyPairSigner signer = KeyPairSigner.own(key);
     private final AccessTokenVerifier verifier = TokenVerifiers.builder(clock).ownKeys(OwnSigningKeys.of(key)).build();
 
     @Test

@@ -1,5 +1,7 @@
 package app.todo.adapter.out.token;
 
+import app.todo.adapter.in.http.testing.TestTokens.KeyPairSigner;
+
 import app.todo.application.port.out.AccessTokenVerifier;
 import app.todo.application.port.out.VerifiedAccessToken;
 import app.todo.application.port.out.InvalidAccessTokenException;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JwksTokenVerifierTest {
 
-    private static TestSigner rsa;
+    private static KeyPairSigner rsa;
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
     private final JwksServer server = new JwksServer();
     private final RemoteJwks remote = new RemoteJwks(server.url(), clock, Duration.ofSeconds(30));
@@ -34,7 +36,7 @@ class JwksTokenVerifierTest {
 
     @BeforeAll
     static void makeRsaKey() {
-        rsa = TestSigner.rsa("rsa-1"); // slow to make: one for the class
+        rsa = KeyPairSigner.rsa("rsa-1"); // slow to make: one for the class
     }
 
     @AfterEach
@@ -44,11 +46,11 @@ class JwksTokenVerifierTest {
 
     static Stream<Arguments> algorithms() {
         return Stream.of(
-                Arguments.of("EdDSA", TestSigner.ed25519("ed-1")),
-                Arguments.of("Ed25519", TestSigner.ed25519("ed-2")),
-                Arguments.of("ES256", TestSigner.ec("ec-256", "secp256r1")),
-                Arguments.of("ES384", TestSigner.ec("ec-384", "secp384r1")),
-                Arguments.of("ES512", TestSigner.ec("ec-521", "secp521r1")),
+                Arguments.of("EdDSA", KeyPairSigner.ed25519("ed-1")),
+                Arguments.of("Ed25519", KeyPairSigner.ed25519("ed-2")),
+                Arguments.of("ES256", KeyPairSigner.ec("ec-256", "secp256r1")),
+                Arguments.of("ES384", KeyPairSigner.ec("ec-384", "secp384r1")),
+                Arguments.of("ES512", KeyPairSigner.ec("ec-521", "secp521r1")),
                 Arguments.of("RS256", rsa),
                 Arguments.of("RS512", rsa),
                 Arguments.of("PS256", rsa),
@@ -57,8 +59,8 @@ class JwksTokenVerifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("algorithms")
-    void acceptsEachAsymmetricAlgorithmWithARealSignature(String alg, TestSigner signer) {
-        server.serving(TestSigner.jwks(signer));
+    void acceptsEachAsymmetricAlgorithmWithARealSignature(String alg, KeyPairSigner signer) {
+        server.serving(KeyPairSigner.jwks(signer));
 
         VerifiedAccessToken token = verifier.verify(signer.token(alg, claims("user-" + alg)));
 
@@ -67,10 +69,10 @@ class JwksTokenVerifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("algorithms")
-    void refusesATamperedSignature(String alg, TestSigner signer) {
-        server.serving(TestSigner.jwks(signer));
+    void refusesATamperedSignature(String alg, KeyPairSigner signer) {
+        server.serving(KeyPairSigner.jwks(signer));
         String token = signer.token(alg, claims("u1"));
-        String forged = token.substring(0, token.indexOf('.') + 1) + TestSigner.b64(claims("someone-else"))
+        String forged = token.substring(0, token.indexOf('.') + 1) + KeyPairSigner.b64(claims("someone-else"))
                 + token.substring(token.lastIndexOf('.'));
 
         assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(forged));
@@ -78,8 +80,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void acceptsBetterAuthsRealTokenShape() {
-        TestSigner betterAuth = TestSigner.ed25519("Xv2bQk9TfLm3Rz8WcJp4Ns7Hd1Ya6Ge0");
-        server.serving(TestSigner.jwks(betterAuth.declaring("EdDSA")));
+        KeyPairSigner betterAuth = KeyPairSigner.ed25519("Xv2bQk9TfLm3Rz8WcJp4Ns7Hd1Ya6Ge0");
+        server.serving(KeyPairSigner.jwks(betterAuth.declaring("EdDSA")));
         long iat = clock.instant().getEpochSecond();
         String claims = """
                 {"sub":"3fHk0sLq9vX2aB7cD8eF9gH0iJ1kL2mN","id":"3fHk0sLq9vX2aB7cD8eF9gH0iJ1kL2mN",
@@ -101,10 +103,10 @@ class JwksTokenVerifierTest {
 
     @Test
     void aKeyRotationIsPickedUpAfterTheRefetchIntervalAndRemovedKeysStopWorking() {
-        TestSigner old = loaded("old");
-        TestSigner next = TestSigner.ed25519("new");
+        KeyPairSigner old = loaded("old");
+        KeyPairSigner next = KeyPairSigner.ed25519("new");
 
-        server.serving(TestSigner.jwks(next));
+        server.serving(KeyPairSigner.jwks(next));
         clock.advance(Duration.ofSeconds(30));
 
         assertEquals("u2", verifier.verify(next.token("EdDSA", claims("u2"))).userId());
@@ -115,8 +117,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void anUnknownKidRefetchesAtMostOncePerInterval() {
-        TestSigner known = loaded("known");
-        TestSigner stranger = TestSigner.ed25519("stranger");
+        KeyPairSigner known = loaded("known");
+        KeyPairSigner stranger = KeyPairSigner.ed25519("stranger");
         assertEquals(1, server.requests());
         clock.advance(Duration.ofSeconds(31));
 
@@ -124,14 +126,14 @@ class JwksTokenVerifierTest {
         assertEquals(2, server.requests(), "an unknown kid refetches once");
 
         clock.advance(Duration.ofSeconds(29));
-        assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(TestSigner.ed25519("other")
+        assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(KeyPairSigner.ed25519("other")
                 .token("EdDSA", claims("u1"))));
         assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(stranger.token("EdDSA", claims("u1"))));
         verifier.verify(known.token("EdDSA", claims("u1")));
         assertEquals(2, server.requests(), "no fetch within 30 s of the last one");
 
         clock.advance(Duration.ofSeconds(1));
-        server.serving(TestSigner.jwks(known, stranger));
+        server.serving(KeyPairSigner.jwks(known, stranger));
         assertEquals("u3", verifier.verify(stranger.token("EdDSA", claims("u3"))).userId());
         assertEquals(3, server.requests());
     }
@@ -150,13 +152,13 @@ class JwksTokenVerifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("outages")
     void knownKeysKeepWorkingThroughAnOutage(String name, java.util.function.Consumer<JwksServer> outage) {
-        TestSigner known = loaded("known");
+        KeyPairSigner known = loaded("known");
 
         outage.accept(server);
         clock.advance(Duration.ofMinutes(5));
 
         // Unknown because the set cannot be fetched: unavailable (a 503), never "unknown key" (a 401 signs users out).
-        assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(TestSigner.ed25519("new")
+        assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(KeyPairSigner.ed25519("new")
                 .token("EdDSA", claims("u1"))));
         assertEquals("u1", verifier.verify(known.token("EdDSA", claims("u1"))).userId());
         assertEquals(java.util.List.of("known"), remote.knownKids());
@@ -164,10 +166,10 @@ class JwksTokenVerifierTest {
 
     @Test
     void aDeclaredAlgAcceptsOnlyThatAlgorithm() {
-        TestSigner p256 = TestSigner.ec("pinned", "secp256r1").declaring("ES256");
-        TestSigner p521 = TestSigner.ec("pinned", "secp521r1");
-        TestSigner rsaSameKid = new TestSigner("pinned", rsa.pair(), rsa.publicJwk());
-        server.serving(TestSigner.jwks(p256));
+        KeyPairSigner p256 = KeyPairSigner.ec("pinned", "secp256r1").declaring("ES256");
+        KeyPairSigner p521 = KeyPairSigner.ec("pinned", "secp521r1");
+        KeyPairSigner rsaSameKid = new KeyPairSigner("pinned", rsa.pair(), rsa.publicJwk());
+        server.serving(KeyPairSigner.jwks(p256));
 
         assertEquals("u1", verifier.verify(p256.token("ES256", claims("u1"))).userId());
         assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(p521.token("ES512", claims("u1"))));
@@ -176,7 +178,7 @@ class JwksTokenVerifierTest {
 
     @Test
     void anRsaKeyDeclaringRs256RefusesPs256() {
-        server.serving(TestSigner.jwks(rsa.declaring("RS256")));
+        server.serving(KeyPairSigner.jwks(rsa.declaring("RS256")));
 
         assertEquals("u1", verifier.verify(rsa.token("RS256", claims("u1"))).userId());
         assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(rsa.token("PS256", claims("u1"))));
@@ -184,8 +186,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void anEd25519KeyDeclaringEitherSpellingAcceptsBoth() {
-        TestSigner ed = TestSigner.ed25519("ed").declaring("Ed25519");
-        server.serving(TestSigner.jwks(ed));
+        KeyPairSigner ed = KeyPairSigner.ed25519("ed").declaring("Ed25519");
+        server.serving(KeyPairSigner.jwks(ed));
 
         verifier.verify(ed.token("EdDSA", claims("u1")));
         verifier.verify(ed.token("Ed25519", claims("u1")));
@@ -193,8 +195,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void keysThatCannotVerifyAreSkippedWithoutLosingTheOthers() {
-        TestSigner good = TestSigner.ed25519("good");
-        TestSigner misdeclared = TestSigner.ed25519("misdeclared").declaring("ES256");
+        KeyPairSigner good = KeyPairSigner.ed25519("good");
+        KeyPairSigner misdeclared = KeyPairSigner.ed25519("misdeclared").declaring("ES256");
         server.serving("{\"keys\":[" + good.jwkJson() + "," + misdeclared.jwkJson()
                 + ",{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"broken\",\"x\":\"AAAA\"}"
                 + ",{\"kty\":\"oct\",\"kid\":\"hmac\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}"
@@ -220,9 +222,9 @@ class JwksTokenVerifierTest {
     void aKeySetOfTheWrongShapeIsAnOutageOrAnUnknownKeyNeverAFailure(String document) {
         server.serving(document);
         // Tokens naming the broken keys' kids too, so that a broken key would be selected if it were kept.
-        for (String token : java.util.List.of(TestSigner.ed25519("new").token("EdDSA", claims("u1")),
-                new TestSigner("r", rsa.pair(), rsa.publicJwk()).token("RS256", claims("u1")),
-                TestSigner.ec("e", "secp256r1").token("ES256", claims("u1")))) {
+        for (String token : java.util.List.of(KeyPairSigner.ed25519("new").token("EdDSA", claims("u1")),
+                new KeyPairSigner("r", rsa.pair(), rsa.publicJwk()).token("RS256", claims("u1")),
+                KeyPairSigner.ec("e", "secp256r1").token("ES256", claims("u1")))) {
             RuntimeException refused = assertThrows(RuntimeException.class, () -> verifier.verify(token));
 
             assertTrue(refused instanceof InvalidAccessTokenException || refused instanceof IdentityProviderUnavailableException,
@@ -232,8 +234,8 @@ class JwksTokenVerifierTest {
 
     @Test
     void refreshCanBeCalledAtStartAndReportsFailure() {
-        TestSigner known = TestSigner.ed25519("known");
-        server.serving(TestSigner.jwks(known));
+        KeyPairSigner known = KeyPairSigner.ed25519("known");
+        server.serving(KeyPairSigner.jwks(known));
         assertTrue(remote.refresh());
         server.failing(503, "");
         assertEquals(false, remote.refresh());
@@ -242,12 +244,12 @@ class JwksTokenVerifierTest {
 
     @Test
     void aKeySetThatWasNeverFetchedIsUnavailableNotAnUnknownKey() {
-        TestSigner signer = TestSigner.ed25519("first");
+        KeyPairSigner signer = KeyPairSigner.ed25519("first");
         server.failing(503, "starting");
 
         assertThrows(IdentityProviderUnavailableException.class, () -> verifier.verify(signer.token("EdDSA", claims("u1"))));
 
-        server.serving(TestSigner.jwks(signer));
+        server.serving(KeyPairSigner.jwks(signer));
         clock.advance(Duration.ofSeconds(31));
         assertEquals("u1", verifier.verify(signer.token("EdDSA", claims("u1"))).userId());
     }
@@ -256,14 +258,14 @@ class JwksTokenVerifierTest {
     void anUnknownKidIsStillAnUnknownKeyWhenTheSetWasFetched() {
         loaded("known");
         InvalidAccessTokenException refused = assertThrows(InvalidAccessTokenException.class,
-                () -> verifier.verify(TestSigner.ed25519("stranger").token("EdDSA", claims("u1"))));
+                () -> verifier.verify(KeyPairSigner.ed25519("stranger").token("EdDSA", claims("u1"))));
         assertEquals("The token's signing key is not known", refused.getMessage());
     }
 
     /** A key the server publishes and the verifier has already used once (one JWKS request so far). */
-    private TestSigner loaded(String kid) {
-        TestSigner signer = TestSigner.ed25519(kid);
-        server.serving(TestSigner.jwks(signer));
+    private KeyPairSigner loaded(String kid) {
+        KeyPairSigner signer = KeyPairSigner.ed25519(kid);
+        server.serving(KeyPairSigner.jwks(signer));
         verifier.verify(signer.token("EdDSA", claims("u1")));
         return signer;
     }
@@ -271,8 +273,8 @@ class JwksTokenVerifierTest {
     /** Trust review finding 7: one deadline for connect, headers and body, and no lock held meanwhile. */
     @Test
     void aServerThatStallsAfterItsHeadersDelaysAnUnknownKidByTheFetchDeadlineAtMost() {
-        TestSigner signer = TestSigner.ed25519("stalled");
-        server.stallingAfterHeaders(TestSigner.jwks(signer));
+        KeyPairSigner signer = KeyPairSigner.ed25519("stalled");
+        server.stallingAfterHeaders(KeyPairSigner.jwks(signer));
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             assertThrows(IdentityProviderUnavailableException.class,
@@ -283,15 +285,15 @@ class JwksTokenVerifierTest {
     /** Trust review finding 7: a key that leaves the set stops verifying, cached tokens included. */
     @Test
     void aKeyRemovedFromTheSetStopsVerifyingOnceTheSetIsOlderThanItsMaximumAge() {
-        TestSigner leaving = TestSigner.ed25519("leaving");
-        TestSigner staying = TestSigner.ed25519("staying");
-        server.serving(TestSigner.jwks(leaving, staying));
+        KeyPairSigner leaving = KeyPairSigner.ed25519("leaving");
+        KeyPairSigner staying = KeyPairSigner.ed25519("staying");
+        server.serving(KeyPairSigner.jwks(leaving, staying));
         AccessTokenVerifier cached = TokenVerifiers.builder(clock).jwksUrl(server.url()).build();
         String token = leaving.token("EdDSA", claims("u1")); // valid 15 minutes
         assertEquals("u1", cached.verify(token).userId());
         assertEquals("u1", cached.verify(token).userId(), "served from the cache");
 
-        server.serving(TestSigner.jwks(staying));
+        server.serving(KeyPairSigner.jwks(staying));
         clock.advance(RemoteJwks.DEFAULT_MAX_AGE.minusSeconds(1));
         assertEquals("u1", cached.verify(token).userId(), "within the maximum age the known set holds");
         clock.advance(Duration.ofSeconds(2));

@@ -1,5 +1,7 @@
 package app.todo.adapter.out.token;
 
+import app.todo.adapter.in.http.testing.TestTokens.KeyPairSigner;
+
 import app.todo.application.port.out.InvalidAccessTokenException;
 import app.todo.application.testing.MutableClock;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -64,7 +66,7 @@ class SharedSecretTokenVerifierTest {
         String claims = "{\"sub\":\"u1\",\"exp\":" + (now() + 900) + "}";
         assertThrows(InvalidAccessTokenException.class,
                 () -> verifier.verify(sign(JWSAlgorithm.HS256, SECRET + "-other", claims)));
-        String edToken = TestSigner.ed25519("k").token("EdDSA", claims);
+        String edToken = KeyPairSigner.ed25519("k").token("EdDSA", claims);
         assertThrows(InvalidAccessTokenException.class, () -> verifier.verify(edToken));
     }
 
@@ -80,7 +82,7 @@ class SharedSecretTokenVerifierTest {
 
     /** Signed with the JDK's Mac, which (unlike Nimbus's signer) also accepts a key shorter than the hash. */
     private static String sign(JWSAlgorithm alg, String secret, String claims) throws Exception {
-        String input = TestSigner.b64("{\"alg\":\"" + alg.getName() + "\"}") + "." + TestSigner.b64(claims);
+        String input = KeyPairSigner.b64("{\"alg\":\"" + alg.getName() + "\"}") + "." + KeyPairSigner.b64(claims);
         String jdkName = "Hmac" + alg.getName().replace("HS", "SHA");
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance(jdkName);
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), jdkName));

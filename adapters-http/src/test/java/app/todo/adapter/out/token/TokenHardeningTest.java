@@ -1,5 +1,7 @@
 package app.todo.adapter.out.token;
 
+import app.todo.adapter.in.http.testing.TestTokens.KeyPairSigner;
+
 import app.todo.application.port.out.InvalidAccessTokenException;
 import app.todo.application.testing.MutableClock;
 import app.todo.domain.account.SigningKey;
@@ -30,8 +32,8 @@ class TokenHardeningTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
     private final JwksServer server = new JwksServer();
     private final JwksServer jkuServer = new JwksServer();
-    private final TestSigner trusted = TestSigner.ed25519("trusted").declaring("EdDSA");
-    private final TestSigner foreign = TestSigner.ed25519("foreign");
+    private final KeyPairSigner trusted = KeyPairSigner.ed25519("trusted").declaring("EdDSA");
+    private final KeyPairSigner foreign = KeyPairSigner.ed25519("foreign");
     private final CompositeTokenVerifier verifier = verifier(SECRET);
 
     @AfterEach
@@ -41,7 +43,7 @@ class TokenHardeningTest {
     }
 
     private CompositeTokenVerifier verifier(String secret) {
-        server.serving(TestSigner.jwks(trusted));
+        server.serving(KeyPairSigner.jwks(trusted));
         return TokenVerifiers.builder(clock).sharedSecret(secret).jwksUrl(server.url())
                 .ownKeys(OwnSigningKeys.of(TestTokens.newKey(clock))).build();
     }
@@ -54,9 +56,9 @@ class TokenHardeningTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void unsignedTokensAreRefusedInAnyCasing(String alg) {
-        String header = TestSigner.b64("{\"alg\":\"" + alg + "\",\"kid\":\"trusted\"}");
-        refused(header + "." + TestSigner.b64(claims()) + ".");
-        refused(header + "." + TestSigner.b64(claims()));
+        String header = KeyPairSigner.b64("{\"alg\":\"" + alg + "\",\"kid\":\"trusted\"}");
+        refused(header + "." + KeyPairSigner.b64(claims()) + ".");
+        refused(header + "." + KeyPairSigner.b64(claims()));
         // an unsigned header glued onto a valid signature
         String valid = trusted.token("EdDSA", claims());
         refused(header + valid.substring(valid.indexOf('.')));
@@ -79,7 +81,7 @@ class TokenHardeningTest {
 
     @Test
     void keyReferencesInTheTokenAreNeverFollowed() {
-        jkuServer.serving(TestSigner.jwks(foreign));
+        jkuServer.serving(KeyPairSigner.jwks(foreign));
         String jku = jkuServer.url().toString();
         refused(foreign.sign("EdDSA", "{\"alg\":\"EdDSA\",\"kid\":\"foreign\",\"jku\":\"" + jku + "\"}", claims()));
         refused(foreign.sign("EdDSA", "{\"alg\":\"EdDSA\",\"kid\":\"trusted\",\"jku\":\"" + jku + "\"}", claims()));
@@ -91,7 +93,7 @@ class TokenHardeningTest {
 
     @Test
     void aForeignKeyWithATrustedKidIsRefused() {
-        TestSigner impostor = new TestSigner("trusted", foreign.pair(), foreign.publicJwk());
+        KeyPairSigner impostor = new KeyPairSigner("trusted", foreign.pair(), foreign.publicJwk());
         refused(impostor.token("EdDSA", claims()));
     }
 
@@ -107,7 +109,7 @@ class TokenHardeningTest {
     void aMissingOrUnknownKidIsRefused() {
         refused(trusted.sign("EdDSA", "{\"alg\":\"EdDSA\"}", claims()));
         refused(trusted.sign("EdDSA", "{\"alg\":\"EdDSA\",\"kid\":\"\"}", claims()));
-        refused(TestSigner.ed25519("unknown").token("EdDSA", claims()));
+        refused(KeyPairSigner.ed25519("unknown").token("EdDSA", claims()));
     }
 
     @Test
@@ -154,7 +156,7 @@ class TokenHardeningTest {
 
     private String hs256(String header) {
         try {
-            String input = TestSigner.b64(header) + "." + TestSigner.b64(claims());
+            String input = KeyPairSigner.b64(header) + "." + KeyPairSigner.b64(claims());
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return input + "." + Base64URL.encode(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));

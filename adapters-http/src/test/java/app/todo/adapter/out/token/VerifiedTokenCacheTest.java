@@ -1,5 +1,7 @@
 package app.todo.adapter.out.token;
 
+import app.todo.adapter.in.http.testing.TestTokens.KeyPairSigner;
+
 import app.todo.application.port.out.VerifiedAccessToken;
 import app.todo.application.port.out.InvalidAccessTokenException;
 import app.todo.application.testing.MutableClock;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VerifiedTokenCacheTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-23T17:35:00Z");
-    private final TestSigner signer = TestSigner.ed25519("k1");
+    private final KeyPairSigner signer = KeyPairSigner.ed25519("k1");
     private final AtomicInteger lookups = new AtomicInteger();
     private final JWK key = signer.publicJwk();
     private final ClaimsPolicy policy = new ClaimsPolicy(clock, ClaimsPolicy.DEFAULT_SKEW, Optional.empty(), Optional.empty());
