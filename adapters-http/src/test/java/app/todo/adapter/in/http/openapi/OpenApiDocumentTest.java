@@ -54,6 +54,15 @@ class OpenApiDocumentTest {
         assertEquals(33, openApi.getPaths().values().stream().mapToLong(p -> p.readOperations().size()).sum());
     }
 
+    /** {@code /docs} shows {@code info.description} above the first operation: a short introduction, not the rule book. */
+    @Test
+    void theIntroductionIsShortAndTheRulesSitWithTheDocumentsOwnOperation() {
+        String introduction = DOCUMENT.path("info").path("description").asText();
+        assertTrue(introduction.lines().count() <= 20, introduction);
+        String rules = DOCUMENT.path("paths").path("/openapi").path("get").path("description").asText();
+        assertTrue(rules.contains("`HEAD` is served wherever `GET` is") && rules.contains("Trust boundaries"), rules);
+    }
+
     @Test
     void itIsOpenApi310() {
         assertEquals("3.1.0", DOCUMENT.path("openapi").asText());
