@@ -95,9 +95,16 @@ public final class Wiring implements AutoCloseable {
             boolean alreadyAdmin = database.credentialRepository().findByEmail(email)
                     .flatMap(credential -> database.userRepository().find(credential.userId()))
                     .map(User::isAdmin).orElse(false);
-            if (!alreadyAdmin) {
-                pending.add(email);
+            if (alreadyAdmin) {
+                continue;
             }
+            if (database.adminClaims().isClaimed(email)) {
+                // A token for it would be refused (docs/authentication.md, "Admins"): print none.
+                LOG.log(System.Logger.Level.INFO, "ADMIN_EMAILS: {0} has claimed admin once already; an admin "
+                        + "promotes it again (PATCH /api/admin/users/'{'id'}' with role admin), no start-up token does", email.value());
+                continue;
+            }
+            pending.add(email);
         }
         AdminBootstrap bootstrap = AdminBootstrap.forEmails(pending);
         bootstrap.tokensToAnnounce().forEach((email, token) -> LOG.log(System.Logger.Level.WARNING,

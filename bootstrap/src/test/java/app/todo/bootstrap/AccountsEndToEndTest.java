@@ -26,6 +26,11 @@ class AccountsEndToEndTest {
         return JSON.readTree(response.body());
     }
 
+    /** Settings for instances sharing a fresh PostgreSQL database, with {@code ADMIN_EMAILS} one address. */
+    private static Map<String, String> newDatabaseWithAdminEmail(String adminEmail) {
+        return Map.of("DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()), "ADMIN_EMAILS", adminEmail);
+    }
+
     private static String email() {
         return "someone-" + UUID.randomUUID() + "@example.com";
     }
@@ -138,9 +143,7 @@ class AccountsEndToEndTest {
     @Test
     void twoInstancesOnOneDatabaseShareAccountsSigningKeysAndDisabledUsers() throws Exception {
         String adminEmail = email();
-        Map<String, String> env = Map.of(
-                "DATABASE_URL", RunningService.databaseUrl(TestPostgres.newDatabase()),
-                "ADMIN_EMAILS", adminEmail);
+        Map<String, String> env = newDatabaseWithAdminEmail(adminEmail);
         try (RunningService a = RunningService.start(env); RunningService b = RunningService.start(env)) {
             String email = email();
             JsonNode signedUpOnA = json(a.send("POST", "/api/auth/sign-up", null,
@@ -171,6 +174,32 @@ class AccountsEndToEndTest {
             int status = Polling.until(Duration.ofSeconds(8),
                     () -> b.send("GET", "/api/" + userId + "/tasks", tokenFromA, null).statusCode(), seen -> seen == 403);
             assertEquals(403, status, "a user disabled through A is refused by B within 5 s (8 s allowed)");
+        }
+    }
+
+    @Test
+    void anInstanceStartedAfterAClaimPrintsNoTokenForTheClaimedAddressEvenOnceItIsDemoted() throws Exception {
+        String adminEmail = email();
+        Map<String, String> env = newDatabaseWithAdminEmail(adminEmail);
+        String adminId;
+        try (RunningService first = RunningService.start(env)) {
+            JsonNode admin = json(first.send("POST", "/api/auth/sign-up", null,
+                    "{\"email\":\"" + adminEmail + "\",\"password\":\"admin password 1\"}"));
+            adminId = admin.get("user").get("id").asText();
+            String adminToken = admin.get("token").asText();
+            assertEquals(200, first.send("POST", "/api/auth/claim-admin", adminToken,
+                    "{\"token\":\"" + first.adminBootstrapToken(adminEmail).orElseThrow() + "\"}").statusCode());
+            JsonNode other = json(first.send("POST", "/api/auth/sign-up", null,
+                    "{\"email\":\"" + email() + "\",\"password\":\"other password 1\"}"));
+            String otherId = other.get("user").get("id").asText();
+            assertEquals(200, first.send("PATCH", "/api/admin/users/" + otherId, adminToken, "{\"role\":\"admin\"}")
+                    .statusCode());
+            assertEquals(200, first.send("PATCH", "/api/admin/users/" + adminId, other.get("token").asText(),
+                    "{\"role\":\"user\"}").statusCode(), "the second admin demotes the first");
+        }
+        try (RunningService later = RunningService.start(env)) {
+            assertTrue(later.adminBootstrapToken(adminEmail).isEmpty(),
+                    "a token for a claimed address would be refused: the log must not offer one");
         }
     }
 }

@@ -17,4 +17,9 @@ public final class InMemoryAdminClaims implements AdminClaims {
     public boolean recordFirst(Email email, UserId user, Instant at) {
         return claimed.putIfAbsent(email, user) == null;
     }
+
+    @Override
+    public boolean isClaimed(Email email) {
+        return claimed.containsKey(email);
+    }
 }

@@ -17,4 +17,7 @@ public interface AdminClaims {
      * transaction ({@link Transactions}), so a claim whose promotion fails leaves no record.
      */
     boolean recordFirst(Email email, UserId user, Instant at);
+
+    /** Whether {@code email} has redeemed a token already, on any instance: then a new one would not work. */
+    boolean isClaimed(Email email);
 }

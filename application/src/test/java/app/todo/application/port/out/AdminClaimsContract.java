@@ -37,6 +37,18 @@ public abstract class AdminClaimsContract {
     }
 
     @Test
+    void an_address_counts_as_claimed_once_recorded_in_any_letters() {
+        AdminClaims claims = newClaims();
+        Email email = new Email("ops+" + run + "@example.com");
+
+        assertFalse(claims.isClaimed(email));
+        claims.recordFirst(email, new UserId("ops-" + run), T0);
+
+        assertTrue(claims.isClaimed(new Email("OPS+" + run + "@example.com")));
+        assertFalse(claims.isClaimed(new Email("ops2+" + run + "@example.com")));
+    }
+
+    @Test
     void of_racing_claims_of_one_address_exactly_one_is_first() throws Exception {
         AdminClaims claims = newClaims();
         Email email = new Email("race+" + run + "@example.com");

@@ -41,4 +41,9 @@ final class JooqAdminClaims implements AdminClaims {
             }
         });
     }
+
+    @Override
+    public boolean isClaimed(Email email) {
+        return StorageFailures.translated(() -> dsl.fetchExists(ADMIN_CLAIMS, ADMIN_CLAIMS.EMAIL.eq(email.value())));
+    }
 }
