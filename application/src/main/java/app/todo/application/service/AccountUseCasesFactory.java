@@ -49,6 +49,6 @@ public final class AccountUseCasesFactory {
                 new ChangePasswordService(stores.credentials(), hasher, stores.sessions(), liveness, clock,
                         stores.transactions()),
                 new ListUsersService(stores.directory()),
-                new ChangeUserService(stores.directory(), recent, stores.sessions(), clock));
+                new ChangeUserService(stores.directory(), stores.users(), recent, stores.sessions(), clock));
     }
 }

@@ -5,10 +5,12 @@ import app.todo.application.port.in.ChangeUserCommand;
 import app.todo.application.port.in.ChangeUserUseCase;
 import app.todo.application.port.out.SessionRepository;
 import app.todo.application.port.out.UserDirectory;
+import app.todo.application.port.out.UserRepository;
 import app.todo.domain.shared.Result;
 import app.todo.domain.shared.Validation;
 import app.todo.domain.task.Change;
 import app.todo.domain.user.Role;
+import app.todo.domain.user.User;
 import app.todo.domain.user.UserChanges;
 import app.todo.domain.user.UserSummary;
 
@@ -19,25 +21,29 @@ import java.util.function.Function;
 public final class ChangeUserService implements ChangeUserUseCase {
 
     private final UserDirectory directory;
+    private final UserRepository users;
     private final RecentCallers recent;
     private final SessionRepository sessions;
     private final Clock clock;
 
-    public ChangeUserService(UserDirectory directory) {
-        this(directory, RecentCallers.none());
+    /** @param users where the caller's stored role is read, which a token's admin claim does not change */
+    public ChangeUserService(UserDirectory directory, UserRepository users) {
+        this(directory, users, RecentCallers.none());
     }
 
     /** @param recent the callers this instance remembers; a changed user is forgotten there at once */
-    public ChangeUserService(UserDirectory directory, RecentCallers recent) {
-        this(directory, recent, null, null);
+    public ChangeUserService(UserDirectory directory, UserRepository users, RecentCallers recent) {
+        this(directory, users, recent, null, null);
     }
 
     /**
      * @param sessions where a disabled user's own sessions are revoked (docs/rules.md §2), so that their
      *                 refresh tokens die with the decision; {@code null} when there are none to end
      */
-    public ChangeUserService(UserDirectory directory, RecentCallers recent, SessionRepository sessions, Clock clock) {
+    public ChangeUserService(UserDirectory directory, UserRepository users, RecentCallers recent,
+                             SessionRepository sessions, Clock clock) {
         this.directory = directory;
+        this.users = users;
         this.recent = recent;
         this.sessions = sessions;
         this.clock = clock;
@@ -45,7 +51,7 @@ public final class ChangeUserService implements ChangeUserUseCase {
 
     @Override
     public Result<UserSummary, AdminError> changeUser(ChangeUserCommand command) {
-        return validated(command).flatMap(changes ->
+        return validated(command).flatMap(changes -> notStoringAClaim(command, changes)).flatMap(changes ->
                 directory.change(command.userId(), changes)
                         .map(summary -> {
                             recent.forget(command.userId());
@@ -80,6 +86,20 @@ public final class ChangeUserService implements ChangeUserUseCase {
             }
         }
         return Result.ok(new UserChanges(role, disabled));
+    }
+
+    /**
+     * An admin whose role comes from a token's claim (docs/rules.md §4) may not store it for themself: the
+     * claim counts for one request, so a demotion at the identity provider must hold from its next token.
+     */
+    private Result<UserChanges, AdminError> notStoringAClaim(ChangeUserCommand command, UserChanges changes) {
+        User caller = command.admin().user();
+        boolean selfPromotion = caller.id().equals(command.userId())
+                && changes.role().filter(Role.ADMIN::equals).isPresent();
+        if (selfPromotion && !users.find(caller.id()).map(User::isAdmin).orElse(false)) {
+            return Result.err(new AdminError.OwnRoleFromClaim());
+        }
+        return Result.ok(changes);
     }
 
     private static <T> Optional<T> present(Change<T> change) {

@@ -26,7 +26,7 @@ class ChangeUserServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private final InMemoryStore store = new InMemoryStore();
-    private final ChangeUserService service = new ChangeUserService(store.userDirectory());
+    private final ChangeUserService service = new ChangeUserService(store.userDirectory(), store.users());
     private final User admin = store.users().addIfAbsent(User.newcomer(new UserId("admin"), null, "Admin", Role.ADMIN, T0));
     private final User ana = store.users().addIfAbsent(User.newcomer(new UserId("ana"), null, "Ana", Role.USER, T0));
 
@@ -77,6 +77,17 @@ class ChangeUserServiceTest {
         assertEquals(new AdminError.SelfLockout("You cannot disable your own account."), disable);
         assertEquals(new AdminError.SelfLockout("You cannot remove your own admin role."), demote);
         assertEquals(Optional.of(admin), store.users().find(admin.id()));
+    }
+
+    @Test
+    void an_admin_by_a_tokens_claim_cannot_store_the_role_for_themself_but_acts_as_admin_otherwise() {
+        // What IdentifyCallerService hands on for a user whose token claims admin: the stored role is user.
+        User claimed = ana.withRole(Role.ADMIN);
+        User bob = store.users().addIfAbsent(User.newcomer(new UserId("bob"), null, "Bob", Role.USER, T0));
+
+        assertEquals(new AdminError.OwnRoleFromClaim(), error(changeAs(claimed, ana.id(), Change.to("admin"), Change.keep())));
+        assertEquals(Optional.of(ana), store.users().find(ana.id()), "the claim is not stored");
+        assertEquals(bob.withDisabled(true), value(changeAs(claimed, bob.id(), Change.keep(), Change.to(true))).user());
     }
 
     @Test

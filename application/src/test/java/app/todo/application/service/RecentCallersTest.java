@@ -43,7 +43,7 @@ class RecentCallersTest {
     @Test
     void aChangeMadeThroughThisInstanceIsSeenAtOnce() {
         value(identify.identifyCaller(ana()));
-        ChangeUserService changeUser = new ChangeUserService(store.userDirectory(), recent);
+        ChangeUserService changeUser = new ChangeUserService(store.userDirectory(), store.users(), recent);
 
         value(Administrator.of(admin).flatMap(a -> changeUser.changeUser(new ChangeUserCommand(a, ana, Change.keep(), Change.to(true)))));
 

@@ -22,6 +22,13 @@ public sealed interface AdminError extends UseCaseError {
     }
 
     /**
+     * The caller asked to store the admin role for themself while theirs comes from a token's claim, which
+     * counts for one request and is never stored (docs/rules.md §4).
+     */
+    record OwnRoleFromClaim() implements AdminError {
+    }
+
+    /**
      * The caller's email is not one of {@code ADMIN_EMAILS}, or the bootstrap token is wrong or already
      * used; one answer for all, so that it reveals neither.
      */

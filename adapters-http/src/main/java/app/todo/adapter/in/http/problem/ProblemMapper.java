@@ -108,6 +108,9 @@ public final class ProblemMapper {
             case AdminError.NotAdmin ignored -> Problem.of(Status.FORBIDDEN_403, "This needs the admin role.");
             case AdminError.UserNotFound ignored -> Problem.of(Status.NOT_FOUND_404, "There is no user with this id.");
             case AdminError.SelfLockout lockout -> Problem.of(Status.CONFLICT_409, lockout.detail());
+            case AdminError.OwnRoleFromClaim ignored -> Problem.of(Status.CONFLICT_409,
+                    "Your admin role comes from your token's claims, which count for each request and are never "
+                            + "stored; an admin whose role is stored here can give you one.");
             case AdminError.InvalidUserChange invalid -> Problem.invalid(invalid.errors());
             case AdminError.ClaimRefused ignored -> Problem.of(Status.FORBIDDEN_403,
                     "This account cannot claim the admin role with this token: the email is not in ADMIN_EMAILS, "

@@ -105,6 +105,16 @@ class AdminRoutesTest extends AccountApiSupport {
         assertProblem(response, 409);
     }
 
+    @Test
+    void an_admin_by_claim_cannot_store_the_role_so_a_demotion_at_the_identity_provider_holds() {
+        server.get("/api/auth/me", adminToken);
+
+        assertProblem(patch(adminId, "{\"role\": \"admin\"}"), 409);
+
+        String demoted = TestTokens.valid(adminId);
+        assertProblem(server.get("/api/admin/users", demoted), 403);
+    }
+
     private HttpResponse<String> patch(String id, String body) {
         return server.json("PATCH", "/api/admin/users/" + id, adminToken, body);
     }
