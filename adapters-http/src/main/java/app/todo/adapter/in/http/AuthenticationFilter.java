@@ -15,6 +15,7 @@ import app.todo.application.port.in.VerifyAccessTokenUseCase;
 import app.todo.application.port.in.VerifyAccessTokenUseCase.TokenRefused;
 import app.todo.domain.account.SessionCredential;
 import app.todo.application.port.out.IdentityProviderUnavailableException;
+import app.todo.application.port.out.StorageUnavailableException;
 import app.todo.domain.shared.Result;
 import app.todo.domain.user.IdentitySource;
 import app.todo.domain.user.User;
@@ -57,6 +58,9 @@ public final class AuthenticationFilter implements Filter {
     /** Better Auth's session cookie: over HTTPS with the {@code __Secure-} prefix, over HTTP without. */
     static final List<String> SESSION_COOKIES = List.of("__Secure-better-auth.session_token", "better-auth.session_token");
     private static final Set<Method> STATE_CHANGING = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
+
+    /** The {@code Cache-Control} of every answer to a request with a caller, unless its route sets another. */
+    static final String PRIVATE = "private, no-cache";
 
     private final VerifyAccessTokenUseCase verifier;
     private final IdentifyCallerUseCase identify;
@@ -102,13 +106,17 @@ public final class AuthenticationFilter implements Filter {
                     return true;
                 } catch (ProblemException refused) {
                     return false;
-                } catch (RuntimeException unavailable) {
-                    return true; // the identity provider or the database is away: no reason to end a stream yet
+                } catch (IdentityProviderUnavailableException | StorageUnavailableException unavailable) {
+                    return true; // away for a while: no reason to end a stream yet (docs/api.md, "Live stream")
                 }
             }));
             if (identity.source() == IdentitySource.OWN_KEY) {
                 identity.sessionId().ifPresent(sid -> req.context().register(new Caller.OwnSession(sid)));
             }
+            // What one caller may read is no shared cache's to keep (a cookie, unlike a bearer token, does not stop
+            // one); a browser may keep it and revalidate with If-None-Match. Routes that hand out credentials say
+            // no-store instead.
+            res.header(HeaderNames.CACHE_CONTROL, PRIVATE);
         }
         chain.proceed();
     }

@@ -170,6 +170,17 @@ class HttpEdgeTest extends ApiTestSupport {
         assertNotEquals(listTag, header(changed, "ETag"));
     }
 
+    /** One caller's answers are no shared cache's to keep; a browser's own cache may keep and revalidate them. */
+    @Test
+    void answersToACallerArePrivateAndAnswersWithoutOneAreNot() {
+        long id = createTask("{\"title\":\"mine\"}");
+
+        assertEquals("private, no-cache", header(server.get(tasks, token), "Cache-Control"));
+        assertEquals("private, no-cache", header(server.get(tasks + "/" + id, token), "Cache-Control"));
+        assertEquals("private, no-cache", header(conditionalGet(tasks + "/" + id, "\"1\""), "Cache-Control"));
+        assertEquals(null, header(server.get("/health/live", null), "Cache-Control"));
+    }
+
     private java.net.http.HttpResponse<String> conditionalGet(String path, String ifNoneMatch) {
         return server.send(server.request(path, token).header("If-None-Match", ifNoneMatch).GET().build());
     }
