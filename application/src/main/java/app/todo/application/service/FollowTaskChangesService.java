@@ -47,9 +47,9 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
                 open.decrementAndGet();
                 return Result.err(new TaskError.FeedExpired(query.after().getAsLong()));
             }
-            // Only a stream that will open ends an older one.
-            supersedeOldestBeyond(query.owner().id(), perUser - 1);
             Stream stream = new Stream(query.owner().id(), query.after());
+            // Only a stream that opened ends an older one.
+            supersedeOldestBeyond(query.owner().id(), perUser - 1);
             opened(stream);
             return Result.<FollowTaskChangesUseCase.ChangeStream, TaskError>ok(stream);
         } catch (RuntimeException e) {
@@ -108,7 +108,12 @@ public final class FollowTaskChangesService implements FollowTaskChangesUseCase 
                     changed.release();
                 }
             });
-            this.position = after.isPresent() ? after.getAsLong() : tasks.position(owner);
+            try {
+                this.position = after.isPresent() ? after.getAsLong() : tasks.position(owner);
+            } catch (RuntimeException e) {
+                subscription.close(); // a stream that never opened must not stay subscribed
+                throw e;
+            }
         }
 
         @Override
