@@ -6,6 +6,8 @@ import app.todo.adapter.in.http.problem.Problem;
 import app.todo.adapter.in.http.problem.ProblemMapper;
 import app.todo.application.port.in.FollowTaskChangesUseCase;
 import app.todo.application.port.in.TaskOwner;
+import app.todo.application.port.out.StorageUnavailableException;
+import app.todo.adapter.in.http.problem.RequestId;
 import app.todo.domain.task.FeedEntry;
 import app.todo.domain.task.FeedPage;
 import io.helidon.http.HeaderNames;
@@ -39,6 +41,8 @@ public final class TaskEventRoutes implements HttpService {
     static final Duration RECHECK = Duration.ofSeconds(5);
     private static final int PAGE = 100;
     private static final Pattern STREAM_PATH = Pattern.compile("/api/[^/]+/events");
+
+    private static final System.Logger LOG = System.getLogger(TaskEventRoutes.class.getName());
 
     private final FollowTaskChangesUseCase follow;
     private final ShutdownDrain drain;
@@ -81,49 +85,68 @@ public final class TaskEventRoutes implements HttpService {
             // nginx buffers a proxied response unless told not to; this tells it per response.
             res.header("X-Accel-Buffering", "no");
             try (OutputStream out = res.outputStream()) {
-                send(out, "retry: 2000\nid: " + FeedCursor.of(stream.position()) + "\nevent: ready\ndata: {}\n\n");
-                long lastWrite = System.nanoTime();
-                long lastCheck = System.nanoTime();
-                // The feed is read when a change is signalled, and at every heartbeat in case a signal was lost.
-                boolean look = true;
-                while (!drain.isDraining()) {
-                    if (look) {
-                        FeedPage page;
-                        do {
-                            page = stream.next(PAGE);
-                            for (FeedEntry entry : page.entries()) {
-                                send(out, "id: " + FeedCursor.of(entry.position()) + "\ndata: "
-                                        + new String(Json.write(FeedJson.entry(entry)), StandardCharsets.UTF_8) + "\n\n");
-                                lastWrite = System.nanoTime();
-                            }
-                        } while (page.hasMore());
-                    }
-                    boolean signalled = stream.awaitChange(RECHECK);
-                    if (stream.superseded()) {
-                        send(out, "event: end\ndata: {\"reason\":\"a newer stream of this user took this one's place\"}\n\n");
-                        return;
-                    }
-                    if (System.nanoTime() - lastCheck >= RECHECK.toNanos()) {
-                        if (!stillValid.getAsBoolean()) {
-                            send(out, "event: end\ndata: {\"reason\":\"the credential is no longer accepted\"}\n\n");
-                            return;
-                        }
-                        lastCheck = System.nanoTime();
-                    }
-                    boolean heartbeat = System.nanoTime() - lastWrite >= HEARTBEAT.toNanos();
-                    if (heartbeat) {
-                        send(out, ": heartbeat\n\n");
-                        lastWrite = System.nanoTime();
-                    }
-                    look = signalled || heartbeat;
+                try {
+                    relay(stream, stillValid, out);
+                } catch (StorageUnavailableException away) {
+                    // The answer has begun, so no 503 can be sent: end the stream the way a client knows, to come
+                    // back with Last-Event-ID and get exactly what it missed once the database answers again.
+                    LOG.log(System.Logger.Level.WARNING, "request {0}: live stream ended, store unavailable: {1}",
+                            RequestId.of(req), away.getMessage());
+                    send(out, "event: end\ndata: {\"reason\":\"the database cannot be reached; reconnect\"}\n\n");
                 }
-                send(out, "event: end\ndata: {\"reason\":\"this instance is shutting down; reconnect\"}\n\n");
             }
         } catch (IOException | UncheckedIOException clientGone) {
             // the client went away: nothing to answer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Writes the stream's events to {@code out} until it ends: superseded, its credential refused, or the instance
+     * draining; each way with an {@code end} event saying why.
+     *
+     * @throws StorageUnavailableException when the feed cannot be read
+     */
+    private void relay(FollowTaskChangesUseCase.ChangeStream stream, BooleanSupplier stillValid, OutputStream out)
+            throws IOException, InterruptedException {
+        send(out, "retry: 2000\nid: " + FeedCursor.of(stream.position()) + "\nevent: ready\ndata: {}\n\n");
+        long lastWrite = System.nanoTime();
+        long lastCheck = System.nanoTime();
+        // The feed is read when a change is signalled, and at every heartbeat in case a signal was lost.
+        boolean look = true;
+        while (!drain.isDraining()) {
+            if (look) {
+                FeedPage page;
+                do {
+                    page = stream.next(PAGE);
+                    for (FeedEntry entry : page.entries()) {
+                        send(out, "id: " + FeedCursor.of(entry.position()) + "\ndata: "
+                                + new String(Json.write(FeedJson.entry(entry)), StandardCharsets.UTF_8) + "\n\n");
+                        lastWrite = System.nanoTime();
+                    }
+                } while (page.hasMore());
+            }
+            boolean signalled = stream.awaitChange(RECHECK);
+            if (stream.superseded()) {
+                send(out, "event: end\ndata: {\"reason\":\"a newer stream of this user took this one's place\"}\n\n");
+                return;
+            }
+            if (System.nanoTime() - lastCheck >= RECHECK.toNanos()) {
+                if (!stillValid.getAsBoolean()) {
+                    send(out, "event: end\ndata: {\"reason\":\"the credential is no longer accepted\"}\n\n");
+                    return;
+                }
+                lastCheck = System.nanoTime();
+            }
+            boolean heartbeat = System.nanoTime() - lastWrite >= HEARTBEAT.toNanos();
+            if (heartbeat) {
+                send(out, ": heartbeat\n\n");
+                lastWrite = System.nanoTime();
+            }
+            look = signalled || heartbeat;
+        }
+        send(out, "event: end\ndata: {\"reason\":\"this instance is shutting down; reconnect\"}\n\n");
     }
 
     /** {@code Last-Event-ID} (a reconnecting EventSource) or {@code ?since=}; neither: from now. */

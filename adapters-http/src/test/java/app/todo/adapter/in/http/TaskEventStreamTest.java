@@ -1,6 +1,9 @@
 package app.todo.adapter.in.http;
 
+import app.todo.adapter.in.http.testing.TestServer;
 import app.todo.adapter.in.http.testing.TestTokens;
+import app.todo.application.port.out.StorageUnavailableException;
+import app.todo.application.port.out.TaskRepository;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -149,6 +152,41 @@ class TaskEventStreamTest extends ApiTestSupport {
             assertEquals("end", end.get("event"), end::toString);
             assertEquals("true", stream.nextEvent(Duration.ofSeconds(5)).get("closed"));
         }
+    }
+
+    /** The answer has begun when the database goes away: the stream ends as a client knows to resume from. */
+    @Test
+    void aStreamWhoseDatabaseGoesAwayEndsWithAnEndEventToResumeFrom() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean();
+        try (TestServer failing = TestServer.start(tasks -> feedFailingWhile(tasks, away), () -> true)) {
+            HttpRequest request = HttpRequest.newBuilder(failing.uri("/api/" + user + "/events"))
+                    .header("Authorization", "Bearer " + token).build();
+            try (Stream stream = new Stream(CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream()))) {
+                assertEquals("ready", stream.nextEvent(Duration.ofSeconds(5)).get("event"));
+                away.set(true);
+                assertEquals(201, failing.json("POST", tasks, token, "{\"title\":\"signalled\"}").statusCode());
+
+                Map<String, String> end = stream.nextEvent(Duration.ofSeconds(5));
+                assertEquals("end", end.get("event"), end::toString);
+                assertTrue(end.get("data").contains("database"), end::toString);
+                assertEquals("true", stream.nextEvent(Duration.ofSeconds(5)).get("closed"));
+            }
+        }
+    }
+
+    /** The tasks, whose changes feed cannot be read while {@code away} is set. */
+    private static TaskRepository feedFailingWhile(TaskRepository tasks, java.util.concurrent.atomic.AtomicBoolean away) {
+        return (TaskRepository) java.lang.reflect.Proxy.newProxyInstance(TaskEventStreamTest.class.getClassLoader(),
+                new Class<?>[] {TaskRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("changes") && away.get()) {
+                        throw new StorageUnavailableException("the database is away", null);
+                    }
+                    try {
+                        return method.invoke(tasks, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** A client whose connections dropped unnoticed must not lock its user out: a new stream ends the oldest. */
