@@ -54,6 +54,10 @@ public final class ProtectedResourceMetadataRoutes implements HttpService {
         body.putArray("bearer_methods_supported").add("header");
         body.put("resource_name", "Todo API");
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+        // Behind a proxy the URLs come from its forwarded headers: a shared cache must not hand one client's
+        // answer to a request that came in under another name.
+        res.header(HeaderNames.VARY, res.headers().first(HeaderNames.VARY).map(v -> v + ", ").orElse("")
+                + "Forwarded, X-Forwarded-Host, X-Forwarded-Proto");
         JsonResponses.send(res, Status.OK_200, body);
     }
 

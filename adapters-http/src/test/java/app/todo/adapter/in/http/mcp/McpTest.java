@@ -78,9 +78,11 @@ class McpTest {
             assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow()
                     .contains("resource_metadata=\"https://todo.example.com/.well-known/oauth-protected-resource/mcp\""),
                     refused.headers().toString());
-            JsonNode metadata = Responses.json(proxied.send(proxied.request("/.well-known/oauth-protected-resource/mcp", null)
-                    .headers(forwarded).GET().build()));
-            assertEquals("https://todo.example.com/mcp", metadata.get("resource").asText());
+            HttpResponse<String> described = proxied.send(proxied.request("/.well-known/oauth-protected-resource/mcp", null)
+                    .headers(forwarded).GET().build());
+            assertEquals("https://todo.example.com/mcp", Responses.json(described).get("resource").asText());
+            assertTrue(described.headers().allValues("Vary").toString().contains("X-Forwarded-Host"),
+                    "a shared cache keeps one answer per name the clients used: " + described.headers());
         }
         // Not behind a proxy, the same headers are anybody's: ignored.
         HttpResponse<String> direct = post(null, initialize, forwarded);
