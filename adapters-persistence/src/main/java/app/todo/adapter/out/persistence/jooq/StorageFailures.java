@@ -40,9 +40,12 @@ final class StorageFailures {
     /**
      * Pool timeouts, refused or broken connections, SQL state class 08 ("connection exception"),
      * PostgreSQL's 57P01–57P05 (the server is shutting down, crashed, starting up, or ended the
-     * session: a pooled connection meets these first when the database restarts) and 53300 (too many
-     * connections).
+     * session: a pooled connection meets these first when the database restarts), 53300 (too many
+     * connections), and a connection the pool closed after such a failure.
      */
+    /** What HikariCP's stand-in for a connection it has closed answers to every call. */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StorageUnavailableException) {
@@ -53,6 +56,11 @@ final class StorageFailures {
                 return true;
             }
             if (t instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
+                // The pool closed the connection after a fatal failure on it; a library's cleanup that used it next
+                // (Bucket4j's rollback after a socket timeout) reports only this, without a state, the cause lost.
                 return true;
             }
             if (t.getCause() == t) {

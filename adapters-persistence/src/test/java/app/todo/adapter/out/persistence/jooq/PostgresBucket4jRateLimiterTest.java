@@ -4,7 +4,14 @@ import app.todo.application.port.out.RateLimit;
 import app.todo.application.port.out.RateLimiter;
 import app.todo.application.port.out.RateLimiterContract;
 import app.todo.application.testing.MutableClock;
+import app.todo.adapter.out.persistence.DatabaseConfig;
+import app.todo.adapter.out.persistence.testing.TestPostgres;
+import app.todo.application.port.out.StorageUnavailableException;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +21,8 @@ import java.util.UUID;
 import static app.todo.adapter.out.persistence.jooq.generated.Tables.RATE_LIMIT_BUCKETS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PostgresBucket4jRateLimiterTest extends RateLimiterContract {
 
@@ -47,5 +56,32 @@ class PostgresBucket4jRateLimiterTest extends RateLimiterContract {
                 "four minutes on, both rows are past their expiry (system time plus at most two minutes)");
         limiter.tryAcquire(limit, "a third client");
         assertEquals(1, database.dsl().fetchCount(RATE_LIMIT_BUCKETS), "cleaning runs at most once a minute");
+    }
+
+    /**
+     * A bucket's statement the database stops answering (a commit waiting on a frozen synchronous standby, say)
+     * ends at PgJDBC's socket timeout, and Bucket4j's rollback then meets a closed connection: an outage (503
+     * at the edge), not a failure of ours (500).
+     */
+    @Test
+    void aBucketStatementCutOffByTheSocketTimeoutIsAnOutage() throws Exception {
+        DatabaseConfig fresh = TestPostgres.newDatabase();
+        DatabaseConfig impatient = new DatabaseConfig(fresh.jdbcUrl() + (fresh.jdbcUrl().contains("?") ? "&" : "?")
+                + "socketTimeout=1", fresh.username(), fresh.password(), 2);
+        try (JooqDatabase database = JooqDatabase.connect(impatient);
+             Connection holder = DriverManager.getConnection(fresh.jdbcUrl(), fresh.username(), fresh.password())) {
+            RateLimiter limiter = database.rateLimiter(Clock.systemUTC());
+            RateLimit limit = new RateLimit("timeout-test", 5, Duration.ofMinutes(1));
+            assertTrue(limiter.tryAcquire(limit, "client").isEmpty());
+
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("lock table " + RATE_LIMIT_BUCKETS.getName() + " in access exclusive mode");
+            }
+            assertThrows(StorageUnavailableException.class, () -> limiter.tryAcquire(limit, "client"));
+            holder.rollback();
+
+            assertTrue(limiter.tryAcquire(limit, "client").isEmpty(), "the pool recovers once the database answers");
+        }
     }
 }
