@@ -33,4 +33,13 @@ class WiringTest {
         assertEquals(8, Settings.from(Map.of("DB_POOL_SIZE", "4")::get).maxConcurrentRequests());
         assertEquals(Duration.ofSeconds(10), Wiring.ADMISSION_QUEUE_TIMEOUT);
     }
+
+    /** A rotation that committed but was answered 503 (its statement cut off) is retried inside the grace. */
+    @Test
+    void aRefreshRetriedAfterACutOffStatementAndItsRetryAfterIsStillInsideTheReuseGrace() {
+        Duration cutOff = Duration.ofSeconds(app.todo.adapter.out.persistence.jooq.JooqDatabase.REPLY_WAIT_SECONDS);
+        Duration retryAfter = Duration.ofSeconds(2);
+        assertTrue(app.todo.application.service.RefreshSessionService.REUSE_GRACE
+                .compareTo(cutOff.plus(retryAfter).multipliedBy(2)) >= 0, "room for the retry and a slow client");
+    }
 }

@@ -23,9 +23,11 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     /**
      * How long after its rotation a refresh token presented again counts as a second tab or a retry that refreshed
      * at the same moment (rotated again, beside the first successor) rather than a replay (the session revoked).
-     * Without it two tabs sharing a token that refresh together signed the user out of both.
+     * Without it two tabs sharing a token that refresh together signed the user out of both. It outlasts a
+     * statement the database stopped answering (cut off after 10 s, docs/operations.md) plus the 503's
+     * Retry-After, so the retry of a rotation that committed but was answered 503 is not taken for a replay.
      */
-    public static final Duration REUSE_GRACE = Duration.ofSeconds(10);
+    public static final Duration REUSE_GRACE = Duration.ofSeconds(30);
 
     /** Far longer than any token this service issues (43 characters): anything else is garbage. */
     private static final int MAX_TOKEN_LENGTH = 256;

@@ -51,7 +51,7 @@ public final class JooqDatabase implements AutoCloseable {
      * How long a statement may go without a byte from PostgreSQL (s) before its connection is given up: far above
      * any statement of this service, below what a client waits.
      */
-    static final int REPLY_WAIT_SECONDS = 10;
+    public static final int REPLY_WAIT_SECONDS = 10;
     private static final int READINESS_TIMEOUT_SECONDS = 1;
 
     static {
