@@ -37,15 +37,15 @@ final class StorageFailures {
         }
     }
 
+    /** What HikariCP's stand-in for a connection it has closed answers to every call. */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     /**
      * Pool timeouts, refused or broken connections, SQL state class 08 ("connection exception"),
      * PostgreSQL's 57P01–57P05 (the server is shutting down, crashed, starting up, or ended the
      * session: a pooled connection meets these first when the database restarts), 53300 (too many
      * connections), and a connection the pool closed after such a failure.
      */
-    /** What HikariCP's stand-in for a connection it has closed answers to every call. */
-    private static final String HIKARI_CLOSED = "Connection is closed";
-
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StorageUnavailableException) {
