@@ -2,6 +2,7 @@ package app.todo.adapter.in.http;
 
 import app.todo.adapter.in.http.problem.ConnectionClose;
 import app.todo.adapter.in.http.problem.RequestId;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.Method;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
@@ -9,6 +10,7 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -110,6 +112,9 @@ final class BodyFirstFilter implements Filter {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             failure = new UncheckedIOException(e);
+        } catch (DataReader.InsufficientDataAvailableException | CloseConnectionException ended) {
+            // Helidon's words for a connection that ended before the body did: the client went away, no failure of ours.
+            failure = new UncheckedIOException(new EOFException("the connection ended before the request body did"));
         } catch (RuntimeException e) {
             failure = e;
         }

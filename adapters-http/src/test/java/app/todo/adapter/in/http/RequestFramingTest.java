@@ -281,4 +281,15 @@ class RequestFramingTest extends ApiTestSupport {
                 "a tag that is not the current one lets the write through");
         assertTrue(Map.of("title", "b").get("title").equals(json(server.get(task, token)).get("title").asText()));
     }
+
+    /** A client gone halfway through a body no route reads is no failure of ours: no 500, just the connection closed. */
+    @Test
+    void aGetWhoseBodyEndsEarlyIsClosedWithoutAnAnswerNotAFailure() {
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            http.write("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabcd").halfClose();
+
+            RawHttp.Response answer = http.read();
+            assertEquals(null, answer == null ? null : answer.statusLine(), "no answer, least of all a 500");
+        }
+    }
 }

@@ -77,6 +77,16 @@ public final class RawHttp implements AutoCloseable {
         return read(false);
     }
 
+    /** Sends no more (a TCP half-close, FIN), still reading what the server answers. */
+    public RawHttp halfClose() {
+        try {
+            socket.shutdownOutput();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server has closed the connection: reading gives end-of-stream within the timeout. */
     public boolean closedByServer(int timeoutMillis) {
         try {
