@@ -45,6 +45,22 @@ final class IfNoneMatch {
         return true;
     }
 
+    /**
+     * A strong tag for a page of tasks without rendering it: its JSON is a function of each task's id and version
+     * (a version grows with every change, docs/rules.md §3) and of this build's rendering ({@link #RENDERING}), so
+     * these and {@code alsoVarying} (the total, the links) are hashed as {@link #of} hashes bytes.
+     */
+    static String ofVersions(java.util.List<app.todo.domain.task.Task> tasks, String... alsoVarying) {
+        StringBuilder parts = new StringBuilder(RENDERING.length() + tasks.size() * 12).append(RENDERING);
+        for (app.todo.domain.task.Task task : tasks) {
+            parts.append(task.id().value()).append(':').append(task.version()).append(';');
+        }
+        return of(parts.toString().getBytes(StandardCharsets.US_ASCII), alsoVarying);
+    }
+
+    /** Changes whenever the JSON of a task changes for the same stored task: a new field, another spelling. */
+    static final String RENDERING = "tasks/1;";
+
     /** A strong tag for a representation: the first 128 bits of its SHA-256, base64url. */
     static String of(byte[] representation, String... alsoVarying) {
         try {

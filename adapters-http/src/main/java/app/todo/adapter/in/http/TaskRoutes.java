@@ -80,9 +80,8 @@ public final class TaskRoutes implements HttpService {
                 new ListTasksQuery(owner, query.filter(), query.sort(), query.page())));
         String total = Long.toString(page.total());
         String links = query.links(requestPath(req), page.total());
-        byte[] body = Json.write(TaskJson.from(page.tasks()));
-        // Changes whenever any task on the page, or the filtered total, does: polling costs a 304.
-        String etag = IfNoneMatch.of(body, total, links);
+        // Changes whenever any task on the page, or the filtered total, does: polling costs a 304, and no JSON.
+        String etag = IfNoneMatch.ofVersions(page.tasks(), total, links);
         if (IfNoneMatch.notModified(req, res, etag)) {
             return;
         }
@@ -91,8 +90,28 @@ public final class TaskRoutes implements HttpService {
         res.header(HeaderNames.ETAG, etag);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, Json.MEDIA_TYPE);
-        res.send(body);
+        var dto = TaskJson.from(page.tasks());
+        if (page.tasks().size() <= RENDERED_WHOLE) {
+            res.send(Json.write(dto));
+            return;
+        }
+        // A long page (up to megabytes) goes out as it renders: a client that reads slowly, or not at all, holds
+        // the server's write buffer, not its whole answer twice over (docs/operations.md, "Many connections"). Its length
+        // comes from a first rendering that only counts.
+        res.header(HeaderNames.CONTENT_LENGTH, Long.toString(Json.length(dto)));
+        if (req.prologue().method() == Method.HEAD) {
+            res.send(new byte[0]);
+            return;
+        }
+        try (java.io.OutputStream out = res.outputStream()) {
+            Json.write(dto, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    /** The most tasks a list renders into one array before sending; past it, it streams. */
+    static final int RENDERED_WHOLE = 100;
 
     /** The changes feed: {@code ?since=<next_cursor>&limit=1..500} (docs/api.md, "Changes feed"). */
     private void changes(ServerRequest req, ServerResponse res) {

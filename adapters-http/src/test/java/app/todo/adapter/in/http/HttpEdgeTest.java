@@ -170,6 +170,33 @@ class HttpEdgeTest extends ApiTestSupport {
         assertNotEquals(listTag, header(changed, "ETag"));
     }
 
+    /**
+     * A page past {@link TaskRoutes#RENDERED_WHOLE} tasks goes out as it renders: the same bytes, length, tag and
+     * HEAD as a page rendered whole, and a tag that changes with any task on it.
+     */
+    @Test
+    void aLongPageStreamsWithTheLengthTagAndHeadOfAWholeOne() {
+        for (int i = 0; i <= TaskRoutes.RENDERED_WHOLE; i++) {
+            createTask("{\"title\":\"t" + i + " é 😀\",\"description\":\"" + "d".repeat(i) + "\",\"tags\":[\"a\",\"b\"]}");
+        }
+        String path = tasks + "?limit=500";
+
+        java.net.http.HttpResponse<String> list = server.get(path, token);
+        assertEquals(TaskRoutes.RENDERED_WHOLE + 1, json(list).size());
+        assertEquals(list.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                Long.parseLong(header(list, "Content-Length")));
+        java.net.http.HttpResponse<String> head = server.send(server.request(path, token)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(header(list, "Content-Length"), header(head, "Content-Length"));
+        assertEquals(header(list, "ETag"), header(head, "ETag"));
+        assertEquals("", head.body());
+        assertEquals(304, conditionalGet(path, header(list, "ETag")).statusCode());
+
+        long last = json(list).get(0).get("id").asLong();
+        assertEquals(200, put(tasks + "/" + last, "{\"title\":\"changed\"}", "\"1\"").statusCode());
+        assertEquals(200, conditionalGet(path, header(list, "ETag")).statusCode(), "a changed task changes the page's tag");
+    }
+
     /** One caller's answers are no shared cache's to keep; a browser's own cache may keep and revalidate them. */
     @Test
     void answersToACallerArePrivateAndAnswersWithoutOneAreNot() {

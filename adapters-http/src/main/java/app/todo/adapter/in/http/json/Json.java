@@ -64,6 +64,42 @@ public final class Json {
         }
     }
 
+    /** Writes {@code dto} to {@code out} as it renders, holding no more of it than the generator's buffer. */
+    public static void write(Object dto, java.io.OutputStream out) throws java.io.IOException {
+        MAPPER.writeValue(new java.io.FilterOutputStream(out) {
+            @Override
+            public void close() throws java.io.IOException {
+                flush(); // the caller owns the stream: Jackson's close must not end the answer
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                out.write(bytes, offset, length);
+            }
+        }, dto);
+    }
+
+    /** How many bytes {@link #write(Object)} would give, counted as it renders, without keeping them. */
+    public static long length(Object dto) {
+        long[] count = {0};
+        try {
+            MAPPER.writeValue(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    count[0]++;
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    count[0] += length;
+                }
+            }, dto);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot serialise " + dto.getClass().getSimpleName(), e);
+        }
+        return count[0];
+    }
+
     /** {@code dto} as a JSON tree, named as it would be written ({@code snake_case}). */
     public static JsonNode tree(Object dto) {
         return MAPPER.valueToTree(dto);
