@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http;
 
+import app.todo.adapter.in.http.account.AccountRoutes;
 import app.todo.adapter.in.http.problem.Problem;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
@@ -38,7 +39,10 @@ final class AdmissionFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.prologue().uriPath().path();
         // Live streams last as long as their clients: held in line, a few would keep every other request waiting.
-        if (path.startsWith("/health/") || path.equals("/metrics") || TaskEventRoutes.isStream(path)) {
+        // Password checks wait in the hasher's own bounded line (a core's worth of Argon2 at a time): holding a
+        // permit there too, a sign-in flood from many addresses kept every other request waiting.
+        if (path.startsWith("/health/") || path.equals("/metrics") || TaskEventRoutes.isStream(path)
+                || AccountRoutes.hashesPasswords(path)) {
             chain.proceed();
             return;
         }

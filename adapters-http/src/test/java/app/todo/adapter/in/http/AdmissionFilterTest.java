@@ -98,6 +98,25 @@ class AdmissionFilterTest {
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
     }
 
+    /** Password checks wait in the hasher's own line, not for a permit: a sign-in flood leaves lists their permits. */
+    @Test
+    void aPasswordRouteDoesNotWaitForAPermit() throws Exception {
+        start(0, Duration.ofSeconds(20));
+        CompletableFuture<HttpResponse<String>> first = listInBackground();
+        Polling.await(Duration.ofSeconds(10), "the first request holds the permit", () -> holding.get() == 1);
+
+        // Outside the contract: this server has no account routes, so the sign-in that got past the line is a 404.
+        HttpResponse<String> signIn = server.sendOutsideTheContract(server.request("/api/auth/sign-in", null)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"a@b.c\",\"password\":\"x\"}")).build());
+        String user = "refused-" + UUID.randomUUID();
+
+        assertEquals(404, signIn.statusCode(), "routed, not refused by the full line");
+        assertEquals(503, server.get("/api/" + user + "/tasks", TestTokens.valid(user)).statusCode(), "a list still waits");
+        release.countDown();
+        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
+    }
+
     /**
      * Clients that send their headers and part of their body, then nothing, hold their connections only: not the
      * one permit, and not the memory their headers announce (300 × 64 KiB is more than the bodies' whole budget).

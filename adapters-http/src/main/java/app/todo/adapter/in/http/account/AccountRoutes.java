@@ -55,9 +55,19 @@ public final class AccountRoutes implements HttpService {
      * The names Phase II frontends written for FastAPI backends send their own login calls to, served exactly
      * like sign-up, sign-in and sign-out (docs/frontends.md lists the frontends surveyed).
      */
+    /**
+     * Whether {@code path} (canonical, e.g. {@code /api/auth/sign-in}) is a route that hashes a password: sign-up,
+     * sign-in, their aliases and the password change, whose Argon2 work waits in the hasher's bounded line.
+     */
+    public static boolean hashesPasswords(String path) {
+        return path.startsWith(PREFIX) && HASHING.contains(path.substring(PREFIX.length()));
+    }
+
     static final List<String> SIGN_UP_ALIASES = List.of("/signup", "/register");
     static final List<String> SIGN_IN_ALIASES = List.of("/signin", "/login");
     static final List<String> SIGN_OUT_ALIASES = List.of("/logout");
+    private static final Set<String> HASHING = Set.copyOf(Stream.of(Stream.of("/sign-up", "/sign-in", "/change-password"),
+            SIGN_UP_ALIASES.stream(), SIGN_IN_ALIASES.stream()).flatMap(s -> s).toList());
     /** The paths served without a credential: those that hand one out, and the keys that check the service's own. */
     public static final Set<String> PUBLIC_PATHS = Stream.of(
                     Stream.of("/sign-up", "/sign-in", "/refresh", "/jwks"), SIGN_UP_ALIASES.stream(), SIGN_IN_ALIASES.stream())
