@@ -105,8 +105,10 @@ public final class TaskRoutes implements HttpService {
         }
         try (java.io.OutputStream out = res.outputStream()) {
             Json.write(dto, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (java.io.IOException | java.io.UncheckedIOException clientGone) {
+            // A client that stops a long download is no failure: the connection just ends, without Helidon's
+            // warning and stack trace for an answer it could not finish.
+            throw new io.helidon.webserver.CloseConnectionException("the client went away during the answer", clientGone);
         }
     }
 
