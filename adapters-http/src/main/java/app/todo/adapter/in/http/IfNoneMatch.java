@@ -1,5 +1,6 @@
 package app.todo.adapter.in.http;
 
+import app.todo.domain.task.Task;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Conditional {@code GET} (RFC 9110 §13.1.2): when an {@code If-None-Match} member equals the current
@@ -50,9 +52,9 @@ final class IfNoneMatch {
      * (a version grows with every change, docs/rules.md §3) and of this build's rendering ({@link #RENDERING}), so
      * these and {@code alsoVarying} (the total, the links) are hashed as {@link #of} hashes bytes.
      */
-    static String ofVersions(java.util.List<app.todo.domain.task.Task> tasks, String... alsoVarying) {
+    static String ofVersions(List<Task> tasks, String... alsoVarying) {
         StringBuilder parts = new StringBuilder(RENDERING.length() + tasks.size() * 12).append(RENDERING);
-        for (app.todo.domain.task.Task task : tasks) {
+        for (Task task : tasks) {
             parts.append(task.id().value()).append(':').append(task.version()).append(';');
         }
         return of(parts.toString().getBytes(StandardCharsets.US_ASCII), alsoVarying);

@@ -30,11 +30,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -103,12 +107,12 @@ public final class TaskRoutes implements HttpService {
             res.send(new byte[0]);
             return;
         }
-        try (java.io.OutputStream out = res.outputStream()) {
+        try (OutputStream out = res.outputStream()) {
             Json.write(dto, out);
-        } catch (java.io.IOException | java.io.UncheckedIOException clientGone) {
+        } catch (IOException | UncheckedIOException clientGone) {
             // A client that stops a long download is no failure: the connection just ends, without Helidon's
             // warning and stack trace for an answer it could not finish.
-            throw new io.helidon.webserver.CloseConnectionException("the client went away during the answer", clientGone);
+            throw new CloseConnectionException("the client went away during the answer", clientGone);
         }
     }
 

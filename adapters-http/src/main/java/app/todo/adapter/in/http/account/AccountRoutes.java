@@ -55,14 +55,6 @@ public final class AccountRoutes implements HttpService {
      * The names Phase II frontends written for FastAPI backends send their own login calls to, served exactly
      * like sign-up, sign-in and sign-out (docs/frontends.md lists the frontends surveyed).
      */
-    /**
-     * Whether {@code path} (canonical, e.g. {@code /api/auth/sign-in}) is a route that hashes a password: sign-up,
-     * sign-in, their aliases and the password change, whose Argon2 work waits in the hasher's bounded line.
-     */
-    public static boolean hashesPasswords(String path) {
-        return path.startsWith(PREFIX) && HASHING.contains(path.substring(PREFIX.length()));
-    }
-
     static final List<String> SIGN_UP_ALIASES = List.of("/signup", "/register");
     static final List<String> SIGN_IN_ALIASES = List.of("/signin", "/login");
     static final List<String> SIGN_OUT_ALIASES = List.of("/logout");
@@ -72,6 +64,14 @@ public final class AccountRoutes implements HttpService {
     public static final Set<String> PUBLIC_PATHS = Stream.of(
                     Stream.of("/sign-up", "/sign-in", "/refresh", "/jwks"), SIGN_UP_ALIASES.stream(), SIGN_IN_ALIASES.stream())
             .flatMap(paths -> paths).map(path -> PREFIX + path).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Whether {@code path} (canonical, e.g. {@code /api/auth/sign-in}) is a route that hashes a password: sign-up,
+     * sign-in, their aliases and the password change, whose Argon2 work waits in the hasher's bounded line.
+     */
+    public static boolean hashesPasswords(String path) {
+        return path.startsWith(PREFIX) && HASHING.contains(path.substring(PREFIX.length()));
+    }
 
     private final AccountUseCases accounts;
     private final IssueAccessTokenUseCase tokens;
