@@ -162,11 +162,19 @@ Map<String, String> echo() {
             errors.add(new FieldError(name, "must be UTF-8 text once percent-decoded"));
             return Optional.empty();
         }
-        List<String> values = query.all(name, List::of).stream().filter(v -> !v.isEmpty()).distinct().toList();
-        if (values.size() > 1) {
-            errors.add(new FieldError(name, "is given more than once with different values"));
-            return Optional.empty();
+        // A loop, not a stream: this runs for every parameter of every list, and the stream's objects were
+        // a tenth of what a list request allocated.
+        String found = null;
+        for (String value : query.all(name, List::of)) {
+            if (value.isEmpty() || value.equals(found)) {
+                continue;
+            }
+            if (found != null) {
+                errors.add(new FieldError(name, "is given more than once with different values"));
+                return Optional.empty();
+            }
+            found = value;
         }
-        return values.stream().findFirst();
+        return Optional.ofNullable(found);
     }
 }
