@@ -20,6 +20,9 @@
 #     then JAVA_OPTS, word by word.
 #   TODO_JVM_DEFAULTS=0 leaves out the GC, heap and memory options; TODO_AOT_CACHE=FILE moves the cache.
 
+# The collector of the defaults; bin/package writes it into its launcher.
+TODO_JVM_COLLECTOR=-XX:+UseSerialGC
+
 todo_jvm_options() {
   local jar=$1 major cache user_opts=()
   read -r -a user_opts <<<"${JAVA_OPTS:-}"
@@ -32,7 +35,7 @@ todo_jvm_options() {
     for opt in "${user_opts[@]}" "${env_opts[@]}"; do
       [[ $opt == -XX:+Use*GC ]] && own_gc=1
     done
-    (( own_gc )) || todo_jvm+=(-XX:+UseSerialGC)
+    (( own_gc )) || todo_jvm+=("$TODO_JVM_COLLECTOR")
   fi
   major=$(_todo_java_major "$(_todo_java_version_of "$JAVA_HOME")")
   if [[ "${TODO_JVM_DEFAULTS:-1}" != 0 ]]; then
