@@ -12,7 +12,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -65,15 +67,15 @@ public final class Json {
     }
 
     /** Writes {@code dto} to {@code out} as it renders, holding no more of it than the generator's buffer. */
-    public static void write(Object dto, java.io.OutputStream out) throws java.io.IOException {
-        MAPPER.writeValue(new java.io.FilterOutputStream(out) {
+    public static void write(Object dto, OutputStream out) throws IOException {
+        MAPPER.writeValue(new FilterOutputStream(out) {
             @Override
-            public void close() throws java.io.IOException {
+            public void close() throws IOException {
                 flush(); // the caller owns the stream: Jackson's close must not end the answer
             }
 
             @Override
-            public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);
             }
         }, dto);
@@ -83,7 +85,7 @@ public final class Json {
     public static long length(Object dto) {
         long[] count = {0};
         try {
-            MAPPER.writeValue(new java.io.OutputStream() {
+            MAPPER.writeValue(new OutputStream() {
                 @Override
                 public void write(int b) {
                     count[0]++;
@@ -94,7 +96,7 @@ public final class Json {
                     count[0] += length;
                 }
             }, dto);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialise " + dto.getClass().getSimpleName(), e);
         }
         return count[0];
